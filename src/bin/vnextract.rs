@@ -1,0 +1,144 @@
+//! The `vnextract` command: reads pages from files or standard input and
+//! prints vnextract's JSON document for each. It converts and does I/O only;
+//! every rule lives in the library.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+use vnextract::{extract, extract_html, Extraction, Options, Ymd};
+
+const USAGE: &str = "\
+usage: vnextract [OPTIONS] FILE...      (FILE may be - for standard input)
+
+Prints the JSON document for each page: one document for one file, one JSON
+object per line (JSONL, with a \"file\" field) for several.
+
+options:
+  --pretty                indent the JSON (one file only)
+  --no-clean              skip the cleaner: entities and events on the text as given
+  --html                  read the input as HTML (implied for .html/.htm files)
+  --reference-date DATE   YYYY-MM-DD: the year for dates the page gives without one
+  --max-bytes N           refuse inputs larger than N bytes (default 8388608)
+  --lossy                 read invalid UTF-8 with U+FFFD instead of refusing it
+  -h, --help              this text
+  -V, --version           the version
+";
+
+struct Cli {
+    options: Options,
+    pretty: bool,
+    html: bool,
+    lossy: bool,
+    files: Vec<String>,
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Cli>, String> {
+    let mut cli = Cli { options: Options::default(), pretty: false, html: false, lossy: false, files: Vec::new() };
+    let mut args = args.peekable();
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return Ok(None);
+            }
+            "-V" | "--version" => {
+                println!("vnextract {}", env!("CARGO_PKG_VERSION"));
+                return Ok(None);
+            }
+            "--pretty" => cli.pretty = true,
+            "--no-clean" => cli.options.clean = false,
+            "--html" => cli.html = true,
+            "--lossy" => cli.lossy = true,
+            "--reference-date" => {
+                let v = args.next().ok_or("--reference-date needs a date, YYYY-MM-DD")?;
+                cli.options.reference_date = Some(v.parse::<Ymd>().map_err(|e| e.to_string())?);
+            }
+            "--max-bytes" => {
+                let v = args.next().ok_or("--max-bytes needs a number")?;
+                cli.options.max_input_bytes = v.parse().map_err(|_| format!("--max-bytes: not a number: {v:?}"))?;
+            }
+            "-" => cli.files.push(a),
+            s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
+            _ => cli.files.push(a),
+        }
+    }
+    if cli.files.is_empty() {
+        return Err("no input: give a FILE, or - for standard input".into());
+    }
+    Ok(Some(cli))
+}
+
+/// Reads one input and runs the pipeline on it.
+fn process(cli: &Cli, file: &str) -> Result<(Extraction, Vec<String>), String> {
+    let mut bytes = Vec::new();
+    if file == "-" {
+        io::stdin().read_to_end(&mut bytes).map_err(|e| format!("standard input: {e}"))?;
+    } else {
+        bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
+    }
+    let mut notes = Vec::new();
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) if cli.lossy => {
+            notes.push(format!("{file}: invalid UTF-8 at byte {}; read with replacement characters", e.utf8_error().valid_up_to()));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+        Err(e) => {
+            return Err(format!(
+                "{file}: not valid UTF-8 (first bad byte at offset {}); save it as UTF-8, or pass --lossy",
+                e.utf8_error().valid_up_to()
+            ))
+        }
+    };
+    let lower = file.to_ascii_lowercase();
+    let as_html = cli.html || lower.ends_with(".html") || lower.ends_with(".htm");
+    let result = if as_html { extract_html(&text, &cli.options) } else { extract(&text, &cli.options) };
+    result.map(|x| (x, notes)).map_err(|e| format!("{file}: {e}"))
+}
+
+fn main() -> ExitCode {
+    let cli = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(cli)) => cli,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("vnextract: {msg}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let batch = cli.files.len() > 1;
+    let mut failed = false;
+    for file in &cli.files {
+        match process(&cli, file) {
+            Ok((x, notes)) => {
+                for n in notes {
+                    eprintln!("vnextract: warning: {n}");
+                }
+                let written = if batch {
+                    let mut v = serde_json::to_value(&x).expect("an Extraction always serialises");
+                    v.as_object_mut().map(|o| o.insert("file".into(), file.clone().into()));
+                    serde_json::to_writer(&mut out, &v)
+                } else if cli.pretty {
+                    serde_json::to_writer_pretty(&mut out, &x)
+                } else {
+                    serde_json::to_writer(&mut out, &x)
+                };
+                if written.is_err() || writeln!(out).is_err() {
+                    return ExitCode::from(1); // stdout closed: nothing more to say
+                }
+            }
+            Err(msg) => {
+                eprintln!("vnextract: {msg}");
+                failed = true;
+            }
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,492 @@
+//! vnextract: a pasted Vietnamese news page in, the clean article, its
+//! entities and the events it reports out.
+//!
+//! The pipeline runs in the order the data flows, one module a stage:
+//!
+//! 1. [`normalise`]: Unicode and whitespace, so that later stages compare
+//!    like with like;
+//! 2. [`clean`]: from the whole page to exactly the article (title, byline,
+//!    dateline, source, paragraphs, captions), keeping what it removed and why;
+//! 3. [`entities`]: people, organisations, places, titles, dates and numbers
+//!    in the cleaned text;
+//! 4. [`events`]: who met whom, when, where, read from sentences and entities.
+//!
+//! [`extract`] runs them all. Offsets inside the stages are byte offsets into
+//! [`Extraction::text`]; the public `start`/`end` fields are UTF-16 code
+//! units, so that `text.slice(start, end)` in JavaScript gives the mention
+//! (see [`offsets`]).
+
+#![deny(missing_docs)]
+
+pub mod clean;
+pub mod entities;
+pub mod events;
+pub mod normalise;
+pub mod offsets;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Range;
+
+/// Default cap on input size: large enough for any real page, small enough
+/// that a runaway paste is refused with a message instead of freezing a tab.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+
+/// What the caller can set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Options {
+    /// Run the cleaner. `false` runs the entity and event stages on the
+    /// (normalised) input as given, for corpora that are already clean.
+    pub clean: bool,
+    /// The date the page was published or read, for resolving years that the
+    /// page leaves out ("Chiều 12/12"). A dateline on the page wins over it.
+    pub reference_date: Option<Ymd>,
+    /// Inputs larger than this (in bytes of UTF-8) are refused.
+    pub max_input_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { clean: true, reference_date: None, max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+    }
+}
+
+/// A calendar date with a known year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Ymd {
+    /// Year, e.g. 2025.
+    pub year: i32,
+    /// Month 1–12.
+    pub month: u8,
+    /// Day 1–31.
+    pub day: u8,
+}
+
+impl Ymd {
+    /// A checked date: month 1–12 and a day that the month has.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Ymd> {
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days).contains(&day).then_some(Ymd { year, month, day })
+    }
+}
+
+impl std::str::FromStr for Ymd {
+    type Err = Error;
+    /// Reads `YYYY-MM-DD`.
+    fn from_str(s: &str) -> Result<Ymd, Error> {
+        let bad = || Error::new(ErrorKind::InvalidOption, format!("not a date of the form YYYY-MM-DD: {s:?}"));
+        let mut parts = s.trim().splitn(3, '-');
+        let (y, m, d) = (parts.next().ok_or_else(bad)?, parts.next().ok_or_else(bad)?, parts.next().ok_or_else(bad)?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let (y, m, d) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+        Ymd::new(y, m, d).ok_or_else(bad)
+    }
+}
+
+impl TryFrom<String> for Ymd {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Ymd, Error> {
+        s.parse()
+    }
+}
+
+impl From<Ymd> for String {
+    fn from(d: Ymd) -> String {
+        d.to_string()
+    }
+}
+
+impl fmt::Display for Ymd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Why an input could not be processed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+/// The kinds of [`Error`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is larger than [`Options::max_input_bytes`].
+    InputTooLarge,
+    /// An option could not be read.
+    InvalidOption,
+}
+
+impl Error {
+    /// An error of `kind` with a message for people.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error { kind, message: message.into() }
+    }
+    /// What went wrong, as a kind.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// One block of a page given as HTML: the browser's DOM parser (or the CLI's
+/// reader for `.html` files) turns the page into these, so that the cleaner
+/// can use tags and link density as well as the text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct InputBlock {
+    /// The block's visible text.
+    pub text: String,
+    /// The lower-case tag name of the block element: `p`, `h1`, `li`, `figcaption`, …
+    pub tag: String,
+    /// How many characters of `text` sit inside links.
+    pub link_chars: usize,
+    /// Lower-case tag names of the block's ancestors, outermost first
+    /// (`nav`, `header`, `footer`, `aside`, `article`, `figure`, …).
+    pub ancestors: Vec<String>,
+}
+
+/// Everything read from one page: the contract in `spec/output.md`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Extraction {
+    /// The article's headline.
+    pub title: Option<String>,
+    /// Author(s) as printed, without "|" or "Theo".
+    pub byline: Option<String>,
+    /// When the page says it was published: `2022-09-04T09:32` or `2022-09-04`.
+    pub published: Option<String>,
+    /// The news source the page credits ("TTXVN/Vietnam+", "Báo Tin tức").
+    pub source: Option<String>,
+    /// The lead first, then the body paragraphs, in reading order.
+    pub paragraphs: Vec<String>,
+    /// Photo captions and credits, kept apart from the body.
+    pub captions: Vec<String>,
+    /// What the cleaner dropped, and why.
+    pub removed: Vec<Removed>,
+    /// Title and paragraphs joined by blank lines: what offsets index.
+    pub text: String,
+    /// Entities found in `text`, ordered by position.
+    pub entities: Vec<Entity>,
+    /// Events, the main one first, then the others in time order.
+    pub events: Vec<Event>,
+    /// Things the reader should know about the input (empty, no article found, …).
+    pub warnings: Vec<Warning>,
+    /// The unit of every `start`/`end`: always `"utf16"`.
+    pub offset_unit: &'static str,
+}
+
+/// A block the cleaner dropped.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Removed {
+    /// The block's text.
+    pub text: String,
+    /// Why, as a short kebab-case id: `related-links`, `duplicate`, `navigation`, …
+    pub reason: String,
+}
+
+/// A note about the input that is not an error.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// A stable kebab-case id: `empty-input`, `no-article`, …
+    pub code: String,
+    /// The same for people.
+    pub message: String,
+}
+
+/// Entity types, as the contract names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityKind {
+    /// A person.
+    Per,
+    /// An organisation.
+    Org,
+    /// A place.
+    Loc,
+    /// A role word before or around a name ("Bộ trưởng Ngoại giao").
+    Title,
+    /// A date or period.
+    Date,
+    /// A time of day.
+    Time,
+    /// A number.
+    Num,
+    /// An amount of money.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A named document, meeting or event ("Hiệp ước Hữu nghị và Hợp tác").
+    Misc,
+}
+
+/// One mention of an entity in [`Extraction::text`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entity {
+    /// What it is.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// The mention exactly as in `text`.
+    pub text: String,
+    /// Start in UTF-16 code units.
+    pub start: usize,
+    /// End (exclusive) in UTF-16 code units.
+    pub end: usize,
+    /// One name shared by every mention of the same real-world entity.
+    pub canonical: String,
+    /// Normalised value for DATE, TIME, NUM, MONEY and PERCENT.
+    pub value: Option<String>,
+    /// For PER: the titles around the name ("Bộ trưởng Ngoại giao").
+    pub roles: Vec<String>,
+    /// For PER and ORG: the country the titles or name give ("Lào").
+    pub country: Option<String>,
+    /// Id of the rule or word list that produced this mention.
+    pub rule: String,
+    /// Byte range in `text`; the stages work in bytes.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// Event types of `spec/events.md`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)] // each variant is its spec id
+pub enum EventKind {
+    PhoneCall,
+    Talks,
+    Meeting,
+    Reception,
+    Visit,
+    Consultation,
+    CoChair,
+    Conference,
+    Signing,
+    Award,
+    Message,
+    Statement,
+    Anniversary,
+    EstablishRelations,
+}
+
+impl EventKind {
+    /// The id used in the contract (`phone_call`, …).
+    pub fn id(self) -> &'static str {
+        match self {
+            EventKind::PhoneCall => "phone_call",
+            EventKind::Talks => "talks",
+            EventKind::Meeting => "meeting",
+            EventKind::Reception => "reception",
+            EventKind::Visit => "visit",
+            EventKind::Consultation => "consultation",
+            EventKind::CoChair => "co_chair",
+            EventKind::Conference => "conference",
+            EventKind::Signing => "signing",
+            EventKind::Award => "award",
+            EventKind::Message => "message",
+            EventKind::Statement => "statement",
+            EventKind::Anniversary => "anniversary",
+            EventKind::EstablishRelations => "establish_relations",
+        }
+    }
+}
+
+/// Whether an event took place, is planned or is under way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[allow(missing_docs)]
+pub enum EventStatus {
+    Happened,
+    Planned,
+    Ongoing,
+}
+
+/// Someone taking part in an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Participant {
+    /// The person's (or, where no person is named, the organisation's) canonical name.
+    pub name: String,
+    /// Their role in the article's words ("Bộ trưởng Ngoại giao").
+    pub role: Option<String>,
+    /// Their country.
+    pub country: Option<String>,
+}
+
+/// One event the article reports.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    /// The spec id.
+    #[serde(rename = "type")]
+    pub kind: EventKind,
+    /// The CAMEO code of this event ("041").
+    pub cameo: String,
+    /// The word(s) naming the event, as in the text.
+    pub trigger: String,
+    /// `2025-12-12`, `--12-12`, `2025-12`, `2025` or none.
+    pub date: Option<String>,
+    /// `sáng`, `trưa`, `chiều` or `tối`.
+    pub time_of_day: Option<String>,
+    /// Where.
+    pub location: Option<String>,
+    /// Who.
+    pub participants: Vec<Participant>,
+    /// Happened, planned or ongoing.
+    pub status: EventStatus,
+    /// The event the article is about.
+    pub main: bool,
+    /// The sentence it was read from.
+    pub sentence: String,
+    /// Start of `sentence` in `text`, UTF-16 code units.
+    pub sentence_start: usize,
+    /// End of `sentence` in `text`, UTF-16 code units.
+    pub sentence_end: usize,
+    /// Id of the rule that produced it.
+    pub rule: String,
+    /// Byte range of the sentence in `text`.
+    #[serde(skip)]
+    pub sentence_span: Range<usize>,
+}
+
+/// What the page says about itself, passed from the cleaner to later stages.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocContext {
+    /// The year that dates without one belong to, when known (dateline or reference date).
+    pub anchor: Option<Ymd>,
+    /// Byte range of the title in `text`, if there is one.
+    pub title_span: Option<Range<usize>>,
+}
+
+/// Runs the whole pipeline on a page pasted as plain text.
+///
+/// ```
+/// let page = "Bộ trưởng Ngoại giao điện đàm với Bộ trưởng Ngoại giao Lào\n\n\
+///             Chiều 12/12, tại Hà Nội, Bộ trưởng Ngoại giao Lê Hoài Trung có cuộc điện đàm với \
+///             Bộ trưởng Ngoại giao Lào Thongsavanh Phomvihane.";
+/// let x = vnextract::extract(page, &vnextract::Options::default()).unwrap();
+/// assert!(x.text.contains("Lê Hoài Trung"));
+/// ```
+pub fn extract(raw: &str, options: &Options) -> Result<Extraction, Error> {
+    check_size(raw.len(), options)?;
+    let text = normalise::normalise(raw);
+    let article = if options.clean { clean::clean_text(&text) } else { clean::Article::as_given(&text) };
+    Ok(finish(article, options))
+}
+
+/// Runs the whole pipeline on a page given as blocks from HTML.
+pub fn extract_blocks(blocks: &[InputBlock], options: &Options) -> Result<Extraction, Error> {
+    check_size(blocks.iter().map(|b| b.text.len() + 1).sum(), options)?;
+    let blocks: Vec<InputBlock> =
+        blocks.iter().map(|b| InputBlock { text: normalise::normalise(&b.text), ..b.clone() }).collect();
+    let article = if options.clean {
+        clean::clean_blocks(&blocks)
+    } else {
+        let joined: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        clean::Article::as_given(&joined.join("\n\n"))
+    };
+    Ok(finish(article, options))
+}
+
+/// Runs the whole pipeline on an HTML document (the CLI's `.html` files).
+pub fn extract_html(html: &str, options: &Options) -> Result<Extraction, Error> {
+    check_size(html.len(), options)?;
+    extract_blocks(&clean::html::blocks_from_html(html), options)
+}
+
+fn check_size(len: usize, options: &Options) -> Result<(), Error> {
+    if len > options.max_input_bytes {
+        return Err(Error::new(
+            ErrorKind::InputTooLarge,
+            format!(
+                "the input is {} bytes, more than the limit of {} bytes; split it, or raise the limit",
+                len, options.max_input_bytes
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The stages after cleaning, shared by every kind of input.
+fn finish(article: clean::Article, options: &Options) -> Extraction {
+    let (text, title_span) = article.joined_text();
+    let published_day = article.published.as_deref().and_then(|p| p.get(..10)).and_then(|d| d.parse::<Ymd>().ok());
+    let ctx = DocContext { anchor: published_day.or(options.reference_date), title_span };
+    let mut entities = entities::find(&text, &ctx);
+    let mut events = events::find(&text, &entities, &ctx);
+    offsets::fill_utf16(&text, &mut entities, &mut events);
+    let mut warnings = article.warnings;
+    if text.trim().is_empty() && warnings.is_empty() {
+        warnings.push(Warning { code: "no-article".into(), message: "no article text was found in the input".into() });
+    }
+    Extraction {
+        title: article.title,
+        byline: article.byline,
+        published: article.published,
+        source: article.source,
+        paragraphs: article.paragraphs,
+        captions: article.captions,
+        removed: article.removed,
+        text,
+        entities,
+        events,
+        warnings,
+        offset_unit: "utf16",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ymd_reads_and_checks_dates() {
+        assert_eq!("2025-12-12".parse::<Ymd>().unwrap(), Ymd { year: 2025, month: 12, day: 12 });
+        assert!("2025-02-30".parse::<Ymd>().is_err());
+        assert!("2024-02-29".parse::<Ymd>().is_ok());
+        assert!("12/12/2025".parse::<Ymd>().is_err());
+        assert_eq!(Ymd::new(2025, 1, 2).unwrap().to_string(), "2025-01-02");
+    }
+
+    #[test]
+    fn too_large_input_is_refused_with_a_message() {
+        let options = Options { max_input_bytes: 10, ..Options::default() };
+        let err = extract("ba bốn năm sáu bảy", &options).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InputTooLarge);
+        assert!(err.to_string().contains("limit of 10 bytes"));
+    }
+
+    #[test]
+    fn empty_input_gives_an_empty_document_and_a_warning() {
+        let x = extract(" \n\t\n", &Options::default()).unwrap();
+        assert!(x.text.is_empty() && x.entities.is_empty() && x.events.is_empty());
+        assert!(!x.warnings.is_empty());
+    }
+
+    #[test]
+    fn every_contract_field_is_serialised() {
+        let x = extract("Tiêu đề bài\n\nNgày 20/7, tại Hà Nội, hai bên hội đàm.", &Options::default()).unwrap();
+        let v = serde_json::to_value(&x).unwrap();
+        for field in ["title", "byline", "published", "source", "paragraphs", "captions", "removed", "text", "entities", "events"] {
+            assert!(v.get(field).is_some(), "missing {field}");
+        }
+    }
+}
