@@ -4,6 +4,8 @@
 //! characters and the byte-order mark go. (NFC, tone-mark placement, dash and
 //! quote variants: see the cleaner issue.)
 
+pub mod legacy;
+
 /// Returns `raw` normalised for the later stages.
 pub fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
