@@ -25,7 +25,7 @@ pub mod normalise;
 pub mod offsets;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
