@@ -99,9 +99,15 @@ export function collectErrors(page) {
   const errors = [];
   page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console error: ${msg.text()}`);
+    // Chromium asks for /favicon.ico by itself; a page without one is fine.
+    if (msg.type() === 'error' && !msg.location()?.url?.endsWith('/favicon.ico')) {
+      errors.push(`console error: ${msg.text()} (${msg.location()?.url ?? '?'})`);
+    }
   });
   page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !res.url().endsWith('/favicon.ico')) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
   page.on('worker', (worker) => {
     worker.on('console', (msg) => {
       if (msg.type() === 'error') errors.push(`worker console error: ${msg.text()}`);
