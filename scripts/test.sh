@@ -76,7 +76,10 @@ eval_tier() {
 run eval eval_tier || true
 
 if $web_ok; then
-    run browser node --test "$ROOT/tests/browser/" || true
+    # One file at a time (each starts its own Chromium; two cores), TAP so
+    # that the summary lines below can be picked out, and no test may hang.
+    run browser node --test --test-concurrency=1 --test-timeout=180000 --test-reporter=tap \
+        "$ROOT/tests/browser/" || true
 else
     failed+=("browser (not run: the web build failed)")
 fi
