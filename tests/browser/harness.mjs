@@ -123,3 +123,23 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Selectors the page exposes for its results: highlighted mentions and events. */
+export const RESULTS = { entity: '[data-entity-type]', event: '[data-testid=event]' };
+
+/**
+ * Waits until the page shows at least one highlighted mention and one event.
+ * On time-out, saves a screenshot `<name>-failure.png` and throws an error
+ * naming it and whatever `errors` (from collectErrors) holds.
+ */
+export async function waitForResults(page, { timeout = 30_000, name = 'results', errors = [] } = {}) {
+  try {
+    await page.locator(RESULTS.entity).first().waitFor({ state: 'visible', timeout });
+    await page.locator(RESULTS.event).first().waitFor({ state: 'visible', timeout });
+  } catch (err) {
+    const shot = await screenshot(page, `${name}-failure`).catch(() => 'none');
+    throw new Error(`no highlights and events within ${timeout} ms (screenshot: ${shot}; errors: ${errors.join(' | ') || 'none'})`, {
+      cause: err,
+    });
+  }
+}

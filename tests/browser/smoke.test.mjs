@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { startServer, stopServer, launchBrowser, collectErrors, screenshot } from './harness.mjs';
+import { startServer, stopServer, launchBrowser, collectErrors, screenshot, waitForResults, RESULTS } from './harness.mjs';
 
 const RESULTS_TIMEOUT_MS = 30_000;
 
@@ -51,27 +51,17 @@ test('the page opens with its example article processed', async (t) => {
   const navigation = performance.now();
   const response = await page.goto(server.url);
   assert.equal(response?.status(), 200, 'www/index.html is served');
-  const entity = page.locator('[data-entity-type]').first();
-  const event = page.locator('[data-testid=event]').first();
-  try {
-    await entity.waitFor({ state: 'visible', timeout: RESULTS_TIMEOUT_MS });
-    await event.waitFor({ state: 'visible', timeout: RESULTS_TIMEOUT_MS });
-  } catch (err) {
-    const shot = await screenshot(page, 'smoke-failure');
-    throw new Error(`no results within ${RESULTS_TIMEOUT_MS} ms (screenshot: ${shot}; errors: ${errors.join(' | ') || 'none'})`, {
-      cause: err,
-    });
-  }
+  await waitForResults(page, { timeout: RESULTS_TIMEOUT_MS, name: 'smoke', errors });
   const done = performance.now();
   const fromLaunch = Math.round(done - coldStart);
   const fromNavigation = Math.round(done - navigation);
   t.diagnostic(`cold start to example results: ${fromLaunch} ms (browser launch included), ${fromNavigation} ms from navigation`);
 
-  const types = await page.locator('[data-entity-type]').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.entityType))]);
-  const events = await page.locator('[data-testid=event]').count();
-  t.diagnostic(`entity types shown: ${types.join(', ')}; events shown: ${events}`);
+  const types = await page.locator(RESULTS.entity).evaluateAll((els) => [...new Set(els.map((e) => e.dataset.entityType))]);
+  const events = page.locator(RESULTS.event);
+  t.diagnostic(`entity types shown: ${types.join(', ')}; events shown: ${await events.count()}`);
   assert.ok(types.length >= 1 && types.every((ty) => /^(PER|ORG|LOC|TITLE|DATE|TIME|NUM|MONEY|PERCENT|MISC)$/.test(ty)), `entity types: ${types}`);
-  assert.ok((await event.innerText()).trim().length > 0, 'the event shows some text');
+  assert.ok((await events.first().innerText()).trim().length > 0, 'the event shows some text');
 
   await screenshot(page, 'smoke');
   assert.deepEqual(errors, [], 'no page errors, console errors or failed requests');
