@@ -1,0 +1,67 @@
+// The service worker: keeps the page's own files so that, once opened, the
+// page loads and works with the network gone. Network first (a fresh copy
+// whenever the server answers, so a new build shows at once), the cache when
+// it does not. Nothing outside this origin is ever fetched or cached.
+
+const CACHE = 'vnextract-v1';
+
+/** Every file the page needs, relative to this worker. */
+const FILES = [
+  './',
+  'index.html',
+  'style.css',
+  'app.js',
+  'blocks.js',
+  'dom.js',
+  'example.js',
+  'exports.js',
+  'extractor.js',
+  'i18n.js',
+  'render.js',
+  'share.js',
+  'worker.js',
+  'pkg/vnextract.js',
+  'pkg/vnextract_bg.wasm',
+  'manifest.webmanifest',
+  'icon.svg',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      try {
+        const response = await fetch(request);
+        if (response.ok) cache.put(request, response.clone());
+        return response;
+      } catch (err) {
+        const cached =
+          (await cache.match(request, { ignoreSearch: true })) ??
+          (request.mode === 'navigate' ? await cache.match('index.html') : undefined);
+        if (cached) return cached;
+        throw err;
+      }
+    })(),
+  );
+});
