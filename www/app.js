@@ -60,12 +60,13 @@ const state = {
 let workerUrl = null;
 function makeWorker() {
   // The single-file build (build-single.mjs) defines VNX_WORKER_SOURCE: the
-  // worker, its wasm glue and the module's bytes in one script.
+  // worker, its wasm glue and the module's bytes in one classic script
+  // (a file:// page may not start a module worker from a blob: URL).
   // eslint-disable-next-line no-undef
   if (typeof VNX_WORKER_SOURCE === 'string') {
     // eslint-disable-next-line no-undef
     workerUrl ??= URL.createObjectURL(new Blob([VNX_WORKER_SOURCE], { type: 'text/javascript' }));
-    return new Worker(workerUrl, { type: 'module' });
+    return new Worker(workerUrl);
   }
   return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 }
@@ -513,8 +514,14 @@ function hideBanner() {
 
 ui.banner.querySelector('.banner-close').addEventListener('click', hideBanner);
 
+/** Switches the interface language; the switch itself is written in the other one. */
+function switchLang(next) {
+  setLang(next);
+  $('lang').lang = lang() === 'vi' ? 'en' : 'vi';
+}
+
 $('lang').addEventListener('click', () => {
-  setLang(lang() === 'vi' ? 'en' : 'vi');
+  switchLang(lang() === 'vi' ? 'en' : 'vi');
   showSourceKind();
   renderAll();
   if (state.result) {
@@ -533,5 +540,15 @@ function afterFirstResult() {
   }
 }
 
-setLang(savedLang());
+/** For people exploring in the browser console (and for the tests): the newest result and its input. */
+globalThis.vnextract = Object.freeze({
+  get result() {
+    return state.result;
+  },
+  get source() {
+    return state.source;
+  },
+});
+
+switchLang(savedLang());
 if (!(await restoreFromFragment())) loadExample();

@@ -27,7 +27,7 @@ const SKIP_TAGS = new Set([
  * counts the characters of `text` inside `<a>`. `<br>` ends a block.
  */
 export function blocksFromHtml(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = new DOMParser().parseFromString(quiet(html), 'text/html');
   const blocks = [];
   const root = doc.body ?? doc.documentElement;
   if (!root) return blocks;
@@ -72,6 +72,37 @@ function walkBlock(node, ancestors, tag, blocks) {
   };
   visit(node, false);
   flush();
+}
+
+/**
+ * `html` without script and style elements and without event-handler and
+ * style attributes. Not a safeguard (the parsed document never runs or
+ * shows anything, and the page's CSP blocks inline code anyway) but a
+ * courtesy: Chromium reports every inline handler and style in a parsed
+ * document as a CSP violation in the console, and pages copied from a
+ * browser carry hundreds of style attributes.
+ */
+export function quiet(html) {
+  // [^<>]: a tag never spans another "<", which keeps the scan linear.
+  return dropElements(String(html), ['script', 'style']).replace(/<[a-zA-Z][^<>]*>/g, (tag) =>
+    tag.replace(/[\s/](?:on[a-z]+|style)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ' '),
+  );
+}
+
+/** `html` without the named elements and their content, in one pass (an unclosed one runs to the end). */
+function dropElements(html, names) {
+  const opener = new RegExp(`<(${names.join('|')})\\b`, 'gi');
+  let out = '';
+  let from = 0;
+  for (let m; (m = opener.exec(html)) !== null; ) {
+    out += html.slice(from, m.index);
+    const closer = new RegExp(`</${m[1]}[^<>]*>`, 'gi');
+    closer.lastIndex = opener.lastIndex;
+    const close = closer.exec(html);
+    from = close ? closer.lastIndex : html.length;
+    opener.lastIndex = from;
+  }
+  return out + html.slice(from);
 }
 
 /** The blocks as plain text, one block a paragraph (what the input box shows). */

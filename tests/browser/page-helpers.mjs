@@ -1,0 +1,191 @@
+// Helpers for the page's browser tests (issue 6), on top of harness.mjs:
+// open the page, paste and drop like a user, wait for the next result, read
+// the newest result, capture downloads, measure contrast, log figures.
+
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, stopServer, launchBrowser, collectErrors, screenshot, waitForResults, ARTIFACTS } from './harness.mjs';
+import { mkdir } from 'node:fs/promises';
+
+export { startServer, stopServer, launchBrowser, collectErrors, screenshot, waitForResults };
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The tests' own input pages (invented articles). */
+export const FIXTURES = join(HERE, 'fixtures');
+export const fixture = (name) => readFile(join(FIXTURES, name), 'utf8');
+
+/**
+ * Saves a screenshot of the viewport only (tests/browser/artifacts/<name>.png):
+ * for states where a full-page shot would lay out a huge input again.
+ */
+export async function viewShot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name.replace(/[^A-Za-z0-9_.-]+/g, '-')}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** `[data-testid=id]`. */
+export const tid = (id) => `[data-testid="${id}"]`;
+
+/**
+ * Opens the page at `url` in a new tab of `browser` and waits for the
+ * example's (or the shared link's) results. Returns `{ page, errors, dialogs }`.
+ */
+export async function openPage(browser, url, { waitResults = true } = {}) {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  await page.goto(url);
+  if (waitResults) await waitForResults(page, { errors, name: 'open' });
+  return { page, errors, dialogs };
+}
+
+/** How many results the page has drawn so far. */
+export async function resultCount(page) {
+  return Number((await page.locator(tid('status')).getAttribute('data-results')) ?? 0);
+}
+
+/** Runs `action`, then waits until the page draws a newer result; resolves to that result. */
+export async function nextResult(page, action, { timeout = 30_000 } = {}) {
+  const before = await resultCount(page);
+  await action();
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="status"]')?.dataset.results ?? 0) > n && document.body.dataset.busy !== 'true',
+    before,
+    { timeout },
+  );
+  return currentResult(page);
+}
+
+/** The newest extraction the page shows (window.vnextract.result). */
+export function currentResult(page) {
+  return page.evaluate(() => globalThis.vnextract.result);
+}
+
+/**
+ * Dispatches a paste on the input box carrying `text` (text/plain) and/or
+ * `html` (text/html), as a browser does when the user pastes.
+ */
+export async function paste(page, { text, html }) {
+  await page.locator(tid('input')).evaluate(
+    (box, { text, html }) => {
+      const data = new DataTransfer();
+      if (html !== undefined) data.setData('text/html', html);
+      if (text !== undefined) data.setData('text/plain', text);
+      box.focus();
+      box.select();
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { text, html },
+  );
+}
+
+/** Types `text` into the input box as a user would (replacing what is there): an input event per change. */
+export async function typeText(page, text) {
+  await page.locator(tid('input')).fill(text);
+}
+
+/** Drops a file named `name` of MIME `type` holding `content` on the input area. */
+export async function dropFile(page, { name, type, content }) {
+  await page.locator(tid('dropzone')).evaluate(
+    (zone, { name, type, content }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], name, { type }));
+      for (const kind of ['dragenter', 'dragover', 'drop']) {
+        zone.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true }));
+      }
+    },
+    { name, type, content },
+  );
+}
+
+/** Clicks `selector` and resolves to the download it starts: `{ name, text }`. */
+export async function download(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of strings. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+      if (c === '\r') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * WCAG contrast of text in the page: for each `[selector, pseudo]` the
+ * first matching element's text colour against the nearest opaque
+ * background behind it (its own, or an ancestor's). Resolves to
+ * `[{ selector, pseudo, fg, bg, ratio }]`.
+ */
+export function contrasts(page, probes) {
+  return page.evaluate((probes) => {
+    const parse = (c) => {
+      const m = /rgba?\(([^)]+)\)/.exec(c);
+      if (!m) return null;
+      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    const lum = ({ r, g, b }) => {
+      const f = (v) => {
+        v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (node) => {
+      for (let n = node; n; n = n.parentElement) {
+        const c = parse(getComputedStyle(n).backgroundColor);
+        if (c && c.a > 0.5) return c;
+      }
+      return parse(getComputedStyle(document.documentElement).backgroundColor) ?? { r: 255, g: 255, b: 255, a: 1 };
+    };
+    return probes.map(([selector, pseudo]) => {
+      const node = document.querySelector(selector);
+      if (!node) return { selector, pseudo, missing: true };
+      const fg = parse(getComputedStyle(node, pseudo ?? null).color);
+      const bg = background(node);
+      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      return { selector, pseudo, fg: getComputedStyle(node, pseudo ?? null).color, bg: `rgb(${bg.r}, ${bg.g}, ${bg.b})`, ratio: (a + 0.05) / (b + 0.05) };
+    });
+  }, probes);
+}
+
+/** Median of numbers. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
