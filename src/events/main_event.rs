@@ -48,6 +48,7 @@ pub fn time_order(listed: &mut [usize], clusters: &[Cluster], mentions: &[Mentio
             (None, None) => (planned, None, 0),
         }
     };
+    let position: std::collections::HashMap<usize, usize> = listed.iter().map(|&c| (c, clusters[c].position(mentions))).collect();
     listed.sort_by(|&a, &b| {
         let ((pa, da, sa), (pb, db, sb)) = (key(a), key(b));
         let by_date = match (da, db) {
@@ -57,6 +58,6 @@ pub fn time_order(listed: &mut [usize], clusters: &[Cluster], mentions: &[Mentio
             (None, None) => Ordering::Equal,
         };
         // What the article reports as done comes before what it says is to come.
-        pa.cmp(&pb).then(by_date).then(sa.cmp(&sb)).then(clusters[a].position(mentions).cmp(&clusters[b].position(mentions)))
+        pa.cmp(&pb).then(by_date).then(sa.cmp(&sb)).then(position[&a].cmp(&position[&b]))
     });
 }

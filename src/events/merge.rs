@@ -7,6 +7,7 @@ use super::dates::EventDate;
 use super::mentions::{Mention, Relation, Role};
 use super::participants::{self, key};
 use crate::{EventKind, EventStatus, Participant, Ymd};
+use std::collections::HashMap;
 
 /// How many earlier events of one type a mention is compared with: enough
 /// for any article, and it keeps merging linear in the input.
@@ -158,18 +159,20 @@ fn mention_date(m: &Mention) -> (Option<&super::arguments::DateFound>, Option<&s
 /// Merges mentions into events, resolves ties and gives years.
 pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
+    // The clusters of each type, in creation order: mentions are compared
+    // with a bounded number of them.
+    let mut by_kind: HashMap<EventKind, Vec<usize>> = HashMap::new();
     // Events reported outright, latest last: what "Trước đó" points back to.
     let mut reported: Vec<usize> = Vec::new();
     let body = mentions.iter().enumerate().filter(|(_, m)| m.role != Role::Title);
     let title = mentions.iter().enumerate().filter(|(_, m)| m.role == Role::Title);
     for (i, m) in body.chain(title) {
-        let same_kind = clusters.iter().enumerate().filter(|(_, c)| c.kind == m.kind);
+        let same_kind = by_kind.entry(m.kind).or_default();
         // The headline speaks of the first event of its kind; the body refers back to the latest.
         let found = if m.role == Role::Title {
-            same_kind.take(COMPARE_WITH).find(|(_, c)| c.accepts(m)).map(|(j, _)| j)
+            same_kind.iter().take(COMPARE_WITH).copied().find(|&j| clusters[j].accepts(m))
         } else {
-            let candidates: Vec<usize> = same_kind.map(|(j, _)| j).collect();
-            candidates.into_iter().rev().take(COMPARE_WITH).find(|&j| clusters[j].accepts(m))
+            same_kind.iter().rev().take(COMPARE_WITH).copied().find(|&j| clusters[j].accepts(m))
         };
         let target = match found {
             Some(j) => {
@@ -178,6 +181,7 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             }
             None if m.is_specific() => {
                 clusters.push(Cluster::new(i, m));
+                same_kind.push(clusters.len() - 1);
                 clusters.len() - 1
             }
             None => continue,
@@ -192,6 +196,9 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
         if m.role == Role::Predicate {
             reported.retain(|&j| j != target);
             reported.push(target);
+            if reported.len() > COMPARE_WITH {
+                reported.remove(0);
+            }
         }
     }
     // A tie may point forward in creation order (the lead names the event

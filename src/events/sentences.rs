@@ -134,11 +134,36 @@ fn split(text: &str, block: Range<usize>) -> impl Iterator<Item = Range<usize>> 
     let mut out = Vec::new();
     for cut in cuts.into_iter().chain(std::iter::once(s.len())) {
         if let Some(r) = trim(text, block.start + start..block.start + cut) {
-            out.push(r);
+            out.extend(bounded(text, r));
         }
         start = cut;
     }
     out.into_iter()
+}
+
+/// No real sentence is this long; a run of text without stops is cut into
+/// pieces of at most this many bytes, so that the work per sentence stays
+/// bounded and the stage linear in the input.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
+
+/// `r` cut into pieces of at most [`MAX_SENTENCE_BYTES`], at a semicolon,
+/// comma or space where there is one.
+fn bounded(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    while r.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let piece = &text[start..limit];
+        let cut = piece.rfind([';', ',']).or_else(|| piece.rfind(' ')).map_or(limit, |i| start + i + 1);
+        let cut = if cut <= start { limit } else { cut };
+        out.extend(trim(text, start..cut));
+        start = cut;
+    }
+    out.extend(trim(text, start..r.end));
+    out
 }
 
 #[cfg(test)]
@@ -171,6 +196,15 @@ mod tests {
         assert_eq!(texts(text, &DocContext::default())[0].1, Part::Title);
         let text = "Chiều 12/12, hai bên điện đàm.\n\nSau đó ký kết.";
         assert_eq!(texts(text, &DocContext::default())[0].1, Part::Lead);
+    }
+
+    #[test]
+    fn a_run_without_stops_is_cut_into_bounded_pieces() {
+        let text = "hội đàm, ".repeat(2000) + &"đ".repeat(5000);
+        let s = sentences(&text, &DocContext::default());
+        assert!(s.len() > 4);
+        assert!(s.iter().all(|s| s.span.len() <= MAX_SENTENCE_BYTES));
+        assert!(s.iter().all(|s| text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end)));
     }
 
     #[test]
