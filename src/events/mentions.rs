@@ -39,6 +39,9 @@ pub enum Role {
     Frame,
     /// Inside someone's words, thanks, wishes or agreement.
     Embedded,
+    /// In a subheading or a teaser left in the text: it can only add to an
+    /// event the article tells.
+    Heading,
 }
 
 impl Role {
@@ -164,6 +167,8 @@ pub fn read_sentence(text: &str, sentence: &Sentence, entities: Vec<&Entity>, an
         let s = h.tokens.start;
         let role = if sentence.part == Part::Title {
             Role::Title
+        } else if sentence.part == Part::Heading {
+            Role::Heading
         } else if let Some(seg) = segments.iter().find(|r| r.contains(&s)) {
             let names = v.entities_in(seg.clone(), &[EntityKind::Per, EntityKind::Org]).next().is_some();
             if !names {
@@ -272,40 +277,49 @@ pub fn read_sentence(text: &str, sentence: &Sentence, entities: Vec<&Entity>, an
 }
 
 /// Joins a governing verb to the event noun after it ("đồng chủ trì cuộc họp
-/// Tham khảo Chính trị", "dự Lễ kỷ niệm"), a welcome to the visit it
-/// welcomes ("đón đồng chí X thăm Việt Nam"), and drops what a trip was for
-/// ("thăm Việt Nam và đồng chủ trì …") when no date of its own is given.
+/// Tham khảo Chính trị", "dự Lễ kỷ niệm"), then a welcome to the visit it
+/// welcomes ("đón đồng chí X thăm Việt Nam"); drops what a trip was for
+/// ("thăm Việt Nam và đồng chủ trì …", when no date of its own is given)
+/// and what a ceremony commemorates ("Lễ kỷ niệm … Ngày thiết lập quan hệ
+/// ngoại giao").
 fn join_hits<'t>(v: &SentenceView<'_>, hits: Vec<Hit<'t>>) -> Vec<Hit<'t>> {
-    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
-    let mut it = hits.into_iter().peekable();
-    while let Some(mut h) = it.next() {
-        while let Some(n) = it.peek() {
-            let gap = h.tokens.end..n.tokens.start;
-            let plain = gap.clone().all(|j| v.tokens[j].is_word());
-            let person_between = participants::names_a_person(v, gap.clone());
-            let governed = h.trigger.governs && plain && gap.len() <= 6 && !person_between;
-            let welcome = h.trigger.kind == EventKind::Reception && n.trigger.kind == EventKind::Visit && plain && gap.len() <= 12;
-            if governed || welcome {
-                let start = h.tokens.start;
-                let cue = if governed { h.cue.start..n.cue.end } else { n.cue.clone() };
-                h = Hit { trigger: n.trigger, cue, tokens: start..n.tokens.end };
-                it.next();
-                continue;
-            }
-            let purpose = h.trigger.kind == EventKind::Visit
-                && TRIP_PURPOSES.contains(&n.trigger.kind)
-                && plain
-                && !person_between
-                && gap.end > gap.start
-                && matches!(v.tokens[gap.end - 1].lower.as_str(), "và" | "để")
-                && !has_own_date(v, n.tokens.end);
-            if purpose {
-                it.next();
-                continue;
-            }
-            break;
+    let plain = |gap: &Range<usize>| gap.clone().all(|j| v.tokens[j].is_word());
+    let governed = join_pass(hits, |h, n| {
+        let gap = h.tokens.end..n.tokens.start;
+        let join = h.trigger.governs && plain(&gap) && gap.len() <= 6 && !participants::names_a_person(v, gap);
+        join.then(|| Hit { trigger: n.trigger, cue: h.cue.start..n.cue.end, tokens: h.tokens.start..n.tokens.end })
+    });
+    join_pass(governed, |h, n| {
+        let gap = h.tokens.end..n.tokens.start;
+        if !plain(&gap) {
+            return None;
         }
-        out.push(h);
+        if h.trigger.kind == EventKind::Reception && n.trigger.kind == EventKind::Visit && gap.len() <= 12 {
+            return Some(Hit { trigger: n.trigger, cue: n.cue.clone(), tokens: h.tokens.start..n.tokens.end });
+        }
+        let linked = gap.end > gap.start && matches!(v.tokens[gap.end - 1].lower.as_str(), "và" | "để");
+        let purpose = h.trigger.kind == EventKind::Visit
+            && TRIP_PURPOSES.contains(&n.trigger.kind)
+            && linked
+            && !participants::names_a_person(v, gap.clone())
+            && !has_own_date(v, n.tokens.end);
+        let commemorated = h.trigger.kind == EventKind::Anniversary && gap.len() <= 8;
+        (purpose || commemorated).then(|| h.clone())
+    })
+}
+
+/// One pass over neighbouring hits: `join(h, next)` gives the hit that
+/// replaces both, or `None` to keep them apart.
+fn join_pass<'t>(hits: Vec<Hit<'t>>, join: impl Fn(&Hit<'t>, &Hit<'t>) -> Option<Hit<'t>>) -> Vec<Hit<'t>> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for n in hits {
+        if let Some(h) = out.last() {
+            if let Some(joined) = join(h, &n) {
+                *out.last_mut().expect("checked above") = joined;
+                continue;
+            }
+        }
+        out.push(n);
     }
     out
 }

@@ -97,7 +97,7 @@ impl Cluster {
             participants::add(&mut self.orgs, o.clone());
         }
         let reported = m.role.is_strong() && m.role != Role::Title;
-        if let Some(l) = &m.location {
+        if let (Some(l), false) = (&m.location, m.role == Role::Heading) {
             if self.location.as_ref().map_or(true, |(_, r)| !r && reported) {
                 self.location = Some((l.clone(), reported));
             }
@@ -118,7 +118,10 @@ impl Cluster {
                 return false;
             }
         }
-        if let (Some(a), Some(b)) = (self.ordinal, m.ordinal) {
+        // A headline is brief: what it leaves out or words loosely does not
+        // keep it from the event the article reports.
+        let loose = matches!(m.role, Role::Title | Role::Heading);
+        if let (Some(a), Some(b), false) = (self.ordinal, m.ordinal, loose) {
             if a != b {
                 return false;
             }
@@ -133,7 +136,7 @@ impl Cluster {
         }
         // Two places named for one meeting must agree; a visit names its
         // country here and its city there.
-        if self.kind != EventKind::Visit {
+        if self.kind != EventKind::Visit && !loose {
             if let (Some((a, _)), Some(b)) = (&self.location, &m.location) {
                 let (a, b) = (a.to_lowercase(), b.to_lowercase());
                 if !a.contains(&b) && !b.contains(&a) {
@@ -179,7 +182,8 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
                 clusters[j].absorb(i, m);
                 j
             }
-            None if m.is_specific() => {
+            // A heading or teaser only adds to an event the article tells.
+            None if m.is_specific() && m.role != Role::Heading => {
                 clusters.push(Cluster::new(i, m));
                 same_kind.push(clusters.len() - 1);
                 clusters.len() - 1

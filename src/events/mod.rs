@@ -93,3 +93,70 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
         sentence_span: m.sentence.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{EntityKind, EventStatus};
+
+    fn ent(text: &str, kind: EntityKind, mention: &str, value: Option<&str>) -> Entity {
+        let start = text.find(mention).expect("mention in text");
+        Entity {
+            kind,
+            text: mention.into(),
+            start: 0,
+            end: 0,
+            canonical: mention.into(),
+            value: value.map(Into::into),
+            roles: vec!["Bộ trưởng Ngoại giao".into()],
+            country: None,
+            rule: "test".into(),
+            span: start..start + mention.len(),
+        }
+    }
+
+    #[test]
+    fn a_phone_call_in_headline_and_lead_is_one_main_event() {
+        let text = "Bộ trưởng Ngoại giao điện đàm với người đồng cấp Lào\n\n\
+                    Chiều 12/12, tại Hà Nội, Bộ trưởng Ngoại giao Trần Văn An có cuộc điện đàm với \
+                    Bộ trưởng Ngoại giao Lào Khamphet Sisouk.";
+        let ents = vec![
+            ent(text, EntityKind::Time, "Chiều", Some("TAF")),
+            ent(text, EntityKind::Date, "12/12", Some("--12-12")),
+            ent(text, EntityKind::Loc, "Hà Nội", None),
+            ent(text, EntityKind::Per, "Trần Văn An", None),
+            ent(text, EntityKind::Per, "Khamphet Sisouk", None),
+        ];
+        let ctx = DocContext { anchor: None, title_span: Some(0..text.find("\n\n").unwrap()) };
+        let ev = find(text, &ents, &ctx);
+        assert_eq!(ev.len(), 1);
+        let e = &ev[0];
+        assert_eq!((e.kind, e.cameo.as_str(), e.main, e.status), (EventKind::PhoneCall, "041", true, EventStatus::Happened));
+        assert_eq!((e.date.as_deref(), e.time_of_day.as_deref(), e.location.as_deref()), (Some("--12-12"), Some("chiều"), Some("Hà Nội")));
+        let names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Trần Văn An", "Khamphet Sisouk"]);
+        assert_eq!(&text[e.sentence_span.clone()], e.sentence);
+        assert!(e.sentence.starts_with("Chiều 12/12"));
+        // The anchor gives the year.
+        let ctx = DocContext { anchor: crate::Ymd::new(2025, 12, 13), ..ctx };
+        assert_eq!(find(text, &ents, &ctx)[0].date.as_deref(), Some("2025-12-12"));
+    }
+
+    #[test]
+    fn odd_input_and_odd_entities_do_not_panic() {
+        let text = "Hà Nội (( hội đàm ;; tiếp Đại sứ, thăm\n\n\n) điện đàm… 12/12 ký Hiệp định. đón Ông";
+        let bad = vec![
+            Entity { span: 1..2, ..ent(text, EntityKind::Per, "Hà", None) },
+            Entity { span: 5..1000, ..ent(text, EntityKind::Date, "12/12", Some("--13-45")) },
+            Entity { span: 3..3, ..ent(text, EntityKind::Time, "12/12", Some("??")) },
+            ent(text, EntityKind::Date, "12/12", Some("garbage/--12")),
+        ];
+        for ctx in [DocContext::default(), DocContext { anchor: crate::Ymd::new(2024, 2, 29), title_span: Some(0..3) }] {
+            let _ = find(text, &bad, &ctx);
+            let _ = find("", &bad, &ctx);
+            let _ = find("\u{1F600}.\n\n(", &[], &ctx);
+        }
+        let long = "tiếp Đại sứ Nhật Bản và thăm Lào, ".repeat(3000);
+        assert!(find(&long, &[], &DocContext::default()).len() < 3000);
+    }
+}

@@ -14,7 +14,14 @@ pub enum Part {
     Lead,
     /// Any later paragraph.
     Body,
+    /// A short later block that ends without a stop: a subheading, or a
+    /// related-article teaser the cleaner left in. It names an event the
+    /// article tells elsewhere, or one of another article.
+    Heading,
 }
+
+/// A later block without a stop shorter than this is a heading or teaser.
+const MAX_HEADING_BYTES: usize = 250;
 
 /// One sentence of the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,16 +53,24 @@ pub fn sentences(text: &str, ctx: &DocContext) -> Vec<Sentence> {
         } else if !seen_paragraph {
             seen_paragraph = true;
             Part::Lead
+        } else if looks_like_heading(&text[block.clone()]) {
+            Part::Heading
         } else {
             Part::Body
         };
-        if is_title {
+        if is_title || part == Part::Heading {
             out.push(Sentence { span: block, part });
             continue;
         }
         out.extend(split(text, block).map(|span| Sentence { span, part }));
     }
     out
+}
+
+fn looks_like_heading(block: &str) -> bool {
+    let t = block.trim_end();
+    let one_sentence = !t.contains(". ") && !t.contains('\n');
+    t.len() < MAX_HEADING_BYTES && !t.ends_with(['.', '!', '?', '…', '"', '”', ')']) && one_sentence
 }
 
 fn looks_like_headline(block: &str) -> bool {
@@ -188,6 +203,10 @@ mod tests {
                 ("Hết", Part::Body),
             ]
         );
+        let text = "Tiêu đề\n\nMở đầu.\n\nThủ tướng tiếp Đại sứ Nhật Bản\n\nThân bài.";
+        let ctx = DocContext { anchor: None, title_span: Some(0.."Tiêu đề".len()) };
+        let parts: Vec<Part> = sentences(text, &ctx).into_iter().map(|s| s.part).collect();
+        assert_eq!(parts, vec![Part::Title, Part::Lead, Part::Heading, Part::Body]);
     }
 
     #[test]
