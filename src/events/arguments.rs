@@ -235,24 +235,8 @@ pub fn ordinal(v: &SentenceView<'_>, from: usize, to: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::super::sentences::{Part, Sentence};
+    use super::super::test_support::ent;
     use super::*;
-    use crate::Entity;
-
-    fn ent(text: &str, kind: EntityKind, mention: &str, value: Option<&str>) -> Entity {
-        let start = text.find(mention).unwrap();
-        Entity {
-            kind,
-            text: mention.into(),
-            start: 0,
-            end: 0,
-            canonical: mention.into(),
-            value: value.map(Into::into),
-            roles: vec![],
-            country: None,
-            rule: "test".into(),
-            span: start..start + mention.len(),
-        }
-    }
 
     #[test]
     fn cue_lists_load() {

@@ -27,6 +27,9 @@ pub mod tokens;
 pub mod triggers;
 pub mod view;
 
+#[cfg(test)]
+mod test_support;
+
 use crate::{DocContext, Entity, Event, EventKind};
 use mentions::Mention;
 use merge::Cluster;
@@ -97,23 +100,8 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use test_support::ent;
     use crate::{EntityKind, EventStatus};
-
-    fn ent(text: &str, kind: EntityKind, mention: &str, value: Option<&str>) -> Entity {
-        let start = text.find(mention).expect("mention in text");
-        Entity {
-            kind,
-            text: mention.into(),
-            start: 0,
-            end: 0,
-            canonical: mention.into(),
-            value: value.map(Into::into),
-            roles: vec!["Bộ trưởng Ngoại giao".into()],
-            country: None,
-            rule: "test".into(),
-            span: start..start + mention.len(),
-        }
-    }
 
     #[test]
     fn a_phone_call_in_headline_and_lead_is_one_main_event() {
