@@ -1,10 +1,25 @@
 //! The WebAssembly binding: JavaScript values in, plain JS objects out.
-//! Conversion only; every rule lives in the library.
+//!
+//! Conversion only; every rule lives in the library. Compiled for `wasm32`
+//! only (public so that `tests/wasm.rs` can call it). Bad input from
+//! JavaScript (options of the wrong shape, an input over the size limit)
+//! comes back as a thrown `Error` with a message, never as a trap.
+//!
+//! From JavaScript (the module that `scripts/build-web.sh` writes to `www/pkg`):
+//!
+//! ```js
+//! import init, { extract } from './pkg/vnextract.js';
+//! await init();
+//! const x = extract(pastedText, { referenceDate: '2025-12-12' });
+//! for (const e of x.entities) console.log(e.type, x.text.slice(e.start, e.end));
+//! ```
 
 use crate::{Extraction, InputBlock, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// `undefined` and `null` mean the defaults; anything else must be an
+/// options object (`{clean, referenceDate, maxInputBytes}`, all optional).
 fn options_from(js: JsValue) -> Result<Options, JsError> {
     if js.is_undefined() || js.is_null() {
         return Ok(Options::default());
@@ -13,11 +28,15 @@ fn options_from(js: JsValue) -> Result<Options, JsError> {
 }
 
 fn to_js(x: &Extraction) -> Result<JsValue, JsError> {
-    // Maps as plain objects, so results survive structuredClone to the page.
+    // Maps as plain objects (not JS Maps), so results survive structuredClone
+    // from the Web Worker to the page and read like the CLI's JSON.
     x.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Extracts from a page pasted as text. `options`: `{clean, referenceDate, maxInputBytes}`.
+/// Extracts from a page pasted as text. `options`: `{clean, referenceDate,
+/// maxInputBytes}`, each optional; `undefined` for the defaults. Returns the
+/// document of `spec/output.md`; `start`/`end` are UTF-16 code units, so
+/// `text.slice(start, end)` is the mention.
 #[wasm_bindgen]
 pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from(options)?;
@@ -25,7 +44,8 @@ pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&x)
 }
 
-/// Extracts from a page given as blocks (`[{text, tag, linkChars, ancestors}]`).
+/// Extracts from a page given as blocks read from its DOM
+/// (`[{text, tag, linkChars, ancestors}]`); options as for `extract`.
 #[wasm_bindgen(js_name = extractBlocks)]
 pub fn extract_blocks(blocks: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from(options)?;
@@ -35,7 +55,7 @@ pub fn extract_blocks(blocks: JsValue, options: JsValue) -> Result<JsValue, JsEr
     to_js(&x)
 }
 
-/// The library's version.
+/// The library's version, as in Cargo.toml.
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Runs every test of vnextract, installing what a fresh machine lacks first
+# (the wasm target, the matching wasm-bindgen CLI, Debian's binaryen and
+# chromium, the browser tests' npm packages). Tiers, in order:
+#
+#   native   cargo test: unit, integration and doc tests (and any gates in tests/)
+#   wasm     tests/wasm.rs under Node with wasm-bindgen-test-runner
+#   web      scripts/build-web.sh, then the size budget of wasm-pack.toml
+#   eval     ../shared/eval/score.py over ../shared/seeds with the release CLI
+#            (figures only; skipped, and said so, when ../shared is absent)
+#   browser  node --test tests/browser/ in headless Chromium
+#
+# Every tier runs even when an earlier one failed (the browser tier needs the
+# web build); the exit status is non-zero when any failed. The output ends
+# with the test runners' own summary lines.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+started=$SECONDS
+LOGS="$TARGET_DIR/test-logs"
+mkdir -p "$LOGS"
+rm -f "$LOGS"/*.log
+failed=()
+
+# run NAME CMD...: runs a tier with its output shown and kept in $LOGS/NAME.log.
+run() {
+    local name=$1
+    shift
+    say "[$name] $*"
+    if "$@" 2>&1 | tee "$LOGS/$name.log"; then
+        return 0
+    fi
+    failed+=("$name")
+    return 1
+}
+
+say "checking tools"
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_apt binaryen chromium chromium-driver
+ensure_browser_test_packages
+read_wasm_config
+note "rustc $(rustc --version | cut -d' ' -f2), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), node $(node --version), $(/usr/bin/chromium --version 2>/dev/null | grep -o 'Chromium [0-9.]*' || echo 'chromium ?')"
+
+run native cargo test || true
+
+run wasm env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --target wasm32-unknown-unknown --test wasm || true
+
+budget() {
+    local raw gz
+    read -r raw gz <"$TARGET_DIR/wasm-size.txt"
+    echo "release wasm: $(kb "$raw") raw, $(kb "$gz") gzipped; budget $WASM_MAX_GZIP_KB KB gzipped"
+    if [ "$gz" -gt $((WASM_MAX_GZIP_KB * 1024)) ]; then
+        echo "FAIL: the gzipped wasm is over budget"
+        return 1
+    fi
+    echo "ok: within budget"
+}
+web_ok=false
+if run web "$ROOT/scripts/build-web.sh"; then
+    web_ok=true
+    run size-budget budget || true
+fi
+
+eval_tier() {
+    local shared
+    shared="$(cd "$ROOT/.." && pwd)/shared"
+    if [ ! -f "$shared/eval/score.py" ]; then
+        echo "skipped: ../shared not found (the scorer and seeds live there; not needed for a green run)"
+        return 0
+    fi
+    cargo build --release --bin vnextract || return 1
+    python3 "$shared/eval/score.py" --gold "$shared/gold" --raw "$shared/seeds" \
+        --cmd "$TARGET_DIR/release/vnextract {file}" -v
+}
+run eval eval_tier || true
+
+if $web_ok; then
+    # One file at a time (each starts its own Chromium; two cores), TAP so
+    # that the summary lines below can be picked out, and no test may hang.
+    run browser node --test --test-concurrency=1 --test-timeout=180000 --test-reporter=tap \
+        "$ROOT/tests/browser/" || true
+else
+    failed+=("browser (not run: the web build failed)")
+fi
+
+# The closing lines: each runner's own summary, native and wasm from cargo,
+# the last from node's test runner.
+say "summary ($((SECONDS - started)) s)"
+for name in native wasm; do
+    [ -f "$LOGS/$name.log" ] && grep -E '^test result: ' "$LOGS/$name.log" | sed "s/^/$name: /" || true
+done
+[ -f "$LOGS/eval.log" ] && tail -n 1 "$LOGS/eval.log" | sed 's/^/eval: /'
+[ -f "$LOGS/size-budget.log" ] && head -n 1 "$LOGS/size-budget.log"
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "FAILED: ${failed[*]}"
+fi
+[ -f "$LOGS/browser.log" ] && $web_ok && grep -E '^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) ' "$LOGS/browser.log" | tail -n 8
+[ ${#failed[@]} -eq 0 ]
