@@ -22,6 +22,7 @@ static OPENERS: LazyLock<Lexicon<()>> = LazyLock::new(|| word_list(include_str!(
 static OCCASIONS: LazyLock<Lexicon<()>> = LazyLock::new(|| word_list(include_str!("../../data/events/occasions.txt")));
 static TIES: LazyLock<Lexicon<String>> = LazyLock::new(|| keyed_list(include_str!("../../data/events/ties.tsv")));
 static GENERIC: LazyLock<Lexicon<()>> = LazyLock::new(|| word_list(include_str!("../../data/events/generic.txt")));
+static BOTH_SIDES: LazyLock<Lexicon<()>> = LazyLock::new(|| word_list(include_str!("../../data/events/both_sides.txt")));
 static CLASSIFIERS: LazyLock<Lexicon<()>> = LazyLock::new(|| word_list(include_str!("../../data/events/classifiers.txt")));
 
 /// How a mention stands in its sentence.
@@ -107,6 +108,8 @@ pub struct Mention {
     pub status: EventStatus,
     /// Session number ("lần thứ 11").
     pub ordinal: Option<u32>,
+    /// Its subject is "hai bên" (the two sides already named).
+    pub both_sides: bool,
 }
 
 impl Mention {
@@ -122,6 +125,8 @@ impl Mention {
             || self.own_date().is_some()
             || self.location.is_some()
             || self.ordinal.is_some()
+            || self.tie.is_some()
+            || self.both_sides
     }
 }
 
@@ -254,6 +259,9 @@ pub fn read_sentence(text: &str, sentence: &Sentence, entities: Vec<&Entity>, an
             .max()
             .unwrap_or(0)
             .min(s);
+        let both_sides = *role == Role::Predicate
+            && named.persons.is_empty()
+            && (from.min(s)..s).any(|j| BOTH_SIDES.matches_at(&v.tokens, j));
         out.push(Mention {
             kind: h.trigger.kind,
             cameo: h.trigger.cameo.clone(),
@@ -271,6 +279,7 @@ pub fn read_sentence(text: &str, sentence: &Sentence, entities: Vec<&Entity>, an
             named,
             status: arguments::status(&v, status_from, s, e, to),
             ordinal: arguments::ordinal(&v, e, to),
+            both_sides,
         });
     }
     out
@@ -429,7 +438,7 @@ mod tests {
 
     #[test]
     fn word_lists_load() {
-        for lex in [&FRAMES, &OPENERS, &OCCASIONS, &GENERIC, &CLASSIFIERS] {
+        for lex in [&FRAMES, &OPENERS, &OCCASIONS, &GENERIC, &CLASSIFIERS, &BOTH_SIDES] {
             let t = super::super::tokens::tokenize("nhất trí", 0.."nhất trí".len());
             let _ = lex.longest_at(&t, 0);
         }

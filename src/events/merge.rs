@@ -192,9 +192,20 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
         };
         if let (Some(tie), None) = (m.tie, clusters[target].tie) {
             let by_kind = tie.kind.and_then(|k| reported.iter().rev().copied().find(|&j| j != target && clusters[j].kind == k));
-            let referent = by_kind.or_else(|| reported.iter().rev().copied().find(|&j| j != target));
+            // Without an event word ("Cùng ngày", "Trước đó"): the event
+            // reported last that has a date, else the one reported last.
+            let dated = || reported.iter().rev().copied().find(|&j| j != target && clusters[j].date.is_some());
+            let referent = by_kind.or_else(dated).or_else(|| reported.iter().rev().copied().find(|&j| j != target));
             if let Some(r) = referent {
                 clusters[target].tie = Some((tie.relation, r));
+            }
+        }
+        // "Hai bên đã ký kết …": the two sides of the event it is tied to,
+        // or of the one reported last.
+        if m.both_sides && clusters[target].persons.is_empty() {
+            let from = clusters[target].tie.map(|t| t.1).or_else(|| reported.iter().rev().copied().find(|&j| j != target));
+            if let Some(r) = from {
+                clusters[target].persons = clusters[r].persons.clone();
             }
         }
         if m.role == Role::Predicate {
@@ -233,6 +244,11 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
 /// (an undated aside says too little to place it on a timeline), and naming
 /// someone, somewhere, some time or a session.
 pub fn is_listed(c: &Cluster) -> bool {
-    let specific = !c.persons.is_empty() || !c.orgs.is_empty() || c.date.is_some() || c.location.is_some() || c.ordinal.is_some();
+    let specific = !c.persons.is_empty()
+        || !c.orgs.is_empty()
+        || c.date.is_some()
+        || c.location.is_some()
+        || c.ordinal.is_some()
+        || c.tie.is_some();
     specific && (c.strong || c.status == EventStatus::Planned || c.date.is_some_and(|d| d.has_year()))
 }
