@@ -53,7 +53,7 @@ pub fn sentences(text: &str, ctx: &DocContext) -> Vec<Sentence> {
         } else if !seen_paragraph {
             seen_paragraph = true;
             Part::Lead
-        } else if looks_like_heading(&text[block.clone()]) {
+        } else if looks_like_heading(&text[block.clone()]) || is_cut_short(&text[block.clone()]) {
             Part::Heading
         } else {
             Part::Body
@@ -62,9 +62,24 @@ pub fn sentences(text: &str, ctx: &DocContext) -> Vec<Sentence> {
             out.push(Sentence { span: block, part });
             continue;
         }
-        out.extend(split(text, block).map(|span| Sentence { span, part }));
+        let pieces: Vec<Range<usize>> = split(text, block.clone()).collect();
+        let several = pieces.len() > 1;
+        for span in pieces {
+            // A line of its own without a stop, inside a paragraph pasted
+            // with single line breaks, is a heading or teaser too.
+            let own_line = text[block.start..span.start].trim_end_matches([' ', '\t']).ends_with('\n') || span.start == block.start;
+            let line_ends = text[span.end..block.end].trim_start_matches([' ', '\t']).starts_with('\n') || span.end == block.end;
+            let heading = own_line && line_ends && (several || part == Part::Body) && looks_like_heading(&text[span.clone()]);
+            out.push(Sentence { span, part: if heading { Part::Heading } else { part } });
+        }
     }
     out
+}
+
+/// A block that ends in an ellipsis was cut short: the blurb of a related
+/// article, not the article's own text.
+fn is_cut_short(block: &str) -> bool {
+    block.trim_end().ends_with("...") || block.trim_end().ends_with('…')
 }
 
 fn looks_like_heading(block: &str) -> bool {
@@ -207,6 +222,18 @@ mod tests {
         let ctx = DocContext { anchor: None, title_span: Some(0.."Tiêu đề".len()) };
         let parts: Vec<Part> = sentences(text, &ctx).into_iter().map(|s| s.part).collect();
         assert_eq!(parts, vec![Part::Title, Part::Lead, Part::Heading, Part::Body]);
+    }
+
+    #[test]
+    fn a_line_without_a_stop_in_a_pasted_paragraph_is_a_heading() {
+        let text = "Tiêu đề\n\nChiều 12/12, hai bên điện đàm.\nThủ tướng tiếp Đại sứ Nhật Bản\nHai bên nhất trí.";
+        let ctx = DocContext { anchor: None, title_span: Some(0.."Tiêu đề".len()) };
+        let parts: Vec<Part> = sentences(text, &ctx).into_iter().map(|s| s.part).collect();
+        assert_eq!(parts, vec![Part::Title, Part::Lead, Part::Heading, Part::Lead]);
+        let text = "Tiêu đề\n\nChiều 12/12, hai bên điện đàm";
+        assert_eq!(sentences(text, &ctx)[1].part, Part::Lead, "a lead without a stop stays the lead");
+        let text = "Tiêu đề\n\nMở đầu.\n\nNgày 25/11, Bộ trưởng đã tiếp ông Yamada, Thống đốc tỉnh ...";
+        assert_eq!(sentences(text, &ctx)[2].part, Part::Heading, "a blurb cut short is a teaser");
     }
 
     #[test]
