@@ -9,7 +9,13 @@ use serde_json::Value;
 use std::path::Path;
 use vnextract::{events, DocContext, Entity, EntityKind, Event};
 
-fn entity(kind: EntityKind, text: &str, span: std::ops::Range<usize>, value: Option<String>, canonical: &str) -> Entity {
+fn entity(
+    kind: EntityKind,
+    text: &str,
+    span: std::ops::Range<usize>,
+    value: Option<String>,
+    canonical: &str,
+) -> Entity {
     Entity {
         kind,
         text: text[span.clone()].to_string(),
@@ -27,16 +33,29 @@ fn entity(kind: EntityKind, text: &str, span: std::ops::Range<usize>, value: Opt
 /// Every occurrence of every gold name (and alias) as an entity.
 fn gold_entities(text: &str, gold: &Value) -> Vec<Entity> {
     let mut out = Vec::new();
-    for (key, kind) in [("PER", EntityKind::Per), ("ORG", EntityKind::Org), ("LOC", EntityKind::Loc)] {
+    for (key, kind) in [
+        ("PER", EntityKind::Per),
+        ("ORG", EntityKind::Org),
+        ("LOC", EntityKind::Loc),
+    ] {
         for g in gold["entities"][key].as_array().into_iter().flatten() {
             let name = g["name"].as_str().unwrap_or("");
             let mut forms = vec![name.to_string()];
-            forms.extend(g["aliases"].as_array().into_iter().flatten().filter_map(|a| a.as_str().map(String::from)));
+            forms.extend(
+                g["aliases"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|a| a.as_str().map(String::from)),
+            );
             forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
             for f in forms.iter().filter(|f| !f.is_empty()) {
                 for (i, _) in text.match_indices(f.as_str()) {
                     let span = i..i + f.len();
-                    if !out.iter().any(|e: &Entity| e.span.start < span.end && span.start < e.span.end) {
+                    if !out
+                        .iter()
+                        .any(|e: &Entity| e.span.start < span.end && span.start < e.span.end)
+                    {
                         out.push(entity(kind, text, span, None, name));
                     }
                 }
@@ -53,7 +72,10 @@ fn dates(text: &str) -> Vec<Entity> {
     let forms = [
         (r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", "dmy"),
         (r"(?:tháng )?([0-9]{1,2})/([0-9]{4})", "my"),
-        (r"(?:từ )?(?:ngày )?([0-9]{1,2})-([0-9]{1,2})/([0-9]{1,2})", "range"),
+        (
+            r"(?:từ )?(?:ngày )?([0-9]{1,2})-([0-9]{1,2})/([0-9]{1,2})",
+            "range",
+        ),
         (r"(?:ngày )?([0-9]{1,2})[/.]([0-9]{1,2})", "dm"),
         (r"năm ([0-9]{4})", "y"),
     ];
@@ -61,7 +83,10 @@ fn dates(text: &str) -> Vec<Entity> {
     for (pattern, form) in forms {
         for c in Regex::new(pattern).unwrap().captures_iter(text) {
             let m = c.get(0).unwrap();
-            if out.iter().any(|e| e.span.start < m.end() && m.start() < e.span.end) {
+            if out
+                .iter()
+                .any(|e| e.span.start < m.end() && m.start() < e.span.end)
+            {
                 continue;
             }
             let n = |i: usize| c[i].parse::<u32>().unwrap();
@@ -72,10 +97,19 @@ fn dates(text: &str) -> Vec<Entity> {
                 "dm" => format!("--{:02}-{:02}", n(2), n(1)),
                 _ => c[1].to_string(),
             };
-            out.push(entity(EntityKind::Date, text, m.range(), Some(value), m.as_str()));
+            out.push(entity(
+                EntityKind::Date,
+                text,
+                m.range(),
+                Some(value),
+                m.as_str(),
+            ));
         }
     }
-    for c in Regex::new(r"(Sáng|Trưa|Chiều|Tối) [0-9]").unwrap().captures_iter(text) {
+    for c in Regex::new(r"(Sáng|Trưa|Chiều|Tối) [0-9]")
+        .unwrap()
+        .captures_iter(text)
+    {
         let t = c.get(1).unwrap();
         let v = match t.as_str() {
             "Sáng" => "TMO",
@@ -83,7 +117,13 @@ fn dates(text: &str) -> Vec<Entity> {
             "Chiều" => "TAF",
             _ => "TEV",
         };
-        out.push(entity(EntityKind::Time, text, t.range(), Some(v.into()), t.as_str()));
+        out.push(entity(
+            EntityKind::Time,
+            text,
+            t.range(),
+            Some(v.into()),
+            t.as_str(),
+        ));
     }
     out
 }
@@ -96,27 +136,52 @@ fn key(s: &str) -> String {
 fn events_on_the_gold_articles() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
     let Ok(rd) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: {} not found (the extra tier needs ../shared)", dir.display());
+        eprintln!(
+            "skipped: {} not found (the extra tier needs ../shared)",
+            dir.display()
+        );
         return;
     };
-    let mut files: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut files: Vec<_> = rd
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
     files.sort();
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
     let mut mains_ok = 0;
     for f in &files {
         let gold: Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
         let title = gold["title"].as_str().unwrap_or("");
-        let paras: Vec<&str> = gold["paragraphs"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        let paras: Vec<&str> = gold["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
         let text = format!("{title}\n\n{}", paras.join("\n\n"));
         let mut ents = gold_entities(&text, &gold);
         ents.extend(dates(&text));
         ents.sort_by_key(|e| e.span.start);
-        let ctx = DocContext { anchor: None, title_span: Some(0..title.len()) };
+        let ctx = DocContext {
+            anchor: None,
+            title_span: Some(0..title.len()),
+        };
         let got = events::find(&text, &ents, &ctx);
         eprintln!("== {}", f.file_name().unwrap().to_string_lossy());
         for e in &got {
             let names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
-            eprintln!("  {}{} {:?} {:?} {:?} {:?} {:?} [{}]", if e.main { "*" } else { " " }, e.kind.id(), e.date, e.time_of_day, e.location, e.status, names, e.rule);
+            eprintln!(
+                "  {}{} {:?} {:?} {:?} {:?} {:?} [{}]",
+                if e.main { "*" } else { " " },
+                e.kind.id(),
+                e.date,
+                e.time_of_day,
+                e.location,
+                e.status,
+                names,
+                e.rule
+            );
         }
         let golds = gold["events"].as_array().unwrap();
         let mut matched = vec![false; golds.len()];
@@ -144,7 +209,10 @@ fn events_on_the_gold_articles() {
             }
         }
         // The main event: the first required gold event.
-        if let (Some(m), Some(g)) = (got.iter().find(|e| e.main), golds.iter().find(|g| main_of(g, golds))) {
+        if let (Some(m), Some(g)) = (
+            got.iter().find(|e| e.main),
+            golds.iter().find(|g| main_of(g, golds)),
+        ) {
             if gold_match(g, m) {
                 mains_ok += 1;
             } else {
@@ -154,8 +222,15 @@ fn events_on_the_gold_articles() {
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-    eprintln!("events tp {tp} fp {fp} fn {fn_} F1 {f1:.3}; main events right {mains_ok}/{}", files.len());
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    eprintln!(
+        "events tp {tp} fp {fp} fn {fn_} F1 {f1:.3}; main events right {mains_ok}/{}",
+        files.len()
+    );
     assert!(f1 >= 0.9, "events F1 {f1:.3} below 0.90");
     assert_eq!(mains_ok, files.len(), "every main event right");
 }
@@ -164,7 +239,10 @@ fn events_on_the_gold_articles() {
 /// (the gold marks no main; its headline event comes first or is the one
 /// without a date tie).
 fn main_of(g: &Value, golds: &[Value]) -> bool {
-    let required: Vec<&Value> = golds.iter().filter(|g| !g["optional"].as_bool().unwrap_or(false)).collect();
+    let required: Vec<&Value> = golds
+        .iter()
+        .filter(|g| !g["optional"].as_bool().unwrap_or(false))
+        .collect();
     // 004: the consultation co-chaired in the lead is the headline's event.
     let consultation = required.iter().find(|g| g["type"] == "consultation");
     match consultation {
@@ -196,6 +274,11 @@ fn gold_match(g: &Value, e: &Event) -> bool {
         },
     };
     let names: Vec<String> = e.participants.iter().map(|p| key(&p.name)).collect();
-    let people_ok = g["participants"].as_array().into_iter().flatten().filter_map(Value::as_str).all(|n| names.iter().any(|m| m.contains(&key(n))));
+    let people_ok = g["participants"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .all(|n| names.iter().any(|m| m.contains(&key(n))));
     date_ok && people_ok
 }

@@ -51,11 +51,19 @@ impl EventDate {
         };
         let mut parts = rest.split('-').filter(|p| !p.is_empty());
         let month = match parts.next() {
-            Some(m) => Some(u8::try_from(num(m)?).ok().filter(|m| (1..=12).contains(m))?),
+            Some(m) => Some(
+                u8::try_from(num(m)?)
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))?,
+            ),
             None => None,
         };
         let day = match parts.next() {
-            Some(d) => Some(u8::try_from(num(d)?).ok().filter(|d| (1..=31).contains(d))?),
+            Some(d) => Some(
+                u8::try_from(num(d)?)
+                    .ok()
+                    .filter(|d| (1..=31).contains(d))?,
+            ),
             None => None,
         };
         let d = EventDate { year, month, day };
@@ -88,8 +96,17 @@ impl EventDate {
     /// that fits its status: a past event on or before the anchor, a planned
     /// one on or after it.
     pub fn with_year_from(self, anchor: Option<Ymd>, status: EventStatus) -> EventDate {
-        let (Some(a), None, Some(m)) = (anchor, self.year, self.month) else { return self };
-        let md = (m, self.day.unwrap_or(if status == EventStatus::Planned { 31 } else { 1 }));
+        let (Some(a), None, Some(m)) = (anchor, self.year, self.month) else {
+            return self;
+        };
+        let md = (
+            m,
+            self.day.unwrap_or(if status == EventStatus::Planned {
+                31
+            } else {
+                1
+            }),
+        );
         let here = (a.month, a.day);
         let year = match status {
             // One day of slack: the page may be dated the morning after.
@@ -97,43 +114,76 @@ impl EventDate {
             EventStatus::Planned if md < here && !is_next_day(md, here) => a.year + 1,
             _ => a.year,
         };
-        EventDate { year: Some(year), ..self }
+        EventDate {
+            year: Some(year),
+            ..self
+        }
     }
 
     /// Shifts a full date by `days` (−1 … 1 for "hôm qua", "ngày mai").
     pub fn from_anchor(anchor: Ymd, days: i32) -> EventDate {
         let mut d = anchor;
         for _ in 0..days.unsigned_abs() {
-            d = if days < 0 { previous_day(d) } else { next_day(d) };
+            d = if days < 0 {
+                previous_day(d)
+            } else {
+                next_day(d)
+            };
         }
-        EventDate { year: Some(d.year), month: Some(d.month), day: Some(d.day) }
+        EventDate {
+            year: Some(d.year),
+            month: Some(d.month),
+            day: Some(d.day),
+        }
     }
 
     /// Orders dates on a timeline: by year (`fill_year` for an unknown
     /// one), month and day, the less precise first.
     pub fn timeline_cmp(&self, other: &EventDate, fill_year: i32) -> Ordering {
-        let key = |d: &EventDate| (d.year.unwrap_or(fill_year), d.month.unwrap_or(0), d.day.unwrap_or(0));
+        let key = |d: &EventDate| {
+            (
+                d.year.unwrap_or(fill_year),
+                d.month.unwrap_or(0),
+                d.day.unwrap_or(0),
+            )
+        };
         key(self).cmp(&key(other))
     }
 }
 
 fn is_next_day(a: (u8, u8), b: (u8, u8)) -> bool {
     // Any year will do for telling whether b follows a.
-    Ymd::new(2001, a.0, a.1).map(next_day).is_some_and(|n| (n.month, n.day) == b)
+    Ymd::new(2001, a.0, a.1)
+        .map(next_day)
+        .is_some_and(|n| (n.month, n.day) == b)
 }
 
 fn next_day(d: Ymd) -> Ymd {
     Ymd::new(d.year, d.month, d.day + 1)
         .or_else(|| Ymd::new(d.year, d.month + 1, 1))
-        .unwrap_or(Ymd { year: d.year + 1, month: 1, day: 1 })
+        .unwrap_or(Ymd {
+            year: d.year + 1,
+            month: 1,
+            day: 1,
+        })
 }
 
 fn previous_day(d: Ymd) -> Ymd {
     if d.day > 1 {
-        return Ymd { day: d.day - 1, ..d };
+        return Ymd {
+            day: d.day - 1,
+            ..d
+        };
     }
-    let (year, month) = if d.month > 1 { (d.year, d.month - 1) } else { (d.year - 1, 12) };
-    (28..=31).rev().find_map(|day| Ymd::new(year, month, day)).unwrap_or(d)
+    let (year, month) = if d.month > 1 {
+        (d.year, d.month - 1)
+    } else {
+        (d.year - 1, 12)
+    };
+    (28..=31)
+        .rev()
+        .find_map(|day| Ymd::new(year, month, day))
+        .unwrap_or(d)
 }
 
 impl std::fmt::Display for EventDate {
@@ -163,15 +213,25 @@ mod tests {
             assert_eq!(d(v).to_string(), v);
         }
         assert_eq!(d("--12-01/--12-02").to_string(), "--12-01");
-        assert_eq!(EventDate::parse("2021/2025"), None, "a period is no event date");
+        assert_eq!(
+            EventDate::parse("2021/2025"),
+            None,
+            "a period is no event date"
+        );
         assert_eq!(EventDate::parse("2025-13-01"), None);
         assert_eq!(EventDate::parse("TAF"), None);
     }
 
     #[test]
     fn mentions_of_one_event_combine() {
-        assert_eq!(d("2025").combine(d("--02-14")).unwrap().to_string(), "2025-02-14");
-        assert_eq!(d("2025-02").combine(d("--02-14")).unwrap().to_string(), "2025-02-14");
+        assert_eq!(
+            d("2025").combine(d("--02-14")).unwrap().to_string(),
+            "2025-02-14"
+        );
+        assert_eq!(
+            d("2025-02").combine(d("--02-14")).unwrap().to_string(),
+            "2025-02-14"
+        );
         assert_eq!(d("--12-12").combine(d("--12-13")), None);
         assert_eq!(d("2015").combine(d("2016")), None);
     }
@@ -179,20 +239,61 @@ mod tests {
     #[test]
     fn years_come_from_the_anchor_by_status() {
         let a = Some(Ymd::new(2025, 1, 5).unwrap());
-        assert_eq!(d("--12-30").with_year_from(a, EventStatus::Happened).to_string(), "2024-12-30");
-        assert_eq!(d("--01-05").with_year_from(a, EventStatus::Happened).to_string(), "2025-01-05");
-        assert_eq!(d("--01-06").with_year_from(a, EventStatus::Happened).to_string(), "2025-01-06");
-        assert_eq!(d("--01-02").with_year_from(a, EventStatus::Planned).to_string(), "2026-01-02");
-        assert_eq!(d("--02").with_year_from(a, EventStatus::Planned).to_string(), "2025-02");
-        assert_eq!(d("--12-30").with_year_from(None, EventStatus::Happened).to_string(), "--12-30");
-        assert_eq!(d("2014-12").with_year_from(a, EventStatus::Happened).to_string(), "2014-12");
+        assert_eq!(
+            d("--12-30")
+                .with_year_from(a, EventStatus::Happened)
+                .to_string(),
+            "2024-12-30"
+        );
+        assert_eq!(
+            d("--01-05")
+                .with_year_from(a, EventStatus::Happened)
+                .to_string(),
+            "2025-01-05"
+        );
+        assert_eq!(
+            d("--01-06")
+                .with_year_from(a, EventStatus::Happened)
+                .to_string(),
+            "2025-01-06"
+        );
+        assert_eq!(
+            d("--01-02")
+                .with_year_from(a, EventStatus::Planned)
+                .to_string(),
+            "2026-01-02"
+        );
+        assert_eq!(
+            d("--02")
+                .with_year_from(a, EventStatus::Planned)
+                .to_string(),
+            "2025-02"
+        );
+        assert_eq!(
+            d("--12-30")
+                .with_year_from(None, EventStatus::Happened)
+                .to_string(),
+            "--12-30"
+        );
+        assert_eq!(
+            d("2014-12")
+                .with_year_from(a, EventStatus::Happened)
+                .to_string(),
+            "2014-12"
+        );
     }
 
     #[test]
     fn relative_days_cross_months_and_years() {
         let a = Ymd::new(2025, 1, 1).unwrap();
         assert_eq!(EventDate::from_anchor(a, -1).to_string(), "2024-12-31");
-        assert_eq!(EventDate::from_anchor(Ymd::new(2024, 2, 28).unwrap(), 1).to_string(), "2024-02-29");
-        assert_eq!(EventDate::from_anchor(Ymd::new(2025, 3, 1).unwrap(), -1).to_string(), "2025-02-28");
+        assert_eq!(
+            EventDate::from_anchor(Ymd::new(2024, 2, 28).unwrap(), 1).to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            EventDate::from_anchor(Ymd::new(2025, 3, 1).unwrap(), -1).to_string(),
+            "2025-02-28"
+        );
     }
 }

@@ -5,11 +5,15 @@
 use crate::{Event, Participant};
 
 /// The header row.
-pub const CSV_HEADER: &str = "file,main,date,time_of_day,type,cameo,status,location,participants,trigger,rule,sentence\n";
+pub const CSV_HEADER: &str =
+    "file,main,date,time_of_day,type,cameo,status,location,participants,trigger,rule,sentence\n";
 
 /// A participant as one cell part: `Name (Role, Country)`.
 pub fn participant_label(p: &Participant) -> String {
-    let extra: Vec<&str> = [p.role.as_deref(), p.country.as_deref()].into_iter().flatten().collect();
+    let extra: Vec<&str> = [p.role.as_deref(), p.country.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
     if extra.is_empty() {
         p.name.clone()
     } else {
@@ -71,8 +75,16 @@ mod tests {
             time_of_day: None,
             location: Some("Hà Nội".into()),
             participants: vec![
-                Participant { name: "Trần Văn A".into(), role: Some("Bộ trưởng".into()), country: Some("Việt Nam".into()) },
-                Participant { name: "B".into(), role: None, country: None },
+                Participant {
+                    name: "Trần Văn A".into(),
+                    role: Some("Bộ trưởng".into()),
+                    country: Some("Việt Nam".into()),
+                },
+                Participant {
+                    name: "B".into(),
+                    role: None,
+                    country: None,
+                },
             ],
             status: EventStatus::Happened,
             main: true,

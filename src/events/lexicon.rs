@@ -12,7 +12,9 @@ pub struct Lexicon<T> {
 
 /// The non-comment, non-blank lines of a data file, trimmed.
 pub fn data_lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The syllables of a phrase, lower-cased.
@@ -27,25 +29,40 @@ impl<T> Lexicon<T> {
         for (phrase, payload) in entries {
             let words = syllables(&phrase);
             if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push((words, payload));
+                by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words, payload));
             }
         }
         // Longest first, so that "điện đàm trực tuyến" wins over "điện đàm".
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
         Lexicon { by_first }
     }
 
     /// Every phrase that starts at `tokens[i]`, longest first, with its
     /// length in tokens. A phrase matches consecutive word tokens only.
-    pub fn all_at<'s: 'r, 't: 'r, 'r>(&'s self, tokens: &'t [Token], i: usize) -> impl Iterator<Item = (usize, &'s T)> + 'r {
-        let list = tokens.get(i).filter(|t| t.is_word()).and_then(|t| self.by_first.get(&t.lower));
-        list.into_iter().flatten().filter_map(move |(words, payload)| {
-            let window = tokens.get(i..i + words.len())?;
-            let same = window.iter().zip(words).all(|(t, w)| t.is_word() && t.lower == *w);
-            same.then_some((words.len(), payload))
-        })
+    pub fn all_at<'s: 'r, 't: 'r, 'r>(
+        &'s self,
+        tokens: &'t [Token],
+        i: usize,
+    ) -> impl Iterator<Item = (usize, &'s T)> + 'r {
+        let list = tokens
+            .get(i)
+            .filter(|t| t.is_word())
+            .and_then(|t| self.by_first.get(&t.lower));
+        list.into_iter()
+            .flatten()
+            .filter_map(move |(words, payload)| {
+                let window = tokens.get(i..i + words.len())?;
+                let same = window
+                    .iter()
+                    .zip(words)
+                    .all(|(t, w)| t.is_word() && t.lower == *w);
+                same.then_some((words.len(), payload))
+            })
     }
 
     /// The longest phrase that starts at `tokens[i]`.

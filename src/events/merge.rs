@@ -129,7 +129,8 @@ impl Cluster {
         let mine: Vec<String> = self.persons.iter().map(key).collect();
         let theirs: Vec<String> = m.named.persons.iter().map(key).collect();
         if !mine.is_empty() && !theirs.is_empty() {
-            let sub = theirs.iter().all(|k| mine.contains(k)) || mine.iter().all(|k| theirs.contains(k));
+            let sub =
+                theirs.iter().all(|k| mine.contains(k)) || mine.iter().all(|k| theirs.contains(k));
             if !sub {
                 return false;
             }
@@ -151,7 +152,12 @@ impl Cluster {
 /// The date a mention gives at merge time, and the one kept for when its
 /// tie gives none: the opening's date wins, then the tie, then the date
 /// said after the trigger.
-fn mention_date(m: &Mention) -> (Option<&super::arguments::DateFound>, Option<&super::arguments::DateFound>) {
+fn mention_date(
+    m: &Mention,
+) -> (
+    Option<&super::arguments::DateFound>,
+    Option<&super::arguments::DateFound>,
+) {
     match (&m.leading, m.tie) {
         (Some(d), _) => (Some(d), None),
         (None, Some(t)) if t.relation == Relation::SameDay => (None, m.local.as_ref()),
@@ -167,15 +173,30 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
     let mut by_kind: HashMap<EventKind, Vec<usize>> = HashMap::new();
     // Events reported outright, latest last: what "Trước đó" points back to.
     let mut reported: Vec<usize> = Vec::new();
-    let body = mentions.iter().enumerate().filter(|(_, m)| m.role != Role::Title);
-    let title = mentions.iter().enumerate().filter(|(_, m)| m.role == Role::Title);
+    let body = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.role != Role::Title);
+    let title = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.role == Role::Title);
     for (i, m) in body.chain(title) {
         let same_kind = by_kind.entry(m.kind).or_default();
         // The headline speaks of the first event of its kind; the body refers back to the latest.
         let found = if m.role == Role::Title {
-            same_kind.iter().take(COMPARE_WITH).copied().find(|&j| clusters[j].accepts(m))
+            same_kind
+                .iter()
+                .take(COMPARE_WITH)
+                .copied()
+                .find(|&j| clusters[j].accepts(m))
         } else {
-            same_kind.iter().rev().take(COMPARE_WITH).copied().find(|&j| clusters[j].accepts(m))
+            same_kind
+                .iter()
+                .rev()
+                .take(COMPARE_WITH)
+                .copied()
+                .find(|&j| clusters[j].accepts(m))
         };
         let target = match found {
             Some(j) => {
@@ -191,11 +212,25 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             None => continue,
         };
         if let (Some(tie), None) = (m.tie, clusters[target].tie) {
-            let by_kind = tie.kind.and_then(|k| reported.iter().rev().copied().find(|&j| j != target && clusters[j].kind == k));
+            let by_kind = tie.kind.and_then(|k| {
+                reported
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&j| j != target && clusters[j].kind == k)
+            });
             // Without an event word ("Cùng ngày", "Trước đó"): the event
             // reported last that has a date, else the one reported last.
-            let dated = || reported.iter().rev().copied().find(|&j| j != target && clusters[j].date.is_some());
-            let referent = by_kind.or_else(dated).or_else(|| reported.iter().rev().copied().find(|&j| j != target));
+            let dated = || {
+                reported
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&j| j != target && clusters[j].date.is_some())
+            };
+            let referent = by_kind
+                .or_else(dated)
+                .or_else(|| reported.iter().rev().copied().find(|&j| j != target));
             if let Some(r) = referent {
                 clusters[target].tie = Some((tie.relation, r));
             }
@@ -203,7 +238,10 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
         // "Hai bên đã ký kết …": the two sides of the event it is tied to,
         // or of the one reported last.
         if m.both_sides && clusters[target].persons.is_empty() {
-            let from = clusters[target].tie.map(|t| t.1).or_else(|| reported.iter().rev().copied().find(|&j| j != target));
+            let from = clusters[target]
+                .tie
+                .map(|t| t.1)
+                .or_else(|| reported.iter().rev().copied().find(|&j| j != target));
             if let Some(r) = from {
                 clusters[target].persons = clusters[r].persons.clone();
             }
@@ -250,5 +288,6 @@ pub fn is_listed(c: &Cluster) -> bool {
         || c.location.is_some()
         || c.ordinal.is_some()
         || c.tie.is_some();
-    specific && (c.strong || c.status == EventStatus::Planned || c.date.is_some_and(|d| d.has_year()))
+    specific
+        && (c.strong || c.status == EventStatus::Planned || c.date.is_some_and(|d| d.has_year()))
 }

@@ -6,8 +6,8 @@
 //! 1. [`sentences`]: the headline, the lead and the body, cut into sentences;
 //! 2. [`triggers`]: the [`triggers::EventTrigger`] list and where its cues
 //!    occur ([`tokens`] and [`lexicon`] match the word lists);
-//! 3. [`mentions`]: how each occurrence stands in its sentence, and what the
-//!    sentence says about it ([`arguments`], [`participants`]);
+//! 3. [`roles`]: how each occurrence stands in its sentence; [`mentions`]:
+//!    what the sentence says about it ([`arguments`], [`participants`]);
 //! 4. [`merge`]: one real event mentioned several times is one entry;
 //! 5. [`main_event`]: the event the article is about first, then time order.
 //!
@@ -21,6 +21,7 @@ pub mod main_event;
 pub mod mentions;
 pub mod merge;
 pub mod participants;
+pub mod roles;
 pub mod sentences;
 pub mod timeline;
 pub mod tokens;
@@ -38,7 +39,10 @@ use merge::Cluster;
 /// order. `entities` are the entities of `text` (byte spans).
 pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
     let sents = sentences::sentences(text, ctx);
-    let mut order: Vec<&Entity> = entities.iter().filter(|e| e.span.start < e.span.end && e.span.end <= text.len()).collect();
+    let mut order: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.span.start < e.span.end && e.span.end <= text.len())
+        .collect();
     order.sort_by_key(|e| e.span.start);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut next = 0;
@@ -51,15 +55,24 @@ pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
         while end < order.len() && order[end].span.start < s.span.end {
             end += 1;
         }
-        let inside: Vec<&Entity> = order[next..end].iter().copied().filter(|e| e.span.end <= s.span.end).collect();
+        let inside: Vec<&Entity> = order[next..end]
+            .iter()
+            .copied()
+            .filter(|e| e.span.end <= s.span.end)
+            .collect();
         mentions.extend(mentions::read_sentence(text, s, inside, ctx.anchor));
         next = end;
     }
     let clusters = merge::merge(&mentions, ctx.anchor);
-    let mut listed: Vec<usize> = (0..clusters.len()).filter(|&c| merge::is_listed(&clusters[c])).collect();
+    let mut listed: Vec<usize> = (0..clusters.len())
+        .filter(|&c| merge::is_listed(&clusters[c]))
+        .collect();
     let main = main_event::main_event(&listed, &clusters, &mentions).map(|i| listed.remove(i));
     main_event::time_order(&mut listed, &clusters, &mentions, ctx.anchor);
-    main.into_iter().chain(listed).map(|c| to_event(text, &clusters[c], &mentions, Some(c) == main)).collect()
+    main.into_iter()
+        .chain(listed)
+        .map(|c| to_event(text, &clusters[c], &mentions, Some(c) == main))
+        .collect()
 }
 
 /// The entry for one merged event.
@@ -70,11 +83,24 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
         .iter()
         .copied()
         .find(|&i| mentions[i].role == mentions::Role::Predicate)
-        .or_else(|| c.mentions.iter().copied().find(|&i| mentions[i].role != mentions::Role::Title))
+        .or_else(|| {
+            c.mentions
+                .iter()
+                .copied()
+                .find(|&i| mentions[i].role != mentions::Role::Title)
+        })
         .unwrap_or(c.mentions[0]);
     let m = &mentions[best];
-    let participants = if c.persons.is_empty() { c.orgs.clone() } else { c.persons.clone() };
-    let cameo = if c.kind == EventKind::Meeting && c.third_place { "044".to_string() } else { m.cameo.clone() };
+    let participants = if c.persons.is_empty() {
+        c.orgs.clone()
+    } else {
+        c.persons.clone()
+    };
+    let cameo = if c.kind == EventKind::Meeting && c.third_place {
+        "044".to_string()
+    } else {
+        m.cameo.clone()
+    };
     let mut rule = m.rule.clone();
     if c.date_from_tie {
         rule.push_str("+tie:same-day");
@@ -100,8 +126,8 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use test_support::ent;
     use crate::{EntityKind, EventStatus};
+    use test_support::ent;
 
     #[test]
     fn a_phone_call_in_headline_and_lead_is_one_main_event() {
@@ -115,31 +141,66 @@ mod tests {
             ent(text, EntityKind::Per, "Trần Văn An", None),
             ent(text, EntityKind::Per, "Khamphet Sisouk", None),
         ];
-        let ctx = DocContext { anchor: None, title_span: Some(0..text.find("\n\n").unwrap()) };
+        let ctx = DocContext {
+            anchor: None,
+            title_span: Some(0..text.find("\n\n").unwrap()),
+        };
         let ev = find(text, &ents, &ctx);
         assert_eq!(ev.len(), 1);
         let e = &ev[0];
-        assert_eq!((e.kind, e.cameo.as_str(), e.main, e.status), (EventKind::PhoneCall, "041", true, EventStatus::Happened));
-        assert_eq!((e.date.as_deref(), e.time_of_day.as_deref(), e.location.as_deref()), (Some("--12-12"), Some("chiều"), Some("Hà Nội")));
+        assert_eq!(
+            (e.kind, e.cameo.as_str(), e.main, e.status),
+            (EventKind::PhoneCall, "041", true, EventStatus::Happened)
+        );
+        assert_eq!(
+            (
+                e.date.as_deref(),
+                e.time_of_day.as_deref(),
+                e.location.as_deref()
+            ),
+            (Some("--12-12"), Some("chiều"), Some("Hà Nội"))
+        );
         let names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Trần Văn An", "Khamphet Sisouk"]);
         assert_eq!(&text[e.sentence_span.clone()], e.sentence);
         assert!(e.sentence.starts_with("Chiều 12/12"));
         // The anchor gives the year.
-        let ctx = DocContext { anchor: crate::Ymd::new(2025, 12, 13), ..ctx };
-        assert_eq!(find(text, &ents, &ctx)[0].date.as_deref(), Some("2025-12-12"));
+        let ctx = DocContext {
+            anchor: crate::Ymd::new(2025, 12, 13),
+            ..ctx
+        };
+        assert_eq!(
+            find(text, &ents, &ctx)[0].date.as_deref(),
+            Some("2025-12-12")
+        );
     }
 
     #[test]
     fn odd_input_and_odd_entities_do_not_panic() {
-        let text = "Hà Nội (( hội đàm ;; tiếp Đại sứ, thăm\n\n\n) điện đàm… 12/12 ký Hiệp định. đón Ông";
+        let text =
+            "Hà Nội (( hội đàm ;; tiếp Đại sứ, thăm\n\n\n) điện đàm… 12/12 ký Hiệp định. đón Ông";
         let bad = vec![
-            Entity { span: 1..2, ..ent(text, EntityKind::Per, "Hà", None) },
-            Entity { span: 5..1000, ..ent(text, EntityKind::Date, "12/12", Some("--13-45")) },
-            Entity { span: 3..3, ..ent(text, EntityKind::Time, "12/12", Some("??")) },
+            Entity {
+                span: 1..2,
+                ..ent(text, EntityKind::Per, "Hà", None)
+            },
+            Entity {
+                span: 5..1000,
+                ..ent(text, EntityKind::Date, "12/12", Some("--13-45"))
+            },
+            Entity {
+                span: 3..3,
+                ..ent(text, EntityKind::Time, "12/12", Some("??"))
+            },
             ent(text, EntityKind::Date, "12/12", Some("garbage/--12")),
         ];
-        for ctx in [DocContext::default(), DocContext { anchor: crate::Ymd::new(2024, 2, 29), title_span: Some(0..3) }] {
+        for ctx in [
+            DocContext::default(),
+            DocContext {
+                anchor: crate::Ymd::new(2024, 2, 29),
+                title_span: Some(0..3),
+            },
+        ] {
             let _ = find(text, &bad, &ctx);
             let _ = find("", &bad, &ctx);
             let _ = find("\u{1F600}.\n\n(", &[], &ctx);

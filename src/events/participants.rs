@@ -18,13 +18,29 @@ pub struct Named {
 /// The participant for a PER entity: its canonical name, the role closest
 /// to the name, its country.
 pub fn person(e: &Entity) -> Participant {
-    let name = if e.canonical.trim().is_empty() { e.text.clone() } else { e.canonical.clone() };
-    Participant { name, role: e.roles.last().cloned(), country: e.country.clone() }
+    let name = if e.canonical.trim().is_empty() {
+        e.text.clone()
+    } else {
+        e.canonical.clone()
+    };
+    Participant {
+        name,
+        role: e.roles.last().cloned(),
+        country: e.country.clone(),
+    }
 }
 
 fn org(e: &Entity) -> Participant {
-    let name = if e.canonical.trim().is_empty() { e.text.clone() } else { e.canonical.clone() };
-    Participant { name, role: None, country: e.country.clone() }
+    let name = if e.canonical.trim().is_empty() {
+        e.text.clone()
+    } else {
+        e.canonical.clone()
+    };
+    Participant {
+        name,
+        role: None,
+        country: e.country.clone(),
+    }
 }
 
 /// The key two mentions of one participant share.
@@ -50,13 +66,17 @@ pub fn add(list: &mut Vec<Participant>, p: Participant) {
 /// The people and organisations in tokens `r` of the sentence.
 pub fn named_in(v: &SentenceView<'_>, r: Range<usize>) -> Named {
     let mut named = Named::default();
-    let titles: Vec<&Entity> = v.entities_in(r.clone(), &[EntityKind::Title, EntityKind::Per]).collect();
+    let titles: Vec<&Entity> = v
+        .entities_in(r.clone(), &[EntityKind::Title, EntityKind::Per])
+        .collect();
     for e in v.entities_in(r, &[EntityKind::Per, EntityKind::Org]) {
         match e.kind {
             EntityKind::Per => add(&mut named.persons, person(e)),
             _ => {
                 // "Bộ Ngoại giao" inside "Thứ trưởng Bộ Ngoại giao" is a title's.
-                let in_title = titles.iter().any(|t| t.span.start <= e.span.start && e.span.end <= t.span.end && t.span != e.span);
+                let in_title = titles.iter().any(|t| {
+                    t.span.start <= e.span.start && e.span.end <= t.span.end && t.span != e.span
+                });
                 if !in_title {
                     add(&mut named.orgs, org(e));
                 }
@@ -80,7 +100,10 @@ const JOINERS: &[&str] = &["và", ",", "cùng", ";", "còn"];
 /// tướng X đồng chủ trì …"); otherwise the whole gap is the first's.
 pub fn split_point(v: &SentenceView<'_>, a_end: usize, b_start: usize) -> usize {
     let gap = v.bytes(a_end..b_start);
-    let Some(last_per) = v.entities.iter().filter(|e| e.kind == EntityKind::Per && e.span.start >= gap.start && e.span.end <= gap.end).last() else {
+    let Some(last_per) = v
+        .entities
+        .iter().rfind(|e| e.kind == EntityKind::Per && e.span.start >= gap.start && e.span.end <= gap.end)
+    else {
         return b_start;
     };
     let per_tok = v.token_at(last_per.span.start);
@@ -88,7 +111,10 @@ pub fn split_point(v: &SentenceView<'_>, a_end: usize, b_start: usize) -> usize 
     if (per_end..b_start).any(|j| v.tokens[j].is(',')) {
         return b_start;
     }
-    (a_end..per_tok).rev().find(|&j| JOINERS.contains(&v.tokens[j].lower.as_str()) && !v.in_parens(j)).unwrap_or(b_start)
+    (a_end..per_tok)
+        .rev()
+        .find(|&j| JOINERS.contains(&v.tokens[j].lower.as_str()) && !v.in_parens(j))
+        .unwrap_or(b_start)
 }
 
 #[cfg(test)]
@@ -114,8 +140,12 @@ mod tests {
 
     #[test]
     fn the_subject_of_the_next_trigger_is_split_off() {
-        let text = "A đồng chủ trì Cuộc gặp (1-2/12) và đoàn Thủ tướng Phạm Văn Ba đồng chủ trì Kỳ họp";
-        let s = Sentence { span: 0..text.len(), part: Part::Body };
+        let text =
+            "A đồng chủ trì Cuộc gặp (1-2/12) và đoàn Thủ tướng Phạm Văn Ba đồng chủ trì Kỳ họp";
+        let s = Sentence {
+            span: 0..text.len(),
+            part: Part::Body,
+        };
         let e = [per(text, "Phạm Văn Ba", "Thủ tướng")];
         let v = SentenceView::new(text, &s, e.iter().collect());
         let at = |w: &str| v.tokens.iter().position(|t| t.lower == w).unwrap();
@@ -131,7 +161,10 @@ mod tests {
     #[test]
     fn objects_stay_with_their_trigger() {
         let text = "A tiếp Trần Văn Hai, sau đó hai bên hội đàm";
-        let s = Sentence { span: 0..text.len(), part: Part::Body };
+        let s = Sentence {
+            span: 0..text.len(),
+            part: Part::Body,
+        };
         let e = [per(text, "Trần Văn Hai", "Đại sứ")];
         let v = SentenceView::new(text, &s, e.iter().collect());
         let hoi = v.tokens.iter().position(|t| t.lower == "hội").unwrap();

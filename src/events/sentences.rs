@@ -67,10 +67,22 @@ pub fn sentences(text: &str, ctx: &DocContext) -> Vec<Sentence> {
         for span in pieces {
             // A line of its own without a stop, inside a paragraph pasted
             // with single line breaks, is a heading or teaser too.
-            let own_line = text[block.start..span.start].trim_end_matches([' ', '\t']).ends_with('\n') || span.start == block.start;
-            let line_ends = text[span.end..block.end].trim_start_matches([' ', '\t']).starts_with('\n') || span.end == block.end;
-            let heading = own_line && line_ends && (several || part == Part::Body) && looks_like_heading(&text[span.clone()]);
-            out.push(Sentence { span, part: if heading { Part::Heading } else { part } });
+            let own_line = text[block.start..span.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
+                || span.start == block.start;
+            let line_ends = text[span.end..block.end]
+                .trim_start_matches([' ', '\t'])
+                .starts_with('\n')
+                || span.end == block.end;
+            let heading = own_line
+                && line_ends
+                && (several || part == Part::Body)
+                && looks_like_heading(&text[span.clone()]);
+            out.push(Sentence {
+                span,
+                part: if heading { Part::Heading } else { part },
+            });
         }
     }
     out
@@ -121,7 +133,9 @@ fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
 }
 
 /// Short forms that end in a full stop without ending a sentence.
-const ABBREVIATIONS: &[&str] = &["TP", "Tp", "TS", "ThS", "GS", "PGS", "Th", "St", "Mr", "Dr", "Ths"];
+const ABBREVIATIONS: &[&str] = &[
+    "TP", "Tp", "TS", "ThS", "GS", "PGS", "Th", "St", "Mr", "Dr", "Ths",
+];
 
 /// The sentences of one block: a stop (`.`, `!`, `?`, `…`) followed by white
 /// space and a capital, digit or quote ends one; so does a line break.
@@ -153,9 +167,17 @@ fn split(text: &str, block: Range<usize>) -> impl Iterator<Item = Range<usize>> 
         if rest.len() == after.len() && !rest.is_empty() {
             continue; // "6.6", "Baoquocte.vn": no space after the stop
         }
-        let next_ok = after.chars().next().map_or(true, |n| n.is_uppercase() || n.is_ascii_digit() || "\"“‘(".contains(n));
-        let word_before = s[..i].rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
-        let abbreviation = c == '.' && (ABBREVIATIONS.contains(&word_before) || (word_before.chars().count() == 1 && word_before.chars().all(char::is_uppercase)));
+        let next_ok = after.chars().next().map_or(true, |n| {
+            n.is_uppercase() || n.is_ascii_digit() || "\"“‘(".contains(n)
+        });
+        let word_before = s[..i]
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let abbreviation = c == '.'
+            && (ABBREVIATIONS.contains(&word_before)
+                || (word_before.chars().count() == 1
+                    && word_before.chars().all(char::is_uppercase)));
         if next_ok && !abbreviation {
             cuts.push(end);
         }
@@ -187,7 +209,10 @@ fn bounded(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
             limit -= 1;
         }
         let piece = &text[start..limit];
-        let cut = piece.rfind([';', ',']).or_else(|| piece.rfind(' ')).map_or(limit, |i| start + i + 1);
+        let cut = piece
+            .rfind([';', ','])
+            .or_else(|| piece.rfind(' '))
+            .map_or(limit, |i| start + i + 1);
         let cut = if cut <= start { limit } else { cut };
         out.extend(trim(text, start..cut));
         start = cut;
@@ -201,13 +226,19 @@ mod tests {
     use super::*;
 
     fn texts<'a>(text: &'a str, ctx: &DocContext) -> Vec<(&'a str, Part)> {
-        sentences(text, ctx).into_iter().map(|s| (&text[s.span], s.part)).collect()
+        sentences(text, ctx)
+            .into_iter()
+            .map(|s| (&text[s.span], s.part))
+            .collect()
     }
 
     #[test]
     fn title_lead_and_body_are_told_apart() {
         let text = "Hai bên hội đàm\n\nChiều 12/12, hai bên hội đàm. Tối 6.6 có tiệc.\n\nTP. Hà Nội đẹp. Hết";
-        let ctx = DocContext { anchor: None, title_span: Some(0..16) };
+        let ctx = DocContext {
+            anchor: None,
+            title_span: Some(0..16),
+        };
         assert_eq!(
             texts(text, &ctx),
             vec![
@@ -219,21 +250,42 @@ mod tests {
             ]
         );
         let text = "Tiêu đề\n\nMở đầu.\n\nThủ tướng tiếp Đại sứ Nhật Bản\n\nThân bài.";
-        let ctx = DocContext { anchor: None, title_span: Some(0.."Tiêu đề".len()) };
+        let ctx = DocContext {
+            anchor: None,
+            title_span: Some(0.."Tiêu đề".len()),
+        };
         let parts: Vec<Part> = sentences(text, &ctx).into_iter().map(|s| s.part).collect();
-        assert_eq!(parts, vec![Part::Title, Part::Lead, Part::Heading, Part::Body]);
+        assert_eq!(
+            parts,
+            vec![Part::Title, Part::Lead, Part::Heading, Part::Body]
+        );
     }
 
     #[test]
     fn a_line_without_a_stop_in_a_pasted_paragraph_is_a_heading() {
         let text = "Tiêu đề\n\nChiều 12/12, hai bên điện đàm.\nThủ tướng tiếp Đại sứ Nhật Bản\nHai bên nhất trí.";
-        let ctx = DocContext { anchor: None, title_span: Some(0.."Tiêu đề".len()) };
+        let ctx = DocContext {
+            anchor: None,
+            title_span: Some(0.."Tiêu đề".len()),
+        };
         let parts: Vec<Part> = sentences(text, &ctx).into_iter().map(|s| s.part).collect();
-        assert_eq!(parts, vec![Part::Title, Part::Lead, Part::Heading, Part::Lead]);
+        assert_eq!(
+            parts,
+            vec![Part::Title, Part::Lead, Part::Heading, Part::Lead]
+        );
         let text = "Tiêu đề\n\nChiều 12/12, hai bên điện đàm";
-        assert_eq!(sentences(text, &ctx)[1].part, Part::Lead, "a lead without a stop stays the lead");
-        let text = "Tiêu đề\n\nMở đầu.\n\nNgày 25/11, Bộ trưởng đã tiếp ông Yamada, Thống đốc tỉnh ...";
-        assert_eq!(sentences(text, &ctx)[2].part, Part::Heading, "a blurb cut short is a teaser");
+        assert_eq!(
+            sentences(text, &ctx)[1].part,
+            Part::Lead,
+            "a lead without a stop stays the lead"
+        );
+        let text =
+            "Tiêu đề\n\nMở đầu.\n\nNgày 25/11, Bộ trưởng đã tiếp ông Yamada, Thống đốc tỉnh ...";
+        assert_eq!(
+            sentences(text, &ctx)[2].part,
+            Part::Heading,
+            "a blurb cut short is a teaser"
+        );
     }
 
     #[test]
@@ -250,13 +302,21 @@ mod tests {
         let s = sentences(&text, &DocContext::default());
         assert!(s.len() > 4);
         assert!(s.iter().all(|s| s.span.len() <= MAX_SENTENCE_BYTES));
-        assert!(s.iter().all(|s| text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end)));
+        assert!(s
+            .iter()
+            .all(|s| text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end)));
     }
 
     #[test]
     fn quotes_stay_with_their_sentence() {
         let text = "Ông nói: “Tốt.” Sau đó về.";
-        let s = texts(text, &DocContext { anchor: None, title_span: None });
+        let s = texts(
+            text,
+            &DocContext {
+                anchor: None,
+                title_span: None,
+            },
+        );
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].0, "Ông nói: “Tốt.”");
     }

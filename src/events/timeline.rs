@@ -62,8 +62,13 @@ fn same_event(entry: &TimelineEntry, date: Option<EventDate>, e: &Event) -> bool
         (None, None) => true,
         _ => false,
     };
-    let (a, b) = (person_keys(&entry.participants), person_keys(&e.participants));
-    let people_agree = !a.is_empty() && !b.is_empty() && (a.iter().all(|k| b.contains(k)) || b.iter().all(|k| a.contains(k)));
+    let (a, b) = (
+        person_keys(&entry.participants),
+        person_keys(&e.participants),
+    );
+    let people_agree = !a.is_empty()
+        && !b.is_empty()
+        && (a.iter().all(|k| b.contains(k)) || b.iter().all(|k| a.contains(k)));
     dates_agree && people_agree
 }
 
@@ -78,12 +83,26 @@ pub fn merge(docs: &[(String, Vec<Event>)]) -> Vec<TimelineEntry> {
             let date = e.date.as_deref().and_then(EventDate::parse);
             let kind = e.kind.id();
             let list = by_kind.entry(kind).or_default();
-            let hit = list.iter().rev().take(COMPARE_WITH).copied().find(|&i| same_event(&entries[i], date, e));
-            let source = Source { file: file.clone(), main: e.main, sentence: e.sentence.clone() };
+            let hit = list
+                .iter()
+                .rev()
+                .take(COMPARE_WITH)
+                .copied()
+                .find(|&i| same_event(&entries[i], date, e));
+            let source = Source {
+                file: file.clone(),
+                main: e.main,
+                sentence: e.sentence.clone(),
+            };
             match hit {
                 Some(i) => {
                     let entry = &mut entries[i];
-                    let merged = entry.date.as_deref().and_then(EventDate::parse).zip(date).and_then(|(a, b)| a.combine(b));
+                    let merged = entry
+                        .date
+                        .as_deref()
+                        .and_then(EventDate::parse)
+                        .zip(date)
+                        .and_then(|(a, b)| a.combine(b));
                     if let Some(d) = merged {
                         entry.date = Some(d.to_string());
                     }
@@ -117,8 +136,11 @@ pub fn merge(docs: &[(String, Vec<Event>)]) -> Vec<TimelineEntry> {
         Some(_) => 1,
         None => 2,
     };
-    let mut keyed: Vec<(Option<EventDate>, usize, TimelineEntry)> =
-        entries.into_iter().enumerate().map(|(i, e)| (e.date.as_deref().and_then(EventDate::parse), i, e)).collect();
+    let mut keyed: Vec<(Option<EventDate>, usize, TimelineEntry)> = entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| (e.date.as_deref().and_then(EventDate::parse), i, e))
+        .collect();
     keyed.sort_by(|(a, ia, _), (b, ib, _)| {
         let by_group = group(a).cmp(&group(b));
         let by_date = match (a, b) {
@@ -143,7 +165,14 @@ mod tests {
             date: date.map(Into::into),
             time_of_day: None,
             location: None,
-            participants: people.iter().map(|p| Participant { name: p.to_string(), role: None, country: None }).collect(),
+            participants: people
+                .iter()
+                .map(|p| Participant {
+                    name: p.to_string(),
+                    role: None,
+                    country: None,
+                })
+                .collect(),
             status: EventStatus::Happened,
             main,
             sentence: "s".into(),
@@ -156,12 +185,21 @@ mod tests {
 
     #[test]
     fn one_event_in_two_articles_is_one_entry_and_order_is_by_date() {
-        let a = vec![ev(EventKind::Talks, Some("--02-14"), &["A", "B"], true), ev(EventKind::Visit, Some("2015"), &["C"], false)];
-        let b = vec![ev(EventKind::Talks, Some("2025-02-14"), &["A"], false), ev(EventKind::Talks, Some("2025-02-14"), &["D"], true)];
+        let a = vec![
+            ev(EventKind::Talks, Some("--02-14"), &["A", "B"], true),
+            ev(EventKind::Visit, Some("2015"), &["C"], false),
+        ];
+        let b = vec![
+            ev(EventKind::Talks, Some("2025-02-14"), &["A"], false),
+            ev(EventKind::Talks, Some("2025-02-14"), &["D"], true),
+        ];
         let t = merge(&[("a".into(), a), ("b".into(), b)]);
         assert_eq!(t.len(), 3);
         assert_eq!(t[0].kind, "visit");
-        assert_eq!((t[1].date.as_deref(), t[1].sources.len()), (Some("2025-02-14"), 2));
+        assert_eq!(
+            (t[1].date.as_deref(), t[1].sources.len()),
+            (Some("2025-02-14"), 2)
+        );
         assert_eq!(t[1].participants.len(), 2);
         assert_eq!(t[2].participants[0].name, "D");
     }

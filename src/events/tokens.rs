@@ -44,7 +44,9 @@ impl Token {
 /// Tokens of `text[range]`, with byte ranges into `text`. `range` must lie
 /// on char boundaries (sentence spans do).
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    let Some(slice) = text.get(range.clone()) else { return Vec::new() };
+    let Some(slice) = text.get(range.clone()) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut word: Option<usize> = None;
     let flush = |out: &mut Vec<Token>, start: usize, end: usize| {
@@ -89,7 +91,10 @@ mod tests {
         let text = "Chiều 12/12, tại Hà Nội.";
         let t = tokenize(text, 0..text.len());
         let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
-        assert_eq!(lower, ["chiều", "12", "/", "12", ",", "tại", "hà", "nội", "."]);
+        assert_eq!(
+            lower,
+            ["chiều", "12", "/", "12", ",", "tại", "hà", "nội", "."]
+        );
         assert!(t[0].capitalised && !t[5].capitalised);
         assert!(t[1].is_number() && t[2].is('/'));
         assert_eq!(&text[t[6].span.clone()], "Hà");

@@ -85,28 +85,56 @@ fn parse_trigger(line: &str) -> Option<EventTrigger> {
     }
     let mut conditions = Vec::new();
     let mut governs = false;
-    for c in cols.next().unwrap_or("").split(',').map(str::trim).filter(|c| !c.is_empty()) {
+    for c in cols
+        .next()
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         match c.split(':').collect::<Vec<_>>().as_slice() {
             ["actor"] => conditions.push(Condition::Actor),
             ["num"] => conditions.push(Condition::Number),
             ["governs"] => governs = true,
-            ["not", words] => conditions.push(Condition::NotBefore(words.split('|').map(str::to_lowercase).collect())),
-            ["obj", list, n] => conditions.push(Condition::Object { list: list.to_string(), within: n.parse().ok()? }),
+            ["not", words] => conditions.push(Condition::NotBefore(
+                words.split('|').map(str::to_lowercase).collect(),
+            )),
+            ["obj", list, n] => conditions.push(Condition::Object {
+                list: list.to_string(),
+                within: n.parse().ok()?,
+            }),
             _ => return None,
         }
     }
-    let cameo = if cameo == "-" { String::new() } else { cameo.to_string() };
-    Some(EventTrigger { kind, cameo, cue: syllables(cue).join(" "), conditions, governs })
+    let cameo = if cameo == "-" {
+        String::new()
+    } else {
+        cameo.to_string()
+    };
+    Some(EventTrigger {
+        kind,
+        cameo,
+        cue: syllables(cue).join(" "),
+        conditions,
+        governs,
+    })
 }
 
 static TRIGGERS_DATA: &str = include_str!("../../data/events/triggers.tsv");
 
 /// The trigger list, as a lexicon of cues.
-pub static TRIGGERS: LazyLock<Lexicon<EventTrigger>> =
-    LazyLock::new(|| Lexicon::new(parse_triggers(TRIGGERS_DATA).into_iter().map(|t| (t.cue.clone(), t))));
+pub static TRIGGERS: LazyLock<Lexicon<EventTrigger>> = LazyLock::new(|| {
+    Lexicon::new(
+        parse_triggers(TRIGGERS_DATA)
+            .into_iter()
+            .map(|t| (t.cue.clone(), t)),
+    )
+});
 
-static OBJECTS: LazyLock<Lexicon<String>> = LazyLock::new(|| keyed_list(include_str!("../../data/events/objects.tsv")));
-static ACTORS: LazyLock<Lexicon<()>> = LazyLock::new(|| word_list(include_str!("../../data/events/actors.txt")));
+static OBJECTS: LazyLock<Lexicon<String>> =
+    LazyLock::new(|| keyed_list(include_str!("../../data/events/objects.tsv")));
+static ACTORS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/actors.txt")));
 
 /// A cue found in a sentence, its conditions met.
 #[derive(Clone, Debug)]
@@ -124,10 +152,15 @@ pub fn find_triggers(tokens: &[Token], entities: &[&Entity]) -> Vec<TriggerHit> 
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let hit = lex.all_at(tokens, i).find(|(len, t)| conditions_hold(t, tokens, i + len, entities));
+        let hit = lex
+            .all_at(tokens, i)
+            .find(|(len, t)| conditions_hold(t, tokens, i + len, entities));
         match hit {
             Some((len, t)) => {
-                out.push(TriggerHit { trigger: t, tokens: i..i + len });
+                out.push(TriggerHit {
+                    trigger: t,
+                    tokens: i..i + len,
+                });
                 i += len;
             }
             None => i += 1,
@@ -152,12 +185,21 @@ const BEFORE_ACTOR: &[&str] = &["với", "các", "những", "hai", "ba"];
 
 /// Whether an actor begins at `tokens[i]` (after a few linking words).
 pub fn actor_follows(tokens: &[Token], mut i: usize, entities: &[&Entity]) -> bool {
-    while tokens.get(i).is_some_and(|t| t.is_word() && BEFORE_ACTOR.contains(&t.lower.as_str())) {
+    while tokens
+        .get(i)
+        .is_some_and(|t| t.is_word() && BEFORE_ACTOR.contains(&t.lower.as_str()))
+    {
         i += 1;
     }
-    let Some(t) = tokens.get(i).filter(|t| t.is_word()) else { return false };
+    let Some(t) = tokens.get(i).filter(|t| t.is_word()) else {
+        return false;
+    };
     let named = entities.iter().any(|e| {
-        e.span.start == t.span.start && matches!(e.kind, EntityKind::Per | EntityKind::Title | EntityKind::Org)
+        e.span.start == t.span.start
+            && matches!(
+                e.kind,
+                EntityKind::Per | EntityKind::Title | EntityKind::Org
+            )
     });
     (t.capitalised && !t.is_number()) || named || ACTORS.matches_at(tokens, i)
 }
@@ -171,7 +213,15 @@ mod tests {
         let t = tokenize(text, 0..text.len());
         find_triggers(&t, &[])
             .into_iter()
-            .map(|h| (h.trigger.kind, h.tokens.map(|i| t[i].lower.clone()).collect::<Vec<_>>().join(" ")))
+            .map(|h| {
+                (
+                    h.trigger.kind,
+                    h.tokens
+                        .map(|i| t[i].lower.clone())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+            })
             .collect()
     }
 
@@ -185,18 +235,45 @@ mod tests {
     #[test]
     fn conditions_keep_ordinary_words_out() {
         assert_eq!(kinds("hai bên tiếp tục hợp tác"), vec![]);
-        assert_eq!(kinds("Thủ tướng tiếp Đại sứ Nhật Bản"), vec![(EventKind::Reception, "tiếp".into())]);
-        assert_eq!(kinds("mong sớm được đón đồng chí Sổn"), vec![(EventKind::Reception, "đón".into())]);
+        assert_eq!(
+            kinds("Thủ tướng tiếp Đại sứ Nhật Bản"),
+            vec![(EventKind::Reception, "tiếp".into())]
+        );
+        assert_eq!(
+            kinds("mong sớm được đón đồng chí Sổn"),
+            vec![(EventKind::Reception, "đón".into())]
+        );
         assert_eq!(kinds("dành cho đoàn sự đón tiếp chu đáo"), vec![]);
-        assert_eq!(kinds("thư thăm hỏi; thăm hỏi gia đình"), vec![(EventKind::Message, "thư thăm hỏi".into())]);
-        assert_eq!(kinds("dự kiến sẽ tham dự hội nghị"), vec![(EventKind::Conference, "tham dự".into())]);
-        assert_eq!(kinds("dự Lễ kỷ niệm 50 năm"), vec![(EventKind::Conference, "dự".into()), (EventKind::Anniversary, "lễ kỷ niệm".into())]);
+        assert_eq!(
+            kinds("thư thăm hỏi; thăm hỏi gia đình"),
+            vec![(EventKind::Message, "thư thăm hỏi".into())]
+        );
+        assert_eq!(
+            kinds("dự kiến sẽ tham dự hội nghị"),
+            vec![(EventKind::Conference, "tham dự".into())]
+        );
+        assert_eq!(
+            kinds("dự Lễ kỷ niệm 50 năm"),
+            vec![
+                (EventKind::Conference, "dự".into()),
+                (EventKind::Anniversary, "lễ kỷ niệm".into())
+            ]
+        );
         assert_eq!(kinds("trao đổi về hợp tác"), vec![]);
-        assert_eq!(kinds("đã trao tặng các Huân chương"), vec![(EventKind::Award, "trao tặng".into())]);
+        assert_eq!(
+            kinds("đã trao tặng các Huân chương"),
+            vec![(EventKind::Award, "trao tặng".into())]
+        );
         assert_eq!(kinds("Thỏa thuận (ký tháng 12/2014)"), vec![]);
         assert_eq!(kinds("duy trì tiếp xúc cấp cao"), vec![]);
-        assert_eq!(kinds("Kỳ họp lần thứ 47 Ủy ban liên Chính phủ"), vec![(EventKind::CoChair, "kỳ họp".into())]);
+        assert_eq!(
+            kinds("Kỳ họp lần thứ 47 Ủy ban liên Chính phủ"),
+            vec![(EventKind::CoChair, "kỳ họp".into())]
+        );
         assert_eq!(kinds("kỳ họp Quốc hội"), vec![]);
-        assert_eq!(kinds("có cuộc điện đàm trực tuyến với"), vec![(EventKind::PhoneCall, "cuộc điện đàm trực tuyến".into())]);
+        assert_eq!(
+            kinds("có cuộc điện đàm trực tuyến với"),
+            vec![(EventKind::PhoneCall, "cuộc điện đàm trực tuyến".into())]
+        );
     }
 }
