@@ -18,18 +18,13 @@ pub struct Named {
 /// The participant for a PER entity: its canonical name, the role closest
 /// to the name, its country.
 pub fn person(e: &Entity) -> Participant {
-    let name = if e.canonical.trim().is_empty() {
-        e.text.clone()
-    } else {
-        e.canonical.clone()
-    };
     Participant {
-        name,
         role: e.roles.last().cloned(),
-        country: e.country.clone(),
+        ..org(e)
     }
 }
 
+/// The participant for an ORG entity (no role).
 fn org(e: &Entity) -> Participant {
     let name = if e.canonical.trim().is_empty() {
         e.text.clone()
