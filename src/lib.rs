@@ -387,23 +387,27 @@ pub struct DocContext {
 /// ```
 pub fn extract(raw: &str, options: &Options) -> Result<Extraction, Error> {
     check_size(raw.len(), options)?;
-    let text = normalise::normalise(raw);
+    let legacy = normalise::legacy::detect(raw);
+    let text = normalise::normalise(&normalise::legacy::convert(legacy, raw));
     let article = if options.clean { clean::clean_text(&text) } else { clean::Article::as_given(&text) };
-    Ok(finish(article, options))
+    Ok(normalise::legacy::warn(legacy, finish(article, options)))
 }
 
 /// Runs the whole pipeline on a page given as blocks from HTML.
 pub fn extract_blocks(blocks: &[InputBlock], options: &Options) -> Result<Extraction, Error> {
     check_size(blocks.iter().map(|b| b.text.len() + 1).sum(), options)?;
-    let blocks: Vec<InputBlock> =
-        blocks.iter().map(|b| InputBlock { text: normalise::normalise(&b.text), ..b.clone() }).collect();
+    let legacy = normalise::legacy::detect_blocks(blocks);
+    let blocks: Vec<InputBlock> = blocks
+        .iter()
+        .map(|b| InputBlock { text: normalise::normalise(&normalise::legacy::convert(legacy, &b.text)), ..b.clone() })
+        .collect();
     let article = if options.clean {
         clean::clean_blocks(&blocks)
     } else {
         let joined: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         clean::Article::as_given(&joined.join("\n\n"))
     };
-    Ok(finish(article, options))
+    Ok(normalise::legacy::warn(legacy, finish(article, options)))
 }
 
 /// Runs the whole pipeline on an HTML document (the CLI's `.html` files).

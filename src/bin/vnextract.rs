@@ -19,6 +19,16 @@ options:
   --reference-date DATE   YYYY-MM-DD: the year for dates the page gives without one
   --max-bytes N           refuse inputs larger than N bytes (default 8388608)
   --lossy                 read invalid UTF-8 with U+FFFD instead of refusing it
+  --timeline              instead of the documents, one merged timeline of the
+                          events of all FILEs, as JSON lines: one event a line,
+                          {date, time_of_day, type, cameo, status, location,
+                          participants, sources: [{file, main, sentence}]};
+                          the same event in several files is one line; dates
+                          with a year first, then open years (--MM-DD), then
+                          undated events
+  --events-csv            instead of the documents, the events as CSV with
+                          CAMEO codes: file,main,date,time_of_day,type,cameo,
+                          status,location,participants,trigger,rule,sentence
   -h, --help              this text
   -V, --version           the version
 ";
@@ -28,11 +38,21 @@ struct Cli {
     pretty: bool,
     html: bool,
     lossy: bool,
+    timeline: bool,
+    events_csv: bool,
     files: Vec<String>,
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Cli>, String> {
-    let mut cli = Cli { options: Options::default(), pretty: false, html: false, lossy: false, files: Vec::new() };
+    let mut cli = Cli {
+        options: Options::default(),
+        pretty: false,
+        html: false,
+        lossy: false,
+        timeline: false,
+        events_csv: false,
+        files: Vec::new(),
+    };
     let mut args = args.peekable();
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -48,6 +68,8 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Cli>, String>
             "--no-clean" => cli.options.clean = false,
             "--html" => cli.html = true,
             "--lossy" => cli.lossy = true,
+            "--timeline" => cli.timeline = true,
+            "--events-csv" => cli.events_csv = true,
             "--reference-date" => {
                 let v = args.next().ok_or("--reference-date needs a date, YYYY-MM-DD")?;
                 cli.options.reference_date = Some(v.parse::<Ymd>().map_err(|e| e.to_string())?);
@@ -63,6 +85,9 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Cli>, String>
     }
     if cli.files.is_empty() {
         return Err("no input: give a FILE, or - for standard input".into());
+    }
+    if cli.timeline && cli.events_csv {
+        return Err("--timeline and --events-csv print different things: give one".into());
     }
     Ok(Some(cli))
 }
@@ -108,11 +133,25 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let batch = cli.files.len() > 1;
     let mut failed = false;
+    let mut timeline = Vec::new();
+    if cli.events_csv && out.write_all(vnextract::events::export::CSV_HEADER.as_bytes()).is_err() {
+        return ExitCode::from(1);
+    }
     for file in &cli.files {
         match process(&cli, file) {
             Ok((x, notes)) => {
                 for n in notes {
                     eprintln!("vnextract: warning: {n}");
+                }
+                if cli.timeline {
+                    timeline.push((file.clone(), x.events));
+                    continue;
+                }
+                if cli.events_csv {
+                    if out.write_all(vnextract::events::export::csv_rows(file, &x.events).as_bytes()).is_err() {
+                        return ExitCode::from(1);
+                    }
+                    continue;
                 }
                 let written = if batch {
                     let mut v = serde_json::to_value(&x).expect("an Extraction always serialises");
@@ -131,6 +170,11 @@ fn main() -> ExitCode {
                 eprintln!("vnextract: {msg}");
                 failed = true;
             }
+        }
+    }
+    for entry in vnextract::events::timeline::merge(&timeline) {
+        if serde_json::to_writer(&mut out, &entry).is_err() || writeln!(out).is_err() {
+            return ExitCode::from(1);
         }
     }
     if out.flush().is_err() {

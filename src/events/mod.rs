@@ -1,59 +1,211 @@
-//! Stage 4: the events an article reports, read from its sentences and entities.
+//! Stage 4: the events an article reports — who met whom, when, where —
+//! read from its sentences and entities.
+//!
+//! The stage runs in the order the data flows, one module a step:
+//!
+//! 1. [`sentences`]: the headline, the lead and the body, cut into sentences;
+//! 2. [`triggers`]: the [`triggers::EventTrigger`] list and where its cues
+//!    occur ([`tokens`] and [`lexicon`] match the word lists);
+//! 3. [`roles`]: how each occurrence stands in its sentence; [`mentions`]:
+//!    what the sentence says about it ([`arguments`], [`participants`]);
+//! 4. [`merge`]: one real event mentioned several times is one entry;
+//! 5. [`main_event`]: the event the article is about first, then time order.
+//!
+//! [`timeline`] merges the events of many articles, [`export`] writes CSV.
 
-use crate::{DocContext, Entity, EntityKind, Event, EventKind, EventStatus, Participant};
+pub mod arguments;
+pub mod dates;
+pub mod export;
+pub mod lexicon;
+pub mod main_event;
+pub mod mentions;
+pub mod merge;
+pub mod participants;
+pub mod roles;
+pub mod sentences;
+pub mod timeline;
+pub mod tokens;
+pub mod triggers;
+pub mod view;
 
-const TRIGGERS: &[(&str, EventKind, &str)] =
-    &[("điện đàm", EventKind::PhoneCall, "041"), ("hội đàm", EventKind::Talks, "046")];
+#[cfg(test)]
+mod test_support;
 
-/// Finds the events of `text`.
-pub fn find(text: &str, entities: &[Entity], _ctx: &DocContext) -> Vec<Event> {
-    let mut events: Vec<Event> = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        if matches!(c, '.' | '\n') || end == text.len() {
-            let sentence = &text[start..end];
-            let lower = sentence.to_lowercase();
-            for &(cue, kind, cameo) in TRIGGERS {
-                if lower.contains(cue) && !events.iter().any(|e| e.kind == kind) {
-                    let participants = entities
-                        .iter()
-                        .filter(|e| e.kind == EntityKind::Per && e.span.start >= start && e.span.end <= end)
-                        .map(|e| Participant { name: e.canonical.clone(), role: None, country: None })
-                        .collect();
-                    events.push(Event {
-                        kind,
-                        cameo: cameo.into(),
-                        trigger: cue.into(),
-                        date: None,
-                        time_of_day: None,
-                        location: None,
-                        participants,
-                        status: EventStatus::Happened,
-                        main: events.is_empty(),
-                        sentence: sentence.trim().to_string(),
-                        sentence_start: 0,
-                        sentence_end: 0,
-                        rule: format!("skeleton/trigger:{cue}"),
-                        sentence_span: start..end,
-                    });
-                }
-            }
-            start = end;
+use crate::{DocContext, Entity, Event, EventKind};
+use mentions::Mention;
+use merge::Cluster;
+
+/// The events of `text`: the main event first, then the others in time
+/// order. `entities` are the entities of `text` (byte spans).
+pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
+    let sents = sentences::sentences(text, ctx);
+    let mut order: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.span.start < e.span.end && e.span.end <= text.len())
+        .collect();
+    order.sort_by_key(|e| e.span.start);
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut next = 0;
+    for s in &sents {
+        // Entities are sorted, sentences in order: one walk over both.
+        while next < order.len() && order[next].span.start < s.span.start {
+            next += 1;
         }
+        let mut end = next;
+        while end < order.len() && order[end].span.start < s.span.end {
+            end += 1;
+        }
+        let inside: Vec<&Entity> = order[next..end]
+            .iter()
+            .copied()
+            .filter(|e| e.span.end <= s.span.end)
+            .collect();
+        mentions.extend(mentions::read_sentence(text, s, inside, ctx.anchor));
+        next = end;
     }
-    events
+    let clusters = merge::merge(&mentions, ctx.anchor);
+    let mut listed: Vec<usize> = (0..clusters.len())
+        .filter(|&c| merge::is_listed(&clusters[c]))
+        .collect();
+    let main = main_event::main_event(&listed, &clusters, &mentions).map(|i| listed.remove(i));
+    main_event::time_order(&mut listed, &clusters, &mentions, ctx.anchor);
+    main.into_iter()
+        .chain(listed)
+        .map(|c| to_event(text, &clusters[c], &mentions, Some(c) == main))
+        .collect()
+}
+
+/// The entry for one merged event.
+fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event {
+    // The sentence to show: the first that reports it outright.
+    let best = c
+        .mentions
+        .iter()
+        .copied()
+        .find(|&i| mentions[i].role == mentions::Role::Predicate)
+        .or_else(|| {
+            c.mentions
+                .iter()
+                .copied()
+                .find(|&i| mentions[i].role != mentions::Role::Title)
+        })
+        .unwrap_or(c.mentions[0]);
+    let m = &mentions[best];
+    let participants = if c.persons.is_empty() {
+        c.orgs.clone()
+    } else {
+        c.persons.clone()
+    };
+    let cameo = if c.kind == EventKind::Meeting && c.third_place {
+        "044".to_string()
+    } else {
+        m.cameo.clone()
+    };
+    let mut rule = m.rule.clone();
+    if c.date_from_tie {
+        rule.push_str("+tie:same-day");
+    }
+    Event {
+        kind: c.kind,
+        cameo,
+        trigger: m.trigger.clone(),
+        date: c.date.map(|d| d.to_string()),
+        time_of_day: c.time_of_day.clone(),
+        location: c.location.as_ref().map(|l| l.0.clone()),
+        participants,
+        status: c.status,
+        main,
+        sentence: text.get(m.sentence.clone()).unwrap_or_default().to_string(),
+        sentence_start: 0,
+        sentence_end: 0,
+        rule,
+        sentence_span: m.sentence.clone(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{EntityKind, EventStatus};
+    use test_support::ent;
 
     #[test]
-    fn phone_call_trigger_makes_an_event() {
-        let ev = find("Chiều 12/12, hai bên điện đàm.", &[], &DocContext::default());
+    fn a_phone_call_in_headline_and_lead_is_one_main_event() {
+        let text = "Bộ trưởng Ngoại giao điện đàm với người đồng cấp Lào\n\n\
+                    Chiều 12/12, tại Hà Nội, Bộ trưởng Ngoại giao Trần Văn An có cuộc điện đàm với \
+                    Bộ trưởng Ngoại giao Lào Khamphet Sisouk.";
+        let ents = vec![
+            ent(text, EntityKind::Time, "Chiều", Some("TAF")),
+            ent(text, EntityKind::Date, "12/12", Some("--12-12")),
+            ent(text, EntityKind::Loc, "Hà Nội", None),
+            ent(text, EntityKind::Per, "Trần Văn An", None),
+            ent(text, EntityKind::Per, "Khamphet Sisouk", None),
+        ];
+        let ctx = DocContext {
+            anchor: None,
+            title_span: Some(0..text.find("\n\n").unwrap()),
+        };
+        let ev = find(text, &ents, &ctx);
         assert_eq!(ev.len(), 1);
-        assert_eq!(ev[0].kind, EventKind::PhoneCall);
-        assert!(ev[0].main);
+        let e = &ev[0];
+        assert_eq!(
+            (e.kind, e.cameo.as_str(), e.main, e.status),
+            (EventKind::PhoneCall, "041", true, EventStatus::Happened)
+        );
+        assert_eq!(
+            (
+                e.date.as_deref(),
+                e.time_of_day.as_deref(),
+                e.location.as_deref()
+            ),
+            (Some("--12-12"), Some("chiều"), Some("Hà Nội"))
+        );
+        let names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Trần Văn An", "Khamphet Sisouk"]);
+        assert_eq!(&text[e.sentence_span.clone()], e.sentence);
+        assert!(e.sentence.starts_with("Chiều 12/12"));
+        // The anchor gives the year.
+        let ctx = DocContext {
+            anchor: crate::Ymd::new(2025, 12, 13),
+            ..ctx
+        };
+        assert_eq!(
+            find(text, &ents, &ctx)[0].date.as_deref(),
+            Some("2025-12-12")
+        );
+    }
+
+    #[test]
+    fn odd_input_and_odd_entities_do_not_panic() {
+        let text =
+            "Hà Nội (( hội đàm ;; tiếp Đại sứ, thăm\n\n\n) điện đàm… 12/12 ký Hiệp định. đón Ông";
+        let bad = vec![
+            Entity {
+                span: 1..2,
+                ..ent(text, EntityKind::Per, "Hà", None)
+            },
+            Entity {
+                span: 5..1000,
+                ..ent(text, EntityKind::Date, "12/12", Some("--13-45"))
+            },
+            Entity {
+                span: 3..3,
+                ..ent(text, EntityKind::Time, "12/12", Some("??"))
+            },
+            ent(text, EntityKind::Date, "12/12", Some("garbage/--12")),
+        ];
+        for ctx in [
+            DocContext::default(),
+            DocContext {
+                anchor: crate::Ymd::new(2024, 2, 29),
+                title_span: Some(0..3),
+            },
+        ] {
+            let _ = find(text, &bad, &ctx);
+            let _ = find("", &bad, &ctx);
+            let _ = find("\u{1F600}.\n\n(", &[], &ctx);
+        }
+        let long = "tiếp Đại sứ Nhật Bản và thăm Lào, ".repeat(3000);
+        assert!(find(&long, &[], &DocContext::default()).len() < 3000);
     }
 }

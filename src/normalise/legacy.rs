@@ -1,7 +1,371 @@
-//! Text in the legacy Vietnamese encodings (TCVN3/ABC, VNI) read as if it
-//! were Latin-1 or Windows-1252: detect it so the reader is told.
+//! Text in the legacy Vietnamese encodings read as if it were Windows-1252 or
+//! Latin-1: TCVN3 (the ".Vn" fonts of the ABC standard, "Hµ Néi") and VNI
+//! ("Haø Noäi"). Documents typed with those fonts still circulate, and a paste
+//! from them gives Latin-1 letters that no later stage can read.
+//!
+//! [`detect`] finds such text, [`convert`] turns it into Unicode line by line
+//! (a line that already has Vietnamese Unicode letters is left alone) and
+//! [`warn`] says so in a `legacy-encoding` warning. Detection is cheap first (a count of
+//! characters that Unicode Vietnamese never uses) and only then looks at a
+//! bounded sample of words, so the whole costs one linear pass.
+
+use crate::{Extraction, InputBlock, Warning};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// A legacy Vietnamese encoding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// TCVN 5712 (VN3), the ABC fonts: one byte a letter.
+    Tcvn3,
+    /// VNI-Windows: a base letter followed by a byte for its marks.
+    Vni,
+}
+
+impl Encoding {
+    /// The name people know it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Tcvn3 => "TCVN3 (ABC)",
+            Encoding::Vni => "VNI",
+        }
+    }
+
+    /// `text` (legacy bytes read as Latin-1) converted to Unicode.
+    pub fn decode(self, text: &str) -> String {
+        match self {
+            Encoding::Tcvn3 => text.chars().map(tcvn3_char).collect(),
+            Encoding::Vni => decode_vni(text),
+        }
+    }
+}
+
+/// `text` converted from `encoding`, if one was detected; as it is otherwise.
+pub fn convert(encoding: Option<Encoding>, text: &str) -> Cow<'_, str> {
+    match encoding {
+        None => Cow::Borrowed(text),
+        Some(enc) => Cow::Owned(convert_lines(text, enc)),
+    }
+}
+
+/// Detects and converts in one call.
+pub fn repair(text: &str) -> (Cow<'_, str>, Option<Encoding>) {
+    let encoding = detect(text);
+    (convert(encoding, text), encoding)
+}
+
+/// The legacy encoding the blocks of one page appear to be in, judged on
+/// them all together.
+pub fn detect_blocks(blocks: &[InputBlock]) -> Option<Encoding> {
+    let joined: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    detect(&joined.join("\n"))
+}
+
+/// `x` with a `legacy-encoding` warning added if text was converted.
+pub fn warn(encoding: Option<Encoding>, mut x: Extraction) -> Extraction {
+    if let Some(e) = encoding {
+        x.warnings.push(Warning {
+            code: "legacy-encoding".into(),
+            message: format!(
+                "the text looks like Vietnamese in the legacy {} encoding read as Latin-1; it was converted to Unicode",
+                e.name()
+            ),
+        });
+    }
+    x
+}
+
+/// Converts every line of `text` that has no Vietnamese Unicode letter (a
+/// page may mix a Unicode menu with a legacy article).
+fn convert_lines(text: &str, enc: Encoding) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for line in text.split_inclusive('\n') {
+        if line.chars().any(is_modern_vietnamese) {
+            out.push_str(line);
+        } else {
+            out.push_str(&enc.decode(line));
+        }
+    }
+    out
+}
+
+/// How many words with non-ASCII letters the detector reads at most: enough
+/// to be sure, and a bound on its cost for any input size.
+const SAMPLE_WORDS: usize = 4000;
 
 /// The legacy encoding `text` appears to be in, if any.
-pub fn detect(_text: &str) -> Option<&'static str> {
-    None
+pub fn detect(text: &str) -> Option<Encoding> {
+    // Cheap gate: legacy text is full of Latin-1 characters that Unicode
+    // Vietnamese never uses (µ ¸ ø ï ä ñ ö …).
+    if text.chars().filter(|&c| is_suspect(c)).take(3).count() < 3 {
+        return None;
+    }
+    let (mut modern, mut tcvn3, mut vni) = (0usize, 0usize, 0usize);
+    let words = text
+        .split(|c: char| !(c.is_alphabetic() || ('\u{a1}'..='\u{ff}').contains(&c)))
+        .filter(|w| !w.is_ascii())
+        .take(SAMPLE_WORDS);
+    for word in words {
+        if word.chars().any(is_modern_vietnamese) {
+            modern += 1;
+            continue;
+        }
+        if is_syllable(word) {
+            continue; // reads as Unicode already: no evidence either way
+        }
+        tcvn3 += usize::from(is_syllable(&Encoding::Tcvn3.decode(word)));
+        vni += usize::from(is_syllable(&Encoding::Vni.decode(word)));
+    }
+    // Words the decoding turns from gibberish into Vietnamese syllables are
+    // the evidence; Unicode Vietnamese words count against it.
+    let (enc, evidence) = if vni > tcvn3 { (Encoding::Vni, vni) } else { (Encoding::Tcvn3, tcvn3) };
+    (evidence >= 3 && evidence >= 2 * modern).then_some(enc)
+}
+
+/// Vietnamese letters outside Latin-1: Unicode text has them, a legacy
+/// encoding read as Latin-1 never does.
+fn is_modern_vietnamese(c: char) -> bool {
+    matches!(c, 'Ă' | 'ă' | 'Đ' | 'đ' | 'Ĩ' | 'ĩ' | 'Ũ' | 'ũ' | 'Ơ' | 'ơ' | 'Ư' | 'ư' | '\u{1ea0}'..='\u{1ef9}')
+}
+
+/// Latin-1 characters that Unicode Vietnamese text does not use but the
+/// legacy encodings use for its letters.
+fn is_suspect(c: char) -> bool {
+    ('\u{a1}'..='\u{ff}').contains(&c) && !is_vietnamese_latin1(c) && !matches!(c, '«' | '»' | '°' | '©' | '®' | '·' | '×' | '÷')
+}
+
+/// The Latin-1 letters Vietnamese uses as they are.
+fn is_vietnamese_latin1(c: char) -> bool {
+    matches!(c.to_ascii_lowercase(), 'à' | 'á' | 'â' | 'ã' | 'è' | 'é' | 'ê' | 'ì' | 'í' | 'ò' | 'ó' | 'ô' | 'õ' | 'ù' | 'ú' | 'ý')
+        || matches!(c, 'À' | 'Á' | 'Â' | 'Ã' | 'È' | 'É' | 'Ê' | 'Ì' | 'Í' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ù' | 'Ú' | 'Ý')
+}
+
+// ---- Vietnamese syllables -------------------------------------------------
+
+/// Every Vietnamese vowel, one row per vowel, one column per tone: none,
+/// acute, grave, hook above, tilde, dot below.
+const VOWELS: [&str; 12] = [
+    "aáàảãạ", "ăắằẳẵặ", "âấầẩẫậ", "eéèẻẽẹ", "êếềểễệ", "iíìỉĩị", "oóòỏõọ", "ôốồổỗộ", "ơớờởỡợ", "uúùủũụ", "ưứừửữự",
+    "yýỳỷỹỵ",
+];
+
+/// Row and tone column of a lower-case vowel.
+fn vowel(c: char) -> Option<(usize, usize)> {
+    VOWELS.iter().enumerate().find_map(|(row, tones)| tones.chars().position(|t| t == c).map(|tone| (row, tone)))
+}
+
+/// The vowel of `row` with `tone`.
+fn vowel_with(row: usize, tone: usize) -> Option<char> {
+    VOWELS.get(row)?.chars().nth(tone)
+}
+
+const ONSETS: &[&str] = &[
+    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu",
+    "r", "s", "t", "th", "tr", "v", "x",
+];
+const CODAS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+
+/// Whether `word` has the shape of one Vietnamese syllable: an onset, one to
+/// three vowels with at most one tone, a coda; capitalised at most at its start.
+fn is_syllable(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    if chars.any(char::is_uppercase) && !(first_upper && word.chars().all(|c| !c.is_lowercase())) {
+        return false; // "vỔ": case flips inside a word
+    }
+    let lower = word.to_lowercase();
+    let vowel_at = lower.find(|c| vowel(c).is_some());
+    let Some(start) = vowel_at else { return false };
+    let (onset, rest) = lower.split_at(start);
+    let end = rest.find(|c| vowel(c).is_none()).unwrap_or(rest.len());
+    let (nucleus, coda) = rest.split_at(end);
+    let toned = nucleus.chars().filter(|&c| vowel(c).is_some_and(|(_, tone)| tone > 0)).count();
+    ONSETS.contains(&onset) && CODAS.contains(&coda) && nucleus.chars().count() <= 3 && toned <= 1
+}
+
+// ---- TCVN3 ----------------------------------------------------------------
+
+/// TCVN 5712 bytes 0xA1–0xFF in order. 0xB0–0xB4 are combining tone marks.
+const TCVN3_HIGH: &str = "ĂÂÊÔƠƯĐăâêôơưđẰ\u{300}\u{309}\u{303}\u{301}\u{323}àảãáạẲằẳẵắẴẮẦẨẪẤỀặầẩẫấậèỂẻẽéẹềểễếệìỉỄẾỒĩíịòỔỏõóọồổỗốộờởỡớợùỖủũúụừửữứựỳỷỹýỵỐ";
+
+/// [`TCVN3_HIGH`] as a table, for constant-time lookup.
+static TCVN3_TABLE: LazyLock<Vec<char>> = LazyLock::new(|| TCVN3_HIGH.chars().collect());
+
+/// One character of TCVN3 text read as Latin-1, in Unicode.
+fn tcvn3_char(c: char) -> char {
+    match c {
+        '\u{a1}'..='\u{ff}' => TCVN3_TABLE.get(c as usize - 0xa1).copied().unwrap_or(c),
+        _ => c,
+    }
+}
+
+// ---- VNI ------------------------------------------------------------------
+
+/// What a VNI mark byte (read as Latin-1) adds to the letter before it:
+/// a shape (0 none, 1 circumflex, 2 breve) and a tone column of [`VOWELS`].
+fn vni_mark(c: char) -> Option<(u8, usize)> {
+    Some(match c.to_lowercase().next()? {
+        'ù' => (0, 1),
+        'ø' => (0, 2),
+        'û' => (0, 3),
+        'õ' => (0, 4),
+        'ï' => (0, 5),
+        'â' => (1, 0),
+        'á' => (1, 1),
+        'à' => (1, 2),
+        'å' => (1, 3),
+        'ã' => (1, 4),
+        'ä' => (1, 5),
+        'ê' => (2, 0),
+        'é' => (2, 1),
+        'è' => (2, 2),
+        'ú' => (2, 3),
+        'ü' => (2, 4),
+        'ë' => (2, 5),
+        _ => return None,
+    })
+}
+
+/// The [`VOWELS`] row a VNI base letter (read as Latin-1) stands for, and
+/// the rows it becomes with a circumflex or a breve.
+fn vni_base(c: char) -> Option<(usize, Option<usize>, Option<usize>)> {
+    Some(match c.to_lowercase().next()? {
+        'a' => (0, Some(2), Some(1)),
+        'e' => (3, Some(4), None),
+        'o' => (6, Some(7), None),
+        'u' => (9, None, None),
+        'y' => (11, None, None),
+        'ô' => (8, None, None), // ơ
+        'ö' => (10, None, None), // ư
+        _ => return None,
+    })
+}
+
+/// Letters VNI writes in one byte.
+fn vni_single(c: char) -> Option<char> {
+    Some(match c.to_lowercase().next()? {
+        'í' => 'í',
+        'ì' => 'ì',
+        'æ' => 'ỉ',
+        'ó' => 'ĩ',
+        'ò' => 'ị',
+        'î' => 'ỵ',
+        'ñ' => 'đ',
+        'ô' => 'ơ',
+        'ö' => 'ư',
+        _ => return None,
+    })
+}
+
+fn with_case_of(c: char, model: char) -> char {
+    if model.is_uppercase() {
+        c.to_uppercase().next().unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+/// VNI text read as Latin-1, in Unicode.
+fn decode_vni(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let combined = vni_base(c).and_then(|(row, circ, breve)| {
+            let (shape, tone) = vni_mark(*chars.peek()?)?;
+            let row = match shape {
+                0 => Some(row),
+                1 => circ,
+                _ => breve,
+            }?;
+            vowel_with(row, tone)
+        });
+        match combined {
+            Some(v) => {
+                chars.next();
+                out.push(with_case_of(v, c));
+            }
+            None => out.push(vni_single(c).map_or(c, |s| with_case_of(s, c))),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same sentences in Unicode, and as TCVN3 and VNI text read as Latin-1.
+    const UNICODE: &str = "Chiều nay, tại Hà Nội, Bộ trưởng Ngoại giao tiếp Đại sứ các nước.";
+    const TCVN3: &str = "ChiÒu nay, t¹i Hµ Néi, Bé tr\u{ad}ëng Ngo¹i giao tiÕp §¹i sø c¸c n\u{ad}íc.";
+    const VNI: &str = "Chieàu nay, taïi Haø Noäi, Boä tröôûng Ngoaïi giao tieáp Ñaïi söù caùc nöôùc.";
+
+    #[test]
+    fn tcvn3_is_detected_and_converted() {
+        assert_eq!(detect(TCVN3), Some(Encoding::Tcvn3));
+        let (text, enc) = repair(TCVN3);
+        assert_eq!(text, UNICODE);
+        let x = warn(enc, Extraction::default());
+        assert_eq!(x.warnings[0].code, "legacy-encoding");
+        assert!(x.warnings[0].message.contains("TCVN3"));
+        assert!(warn(None, Extraction::default()).warnings.is_empty());
+    }
+
+    #[test]
+    fn vni_is_detected_and_converted() {
+        assert_eq!(detect(VNI), Some(Encoding::Vni));
+        assert_eq!(repair(VNI).0, UNICODE);
+    }
+
+    #[test]
+    fn unicode_vietnamese_and_other_languages_are_left_alone() {
+        for text in [
+            UNICODE,
+            "Müller, Mädchen und Straße: schön für Zürich, naïve café, façade, Ærø.",
+            "Le thé à Noël, très élégant; où est-il? Æsop ©2024 ® 25°C «citation».",
+            "",
+            "µ¸¶",
+        ] {
+            assert_eq!(detect(text), None, "{text}");
+            assert!(matches!(repair(text).0, Cow::Borrowed(_)));
+        }
+    }
+
+    #[test]
+    fn unicode_lines_of_a_mixed_page_stay_as_they_are() {
+        let page = format!("Trang chủ | Thế giới\n{TCVN3}\n{TCVN3}");
+        let (text, enc) = repair(&page);
+        assert_eq!(enc, Some(Encoding::Tcvn3));
+        assert_eq!(text, format!("Trang chủ | Thế giới\n{UNICODE}\n{UNICODE}"));
+    }
+
+    #[test]
+    fn blocks_are_judged_together() {
+        let block = |t: &str| InputBlock { text: t.into(), ..InputBlock::default() };
+        let blocks: Vec<InputBlock> = VNI.split(", ").map(block).collect();
+        assert_eq!(detect_blocks(&blocks), Some(Encoding::Vni));
+        assert_eq!(detect_blocks(&[block(UNICODE)]), None);
+    }
+
+    #[test]
+    fn syllable_shape() {
+        for w in ["Nguyễn", "trưởng", "Hà", "khuya", "ĐẠI", "giao"] {
+            assert!(is_syllable(w), "{w}");
+        }
+        for w in ["Straße", "schön", "vỔ", "Mädchen", "naïve", "cafộ", "hàà"] {
+            assert!(!is_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn vni_capitals_and_single_byte_letters() {
+        assert_eq!(Encoding::Vni.decode("VIEÄT NAM ÑOÄC LAÄP"), "VIỆT NAM ĐỘC LẬP");
+        assert_eq!(Encoding::Vni.decode("kyû nieäm, ñòa lyù"), "kỷ niệm, địa lý");
+    }
+
+    #[test]
+    fn decoding_handles_any_text() {
+        // Marks with no base, bases at the end, astral characters.
+        assert_eq!(Encoding::Vni.decode("ùa😀ô"), "ùa😀ơ");
+        assert_eq!(Encoding::Tcvn3.decode("ÿ😀\u{a1}"), "Ố😀Ă");
+    }
 }

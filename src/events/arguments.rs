@@ -1,0 +1,404 @@
+//! The arguments of one mention read from its sentence: date and part of
+//! day, place, status and the session number ("lần thứ 11"). Who took part
+//! is in [`super::participants`].
+
+use super::dates::EventDate;
+use super::lexicon::{data_lines, keyed_list, Lexicon};
+use super::view::SentenceView;
+use crate::{Entity, EntityKind, EventStatus, Ymd};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Status cue position relative to the trigger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+static STATUS: LazyLock<Lexicon<(EventStatus, Side)>> = LazyLock::new(|| {
+    Lexicon::new(
+        data_lines(include_str!("../../data/events/status.tsv")).filter_map(|l| {
+            let mut c = l.split('\t').map(str::trim);
+            let status = match c.next()? {
+                "planned" => EventStatus::Planned,
+                "ongoing" => EventStatus::Ongoing,
+                "happened" => EventStatus::Happened,
+                _ => return None,
+            };
+            let side = match c.next()? {
+                "before" => Side::Before,
+                "after" => Side::After,
+                _ => return None,
+            };
+            Some((c.next()?.to_string(), (status, side)))
+        }),
+    )
+});
+
+static PARTS_OF_DAY: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    data_lines(include_str!("../../data/events/parts_of_day.tsv"))
+        .filter_map(|l| {
+            l.split_once('\t')
+                .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string()))
+        })
+        .collect()
+});
+
+static RELATIVE_DAYS: LazyLock<Lexicon<String>> =
+    LazyLock::new(|| keyed_list(include_str!("../../data/events/relative_days.tsv")));
+
+static ORDINALS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+    data_lines(include_str!("../../data/events/ordinals.tsv"))
+        .filter_map(|l| {
+            l.split_once('\t')
+                .and_then(|(w, n)| Some((w.trim().to_string(), n.trim().parse().ok()?)))
+        })
+        .collect()
+});
+
+/// How far after a trigger its own date, place or number may stand, in tokens.
+const LOCAL_REACH: usize = 20;
+
+fn part_of_day(key: &str) -> Option<String> {
+    let key = key.trim().to_lowercase();
+    PARTS_OF_DAY
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v.clone())
+}
+
+/// A date read from a sentence, with the part of day said with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateFound {
+    /// The date.
+    pub date: EventDate,
+    /// `sáng`, `trưa`, `chiều` or `tối`.
+    pub time_of_day: Option<String>,
+}
+
+/// The DATE entities in tokens `r` that give an event date, in order.
+fn dates_in<'a>(
+    v: &'a SentenceView<'_>,
+    r: Range<usize>,
+) -> impl Iterator<Item = (&'a Entity, EventDate)> + 'a {
+    v.entities_in(r, &[EntityKind::Date]).filter_map(move |e| {
+        let first = v.token_at(e.span.start);
+        // A year inside a name ("Năm Hữu nghị 2022") dates nothing.
+        if v.inside(first, &[EntityKind::Misc, EntityKind::Org, EntityKind::Per]) {
+            return None;
+        }
+        Some((e, EventDate::parse(e.value.as_deref()?)?))
+    })
+}
+
+/// The part of day said right before the DATE entity `e`: a TIME entity
+/// ("Chiều" with value `TAF`) or the word itself.
+fn time_before(v: &SentenceView<'_>, e: &Entity) -> Option<String> {
+    let time = v.entities.iter().find(|t| {
+        t.kind == EntityKind::Time
+            && t.span.end <= e.span.start
+            && v.text
+                .get(t.span.end..e.span.start)
+                .is_some_and(|g| g.trim().len() <= 4)
+    });
+    if let Some(t) = time {
+        if let Some(p) = t.value.as_deref().and_then(part_of_day) {
+            return Some(p);
+        }
+        if let Some(p) = t.text.split_whitespace().next().and_then(part_of_day) {
+            return Some(p);
+        }
+    }
+    let i = v.token_at(e.span.start);
+    let mut j = i;
+    // "Chiều qua (28/7)": skip "qua"/"nay" and the bracket.
+    while j > 0
+        && (v.tokens[j - 1].is('(')
+            || matches!(
+                v.tokens[j - 1].lower.as_str(),
+                "qua" | "nay" | "ngày" | "hôm"
+            ))
+    {
+        j -= 1;
+    }
+    // The date entity may itself begin with the word ("Chiều 12/12").
+    let own = v.tokens.get(i).and_then(|t| part_of_day(&t.lower));
+    own.or_else(|| {
+        j.checked_sub(1)
+            .and_then(|k| part_of_day(&v.tokens[k].lower))
+    })
+}
+
+/// The date of the leading adverbials (tokens `r`): the last DATE there,
+/// else a day named relative to the page's date ("chiều qua").
+pub fn leading_date(
+    v: &SentenceView<'_>,
+    r: Range<usize>,
+    anchor: Option<Ymd>,
+) -> Option<DateFound> {
+    if let Some((e, date)) = dates_in(v, r.clone()).last() {
+        return Some(DateFound {
+            date,
+            time_of_day: time_before(v, e),
+        });
+    }
+    let a = anchor?;
+    for i in r {
+        if let Some((_, offset)) = RELATIVE_DAYS.longest_at(&v.tokens, i) {
+            let days: i32 = offset.parse().ok()?;
+            let time_of_day = v.tokens.get(i).and_then(|t| part_of_day(&t.lower));
+            return Some(DateFound {
+                date: EventDate::from_anchor(a, days),
+                time_of_day,
+            });
+        }
+    }
+    None
+}
+
+/// The date said right after a trigger (`(3/12)`, `tháng 12/2024`, `vào
+/// cuối năm 2015`): the first DATE in tokens `from..to`, near enough.
+pub fn local_date(v: &SentenceView<'_>, from: usize, to: usize) -> Option<DateFound> {
+    let to = to.min(from + LOCAL_REACH);
+    dates_in(v, from..to).next().map(|(e, date)| DateFound {
+        date,
+        time_of_day: time_before(v, e),
+    })
+}
+
+/// Words after "tại"/"ở" that make the place generic ("tại các diễn đàn").
+const NOT_A_PLACE: &[&str] = &["các", "những", "nhiều", "mỗi", "đây", "đó"];
+
+/// The place named after `tại`/`ở`/`bên lề` in tokens `r`: an entity
+/// (with the words that lead to it: "trụ sở Bộ Ngoại giao"), or a short
+/// capitalised phrase.
+pub fn place_in(v: &SentenceView<'_>, r: Range<usize>) -> Option<(String, bool)> {
+    let end = r.end.min(v.tokens.len());
+    let mut i = r.start;
+    while i < end {
+        let t = &v.tokens[i];
+        let len = match t.lower.as_str() {
+            "tại" | "ở" => 1,
+            "bên" if v.tokens.get(i + 1).is_some_and(|n| n.lower == "lề") => 2,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let third_place = len == 2;
+        if let Some(p) = place_at(v, i + len, end) {
+            return Some((p, third_place));
+        }
+        i += len;
+    }
+    None
+}
+
+fn place_at(v: &SentenceView<'_>, j: usize, end: usize) -> Option<String> {
+    let first = v
+        .tokens
+        .get(j)
+        .filter(|t| t.is_word() && !NOT_A_PLACE.contains(&t.lower.as_str()))?;
+    let kinds = [EntityKind::Loc, EntityKind::Org, EntityKind::Misc];
+    let near = v.bytes(j..(j + 4).min(end));
+    if let Some(e) = v.entities.iter().find(|e| {
+        kinds.contains(&e.kind)
+            && e.span.start >= near.start
+            && e.span.start < near.end.max(near.start + 1)
+    }) {
+        return v.text.get(first.span.start..e.span.end).map(str::to_string);
+    }
+    // No entity: the capitalised words that follow ("Nhà khách Chính phủ").
+    let mut k = j;
+    while k < end
+        && k < j + 8
+        && v.tokens[k].is_word()
+        && (v.tokens[k].capitalised || k == j || v.tokens[k - 1].capitalised)
+    {
+        k += 1;
+    }
+    while k > j && !v.tokens[k - 1].capitalised {
+        k -= 1;
+    }
+    (k > j && v.tokens[j..k].iter().any(|t| t.capitalised)).then(|| v.slice(j..k).to_string())
+}
+
+/// The destination of a visit: a place entity right after the trigger
+/// ("thăm Việt Nam", "thăm cấp Nhà nước tới Lào").
+pub fn destination(v: &SentenceView<'_>, from: usize, to: usize) -> Option<String> {
+    let mut j = from;
+    while j < to.min(from + 6) && v.tokens.get(j).is_some_and(|t| t.is_word()) {
+        let t = &v.tokens[j];
+        if let Some(e) = v
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Loc && e.span.start == t.span.start)
+        {
+            return Some(e.text.clone());
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The status the words around a trigger give: the nearest cue before it
+/// (tokens `from..start`), else a cue just after it (`end..to`).
+pub fn status(
+    v: &SentenceView<'_>,
+    from: usize,
+    start: usize,
+    end: usize,
+    to: usize,
+) -> EventStatus {
+    for j in (from..start).rev() {
+        let found = STATUS
+            .all_at(&v.tokens, j)
+            .find(|(len, (_, side))| *side == Side::Before && j + len <= start);
+        if let Some((_, (s, _))) = found {
+            return *s;
+        }
+    }
+    for j in end..to.min(end + 6).min(v.tokens.len()) {
+        if !v.tokens[j].is_word() {
+            break;
+        }
+        if let Some((_, (s, _))) = STATUS
+            .all_at(&v.tokens, j)
+            .find(|(_, (_, side))| *side == Side::After)
+        {
+            return *s;
+        }
+    }
+    EventStatus::Happened
+}
+
+/// The session number after a trigger: "lần thứ 11", "thứ 48", "lần thứ
+/// nhất", "lần đầu".
+pub fn ordinal(v: &SentenceView<'_>, from: usize, to: usize) -> Option<u32> {
+    let to = to.min(from + 12).min(v.tokens.len());
+    for j in from..to {
+        let t = &v.tokens[j];
+        if t.kind == super::tokens::TokenKind::Punct && !t.is('-') {
+            return None;
+        }
+        let next = v.tokens.get(j + 1);
+        match t.lower.as_str() {
+            "thứ" => {
+                let n = next?;
+                if n.is_number() {
+                    return n.lower.parse().ok();
+                }
+                return ORDINALS
+                    .iter()
+                    .find(|(w, _)| *w == n.lower)
+                    .map(|(_, n)| *n);
+            }
+            "lần" if next.is_some_and(|n| n.lower == "đầu") => return Some(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sentences::{Part, Sentence};
+    use super::super::test_support::ent;
+    use super::*;
+
+    #[test]
+    fn cue_lists_load() {
+        assert!(STATUS.matches_at(&super::super::tokens::tokenize("sẽ", 0.."sẽ".len()), 0));
+        assert_eq!(part_of_day("TAF").as_deref(), Some("chiều"));
+        assert!(RELATIVE_DAYS.matches_at(
+            &super::super::tokens::tokenize("hôm qua", 0.."hôm qua".len()),
+            0
+        ));
+        assert!(ORDINALS.iter().any(|(w, n)| w == "nhất" && *n == 1));
+    }
+
+    #[test]
+    fn leading_date_with_part_of_day_place_and_number() {
+        let text =
+            "Chiều 12/12, tại Trụ sở Bộ Ngoại giao, hai bên đồng chủ trì Kỳ họp lần thứ 48 (3/12).";
+        let s = Sentence {
+            span: 0..text.len(),
+            part: Part::Lead,
+        };
+        let ents = [
+            ent(text, EntityKind::Time, "Chiều", Some("TAF")),
+            ent(text, EntityKind::Date, "12/12", Some("--12-12")),
+            ent(text, EntityKind::Loc, "Trụ sở Bộ Ngoại giao", None),
+            ent(text, EntityKind::Date, "3/12", Some("--12-03")),
+        ];
+        let v = SentenceView::new(text, &s, ents.iter().collect());
+        let lead = leading_date(&v, 0..4, None).unwrap();
+        assert_eq!(
+            (lead.date.to_string(), lead.time_of_day.as_deref()),
+            ("--12-12".into(), Some("chiều"))
+        );
+        assert_eq!(
+            place_in(&v, 0..v.tokens.len()),
+            Some(("Trụ sở Bộ Ngoại giao".into(), false))
+        );
+        let kh = v.tokens.iter().position(|t| t.lower == "kỳ").unwrap();
+        assert_eq!(ordinal(&v, kh, v.tokens.len()), Some(48));
+        assert_eq!(
+            local_date(&v, kh, v.tokens.len()).unwrap().date.to_string(),
+            "--12-03"
+        );
+        assert_eq!(
+            status(&v, 0, kh, kh + 2, v.tokens.len()),
+            EventStatus::Happened
+        );
+    }
+
+    #[test]
+    fn status_cues_before_and_after() {
+        let text =
+            "Hai bên thống nhất sẽ tổ chức cuộc họp lần thứ 2; chuyến thăm sắp tới; đang thăm";
+        let s = Sentence {
+            span: 0..text.len(),
+            part: Part::Body,
+        };
+        let v = SentenceView::new(text, &s, vec![]);
+        let at = |w: &str| v.tokens.iter().position(|t| t.lower == w).unwrap();
+        assert_eq!(
+            status(&v, 0, at("cuộc"), at("cuộc") + 2, v.tokens.len()),
+            EventStatus::Planned
+        );
+        assert_eq!(
+            status(
+                &v,
+                at("chuyến"),
+                at("chuyến"),
+                at("chuyến") + 2,
+                v.tokens.len()
+            ),
+            EventStatus::Planned
+        );
+        let last = v.tokens.len() - 1;
+        assert_eq!(
+            status(&v, at("đang"), last, last + 1, last + 1),
+            EventStatus::Ongoing
+        );
+        assert_eq!(ordinal(&v, at("cuộc"), v.tokens.len()), Some(2));
+    }
+
+    #[test]
+    fn relative_days_need_the_page_date() {
+        let text = "Chiều qua, hai bên hội đàm.";
+        let s = Sentence {
+            span: 0..text.len(),
+            part: Part::Lead,
+        };
+        let v = SentenceView::new(text, &s, vec![]);
+        assert_eq!(leading_date(&v, 0..2, None), None);
+        let d = leading_date(&v, 0..2, Ymd::new(2025, 7, 29)).unwrap();
+        assert_eq!(
+            (d.date.to_string(), d.time_of_day.as_deref()),
+            ("2025-07-28".into(), Some("chiều"))
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! Which event the article is about, and the order of the list: the main
+//! event first, then the others in time order.
+
+use super::dates::EventDate;
+use super::mentions::{Mention, Relation, Role};
+use super::merge::Cluster;
+use super::sentences::Part;
+use crate::{EventStatus, Ymd};
+use std::cmp::Ordering;
+
+/// The index (into `listed`) of the main event: the one the headline tells
+/// of, else the first that the lead reports.
+pub fn main_event(listed: &[usize], clusters: &[Cluster], mentions: &[Mention]) -> Option<usize> {
+    let titled = listed
+        .iter()
+        .position(|&c| clusters[c].in_title && clusters[c].strong_in_text(mentions));
+    let titled = titled.or_else(|| listed.iter().position(|&c| clusters[c].in_title));
+    titled.or_else(|| {
+        let first = mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.part == Part::Lead && m.role == Role::Predicate)?
+            .0;
+        listed
+            .iter()
+            .position(|&c| clusters[c].mentions.contains(&first))
+    })
+}
+
+impl Cluster {
+    /// Whether the text below the headline tells of it too.
+    fn strong_in_text(&self, mentions: &[Mention]) -> bool {
+        self.mentions
+            .iter()
+            .any(|&i| mentions[i].role != Role::Title)
+    }
+
+    /// Where it first appears in the text (below the headline).
+    pub fn position(&self, mentions: &[Mention]) -> usize {
+        let body = self
+            .mentions
+            .iter()
+            .filter(|&&i| mentions[i].role != Role::Title)
+            .map(|&i| mentions[i].span.start)
+            .min();
+        body.or_else(|| self.mentions.iter().map(|&i| mentions[i].span.start).min())
+            .unwrap_or(0)
+    }
+}
+
+/// Orders `listed` (indices into `clusters`): what happened before what is
+/// planned; within each, dated events by date (a year left open is taken
+/// as the page's year, else the latest year of a past event), an undated
+/// event tied to another next to it, the rest last, in reading order.
+pub fn time_order(
+    listed: &mut [usize],
+    clusters: &[Cluster],
+    mentions: &[Mention],
+    anchor: Option<Ymd>,
+) {
+    let happened_years = listed
+        .iter()
+        .filter(|&&c| clusters[c].status != EventStatus::Planned)
+        .filter_map(|&c| clusters[c].date.and_then(|d| d.year));
+    let fill = anchor
+        .map(|a| a.year)
+        .or_else(|| happened_years.max())
+        .unwrap_or(0);
+    let key = |c: usize| -> (bool, Option<EventDate>, i8) {
+        let cl = &clusters[c];
+        let planned = cl.status == EventStatus::Planned;
+        match (cl.date, cl.tie) {
+            (Some(d), _) => (planned, Some(d), 0),
+            (None, Some((rel, r))) => (
+                planned,
+                clusters[r].date,
+                if rel == Relation::Before { -1 } else { 1 },
+            ),
+            (None, None) => (planned, None, 0),
+        }
+    };
+    let position: std::collections::HashMap<usize, usize> = listed
+        .iter()
+        .map(|&c| (c, clusters[c].position(mentions)))
+        .collect();
+    listed.sort_by(|&a, &b| {
+        let ((pa, da, sa), (pb, db, sb)) = (key(a), key(b));
+        let by_date = match (da, db) {
+            (Some(x), Some(y)) => x.timeline_cmp(&y, fill),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        // What the article reports as done comes before what it says is to come.
+        pa.cmp(&pb)
+            .then(by_date)
+            .then(sa.cmp(&sb))
+            .then(position[&a].cmp(&position[&b]))
+    });
+}

@@ -1,0 +1,213 @@
+//! Mentions: each place where a sentence names an event, with its role in
+//! the sentence (see [`super::roles`]) and what the sentence says about it:
+//! the stretch of the sentence that belongs to it, and in that stretch its
+//! date, place, people, status and session number.
+
+use super::arguments::{self, DateFound};
+use super::lexicon::{word_list, Lexicon};
+use super::participants::{self, Named};
+use super::roles::{classify, Classified};
+pub use super::roles::{Relation, Role, Tie};
+use super::sentences::{Part, Sentence};
+use super::view::SentenceView;
+use crate::{Entity, EventKind, EventStatus, Ymd};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static BOTH_SIDES: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/both_sides.txt")));
+
+/// One mention of an event in a sentence.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// The event type.
+    pub kind: EventKind,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Id of the trigger that fired.
+    pub rule: String,
+    /// The trigger's words as in the text.
+    pub trigger: String,
+    /// Byte range of the trigger.
+    pub span: Range<usize>,
+    /// Byte range of the sentence.
+    pub sentence: Range<usize>,
+    /// Title, lead or body.
+    pub part: Part,
+    /// How it stands in the sentence.
+    pub role: Role,
+    /// The sentence's tie to an earlier event (for predicates).
+    pub tie: Option<Tie>,
+    /// The date of the sentence's opening, where it applies to this mention.
+    pub leading: Option<DateFound>,
+    /// A date said right after the trigger.
+    pub local: Option<DateFound>,
+    /// Where.
+    pub location: Option<String>,
+    /// At a third place ("bên lề …").
+    pub third_place: bool,
+    /// Who.
+    pub named: Named,
+    /// Happened, planned or ongoing.
+    pub status: EventStatus,
+    /// Session number ("lần thứ 11").
+    pub ordinal: Option<u32>,
+    /// Its subject is "hai bên" (the two sides already named).
+    pub both_sides: bool,
+}
+
+impl Mention {
+    /// The date the mention gives by itself (the opening's, else its own).
+    pub fn own_date(&self) -> Option<&DateFound> {
+        self.leading.as_ref().or(self.local.as_ref())
+    }
+
+    /// Whether it says anything that can tell one event from another.
+    pub fn is_specific(&self) -> bool {
+        !self.named.persons.is_empty()
+            || !self.named.orgs.is_empty()
+            || self.own_date().is_some()
+            || self.location.is_some()
+            || self.ordinal.is_some()
+            || self.tie.is_some()
+            || self.both_sides
+    }
+}
+
+/// The mentions of one sentence.
+pub fn read_sentence(
+    text: &str,
+    sentence: &Sentence,
+    entities: Vec<&Entity>,
+    anchor: Option<Ymd>,
+) -> Vec<Mention> {
+    let v = SentenceView::new(text, sentence, entities);
+    let Some(Classified {
+        hits: classified,
+        segments,
+        lead_end,
+        frames,
+        occasions,
+        tie,
+    }) = classify(&v)
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<Mention> = Vec::new();
+    for k in 0..classified.len() {
+        let (h, role) = &classified[k];
+        let (s, e) = (h.tokens.start, h.tokens.end);
+        let clause_start = v.last_mark(s, &[';']).map_or(0, |i| i + 1);
+        let clause_end = v.next_mark(e, &[';']).unwrap_or(v.tokens.len());
+        let prev = k
+            .checked_sub(1)
+            .map(|p| &classified[p])
+            .filter(|p| p.0.tokens.end > clause_start);
+        let next = classified
+            .get(k + 1)
+            .filter(|n| n.0.tokens.start < clause_end);
+        // The stretch of the sentence that belongs to this mention.
+        let (mut from, mut to) = (clause_start, clause_end);
+        if *role == Role::LeadingFrame {
+            let seg = segments
+                .iter()
+                .find(|r| r.contains(&s))
+                .cloned()
+                .unwrap_or(s..e);
+            (from, to) = (seg.start, seg.end);
+        } else {
+            from = from.max(lead_end.min(s));
+            if let Some(p) = prev {
+                from = from.max(participants::split_point(&v, p.0.tokens.end, s));
+            }
+            if *role == Role::Embedded {
+                if let Some(f) = frames.iter().rfind(|f| f.end <= s) {
+                    from = from.max(f.end);
+                }
+            }
+            if *role == Role::Frame {
+                if let Some(o) = occasions.iter().rfind(|o| o.end <= s) {
+                    from = from.max(o.start);
+                }
+            }
+            if let Some(n) = next {
+                to = to
+                    .min(participants::split_point(&v, e, n.0.tokens.start))
+                    .max(e);
+            }
+        }
+        let mut named = participants::named_in(&v, from.min(s)..to);
+        // A clause that starts with the trigger shares the subject before it
+        // ("Tổng Bí thư X thăm Lào, dự Lễ kỷ niệm …; đồng chủ trì …").
+        if named.persons.is_empty()
+            && !participants::names_a_person(&v, from.min(s)..s)
+            && s.saturating_sub(from) <= 2
+        {
+            if let Some(p) = out.last().filter(|p| p.role == *role) {
+                named.persons = p.named.persons.clone();
+            }
+        }
+        let leading = match role {
+            Role::Predicate | Role::Title => arguments::leading_date(&v, 0..lead_end, anchor)
+                .or_else(|| arguments::leading_date(&v, from.min(s)..s, None)),
+            Role::LeadingFrame => arguments::leading_date(&v, 0..lead_end, anchor),
+            _ => None,
+        };
+        let next_start = next.map_or(to, |n| n.0.tokens.start);
+        let local = arguments::local_date(&v, e, next_start.max(e).min(to.max(e)));
+        let mut place = None;
+        if matches!(role, Role::Predicate | Role::Title) {
+            place = arguments::place_in(&v, 0..lead_end);
+        }
+        if place.is_none() {
+            place = arguments::place_in(&v, e..to.min(e + 20));
+        }
+        let mut location = place.as_ref().map(|p| p.0.clone());
+        if h.trigger.kind == EventKind::Visit {
+            location = arguments::destination(&v, e, to).or(location);
+        }
+        let status_from = [
+            clause_start,
+            prev.map_or(0, |p| p.0.tokens.end),
+            v.last_mark(s, &[',']).map_or(0, |i| i + 1),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+        .min(s);
+        let both_sides = *role == Role::Predicate
+            && named.persons.is_empty()
+            && (from.min(s)..s).any(|j| BOTH_SIDES.matches_at(&v.tokens, j));
+        out.push(Mention {
+            kind: h.trigger.kind,
+            cameo: h.trigger.cameo.clone(),
+            rule: h.trigger.rule(),
+            trigger: v.slice(h.cue.clone()).to_string(),
+            span: v.bytes(h.cue.clone()),
+            sentence: sentence.span.clone(),
+            part: sentence.part,
+            role: *role,
+            tie: if *role == Role::Predicate { tie } else { None },
+            leading,
+            local,
+            location,
+            third_place: place.is_some_and(|p| p.1),
+            named,
+            status: arguments::status(&v, status_from, s, e, to),
+            ordinal: arguments::ordinal(&v, e, to),
+            both_sides,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_both_sides_list_loads() {
+        let t = super::super::tokens::tokenize("hai bên", 0.."hai bên".len());
+        assert!(BOTH_SIDES.matches_at(&t, 0));
+    }
+}

@@ -1,0 +1,293 @@
+//! One real event, one entry: the mentions of an event in the headline, the
+//! lead and the body are merged when nothing they say disagrees (type,
+//! status, date, session number, people, place). Then ties are resolved
+//! ("Ngay sau Hội đàm" takes the talks' date) and the years given.
+
+use super::dates::EventDate;
+use super::mentions::{Mention, Relation, Role};
+use super::participants::{self, key};
+use crate::{EventKind, EventStatus, Participant, Ymd};
+use std::collections::HashMap;
+
+/// How many earlier events of one type a mention is compared with: enough
+/// for any article, and it keeps merging linear in the input.
+const COMPARE_WITH: usize = 32;
+
+/// One event: the mentions that tell of it and what they say together.
+#[derive(Clone, Debug)]
+pub struct Cluster {
+    /// Indices of its mentions.
+    pub mentions: Vec<usize>,
+    /// The type.
+    pub kind: EventKind,
+    /// The status.
+    pub status: EventStatus,
+    /// The date, once known.
+    pub date: Option<EventDate>,
+    /// The part of day said with the date.
+    pub time_of_day: Option<String>,
+    /// A date said after the trigger of a tied sentence, used when the tie
+    /// gives none.
+    pub fallback: Option<(EventDate, Option<String>)>,
+    /// People.
+    pub persons: Vec<Participant>,
+    /// Organisations.
+    pub orgs: Vec<Participant>,
+    /// Where, and whether a reporting sentence said it.
+    pub location: Option<(String, bool)>,
+    /// At a third place.
+    pub third_place: bool,
+    /// Session number.
+    pub ordinal: Option<u32>,
+    /// A reporting sentence or the headline tells of it.
+    pub strong: bool,
+    /// The headline tells of it.
+    pub in_title: bool,
+    /// Tie to an earlier event: relation and that event's index.
+    pub tie: Option<(Relation, usize)>,
+    /// The date came from the tie.
+    pub date_from_tie: bool,
+}
+
+impl Cluster {
+    fn new(i: usize, m: &Mention) -> Cluster {
+        let mut c = Cluster {
+            mentions: Vec::new(),
+            kind: m.kind,
+            status: m.status,
+            date: None,
+            time_of_day: None,
+            fallback: None,
+            persons: Vec::new(),
+            orgs: Vec::new(),
+            location: None,
+            third_place: false,
+            ordinal: None,
+            strong: false,
+            in_title: false,
+            tie: None,
+            date_from_tie: false,
+        };
+        c.absorb(i, m);
+        c
+    }
+
+    fn absorb(&mut self, i: usize, m: &Mention) {
+        self.mentions.push(i);
+        let (date, fallback) = mention_date(m);
+        if let Some(d) = date {
+            match self.date {
+                None => {
+                    self.date = Some(d.date);
+                    self.time_of_day = d.time_of_day.clone();
+                }
+                Some(c) => self.date = c.combine(d.date).or(Some(c)),
+            }
+            if self.time_of_day.is_none() {
+                self.time_of_day = d.time_of_day.clone();
+            }
+        }
+        if self.fallback.is_none() {
+            self.fallback = fallback.map(|d| (d.date, d.time_of_day.clone()));
+        }
+        for p in &m.named.persons {
+            participants::add(&mut self.persons, p.clone());
+        }
+        for o in &m.named.orgs {
+            participants::add(&mut self.orgs, o.clone());
+        }
+        let reported = m.role.is_strong() && m.role != Role::Title;
+        if let (Some(l), false) = (&m.location, m.role == Role::Heading) {
+            if self.location.as_ref().map_or(true, |(_, r)| !r && reported) {
+                self.location = Some((l.clone(), reported));
+            }
+        }
+        self.third_place |= m.third_place;
+        self.ordinal = self.ordinal.or(m.ordinal);
+        self.strong |= m.role.is_strong();
+        self.in_title |= m.role == Role::Title;
+    }
+
+    /// Whether `m` may tell of this event.
+    fn accepts(&self, m: &Mention) -> bool {
+        if self.kind != m.kind || self.status != m.status {
+            return false;
+        }
+        if let (Some(a), Some(b)) = (self.date, mention_date(m).0) {
+            if a.combine(b.date).is_none() {
+                return false;
+            }
+        }
+        // A headline is brief: what it leaves out or words loosely does not
+        // keep it from the event the article reports.
+        let loose = matches!(m.role, Role::Title | Role::Heading);
+        if let (Some(a), Some(b), false) = (self.ordinal, m.ordinal, loose) {
+            if a != b {
+                return false;
+            }
+        }
+        let mine: Vec<String> = self.persons.iter().map(key).collect();
+        let theirs: Vec<String> = m.named.persons.iter().map(key).collect();
+        if !mine.is_empty() && !theirs.is_empty() {
+            let sub =
+                theirs.iter().all(|k| mine.contains(k)) || mine.iter().all(|k| theirs.contains(k));
+            if !sub {
+                return false;
+            }
+        }
+        // Two places named for one meeting must agree; a visit names its
+        // country here and its city there.
+        if self.kind != EventKind::Visit && !loose {
+            if let (Some((a, _)), Some(b)) = (&self.location, &m.location) {
+                let (a, b) = (a.to_lowercase(), b.to_lowercase());
+                if !a.contains(&b) && !b.contains(&a) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// The date a mention gives at merge time, and the one kept for when its
+/// tie gives none: the opening's date wins, then the tie, then the date
+/// said after the trigger.
+fn mention_date(
+    m: &Mention,
+) -> (
+    Option<&super::arguments::DateFound>,
+    Option<&super::arguments::DateFound>,
+) {
+    match (&m.leading, m.tie) {
+        (Some(d), _) => (Some(d), None),
+        (None, Some(t)) if t.relation == Relation::SameDay => (None, m.local.as_ref()),
+        (None, _) => (m.local.as_ref(), None),
+    }
+}
+
+/// Merges mentions into events, resolves ties and gives years.
+pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    // The clusters of each type, in creation order: mentions are compared
+    // with a bounded number of them.
+    let mut by_kind: HashMap<EventKind, Vec<usize>> = HashMap::new();
+    // Events reported outright, latest last: what "Trước đó" points back to.
+    let mut reported: Vec<usize> = Vec::new();
+    let body = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.role != Role::Title);
+    let title = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.role == Role::Title);
+    for (i, m) in body.chain(title) {
+        let same_kind = by_kind.entry(m.kind).or_default();
+        // The headline speaks of the first event of its kind; the body refers back to the latest.
+        let found = if m.role == Role::Title {
+            same_kind
+                .iter()
+                .take(COMPARE_WITH)
+                .copied()
+                .find(|&j| clusters[j].accepts(m))
+        } else {
+            same_kind
+                .iter()
+                .rev()
+                .take(COMPARE_WITH)
+                .copied()
+                .find(|&j| clusters[j].accepts(m))
+        };
+        let target = match found {
+            Some(j) => {
+                clusters[j].absorb(i, m);
+                j
+            }
+            // A heading or teaser only adds to an event the article tells.
+            None if m.is_specific() && m.role != Role::Heading => {
+                clusters.push(Cluster::new(i, m));
+                same_kind.push(clusters.len() - 1);
+                clusters.len() - 1
+            }
+            None => continue,
+        };
+        if let (Some(tie), None) = (m.tie, clusters[target].tie) {
+            let by_kind = tie.kind.and_then(|k| {
+                reported
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&j| j != target && clusters[j].kind == k)
+            });
+            // Without an event word ("Cùng ngày", "Trước đó"): the event
+            // reported last that has a date, else the one reported last.
+            let dated = || {
+                reported
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&j| j != target && clusters[j].date.is_some())
+            };
+            let referent = by_kind
+                .or_else(dated)
+                .or_else(|| reported.iter().rev().copied().find(|&j| j != target));
+            if let Some(r) = referent {
+                clusters[target].tie = Some((tie.relation, r));
+            }
+        }
+        // "Hai bên đã ký kết …": the two sides of the event it is tied to,
+        // or of the one reported last.
+        if m.both_sides && clusters[target].persons.is_empty() {
+            let from = clusters[target]
+                .tie
+                .map(|t| t.1)
+                .or_else(|| reported.iter().rev().copied().find(|&j| j != target));
+            if let Some(r) = from {
+                clusters[target].persons = clusters[r].persons.clone();
+            }
+        }
+        if m.role == Role::Predicate {
+            reported.retain(|&j| j != target);
+            reported.push(target);
+            if reported.len() > COMPARE_WITH {
+                reported.remove(0);
+            }
+        }
+    }
+    // A tie may point forward in creation order (the lead names the event
+    // before the sentence it is tied to), so resolve until nothing changes.
+    for _ in 0..3 {
+        for j in 0..clusters.len() {
+            if let (None, Some((Relation::SameDay, r))) = (clusters[j].date, clusters[j].tie) {
+                if r != j && clusters[r].date.is_some() {
+                    clusters[j].date = clusters[r].date;
+                    clusters[j].date_from_tie = true;
+                }
+            }
+        }
+    }
+    for c in &mut clusters {
+        if c.date.is_none() {
+            if let Some((d, t)) = c.fallback.clone() {
+                c.date = Some(d);
+                c.time_of_day = t;
+            }
+        }
+        c.date = c.date.map(|d| d.with_year_from(anchor, c.status));
+    }
+    clusters
+}
+
+/// Whether an event is listed: told outright, planned, or dated with a year
+/// (an undated aside says too little to place it on a timeline), and naming
+/// someone, somewhere, some time or a session.
+pub fn is_listed(c: &Cluster) -> bool {
+    let specific = !c.persons.is_empty()
+        || !c.orgs.is_empty()
+        || c.date.is_some()
+        || c.location.is_some()
+        || c.ordinal.is_some()
+        || c.tie.is_some();
+    specific
+        && (c.strong || c.status == EventStatus::Planned || c.date.is_some_and(|d| d.has_year()))
+}

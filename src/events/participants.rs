@@ -1,0 +1,168 @@
+//! Who takes part in an event: the named people in the mention's stretch
+//! of the sentence, with the role and country of their PER entity; the
+//! organisations there only where no person is named.
+
+use super::view::SentenceView;
+use crate::{Entity, EntityKind, Participant};
+use std::ops::Range;
+
+/// The people and organisations named in tokens `r`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Named {
+    /// People, in order, each once.
+    pub persons: Vec<Participant>,
+    /// Organisations, in order, each once (not those inside a title).
+    pub orgs: Vec<Participant>,
+}
+
+/// The participant for a PER entity: its canonical name, the role closest
+/// to the name, its country.
+pub fn person(e: &Entity) -> Participant {
+    Participant {
+        role: e.roles.last().cloned(),
+        ..org(e)
+    }
+}
+
+/// The participant for an ORG entity (no role).
+fn org(e: &Entity) -> Participant {
+    let name = if e.canonical.trim().is_empty() {
+        e.text.clone()
+    } else {
+        e.canonical.clone()
+    };
+    Participant {
+        name,
+        role: None,
+        country: e.country.clone(),
+    }
+}
+
+/// The key two mentions of one participant share.
+pub fn key(p: &Participant) -> String {
+    p.name.to_lowercase()
+}
+
+/// Adds `p` to `list` unless it is there; a fuller role wins.
+pub fn add(list: &mut Vec<Participant>, p: Participant) {
+    match list.iter_mut().find(|q| key(q) == key(&p)) {
+        Some(q) => {
+            if p.role.as_ref().map_or(0, String::len) > q.role.as_ref().map_or(0, String::len) {
+                q.role = p.role;
+            }
+            if q.country.is_none() {
+                q.country = p.country;
+            }
+        }
+        None => list.push(p),
+    }
+}
+
+/// The people and organisations in tokens `r` of the sentence.
+pub fn named_in(v: &SentenceView<'_>, r: Range<usize>) -> Named {
+    let mut named = Named::default();
+    let titles: Vec<&Entity> = v
+        .entities_in(r.clone(), &[EntityKind::Title, EntityKind::Per])
+        .collect();
+    for e in v.entities_in(r, &[EntityKind::Per, EntityKind::Org]) {
+        match e.kind {
+            EntityKind::Per => add(&mut named.persons, person(e)),
+            _ => {
+                // "Bộ Ngoại giao" inside "Thứ trưởng Bộ Ngoại giao" is a title's.
+                let in_title = titles.iter().any(|t| {
+                    t.span.start <= e.span.start && e.span.end <= t.span.end && t.span != e.span
+                });
+                if !in_title {
+                    add(&mut named.orgs, org(e));
+                }
+            }
+        }
+    }
+    named
+}
+
+/// Whether tokens `r` name a person.
+pub fn names_a_person(v: &SentenceView<'_>, r: Range<usize>) -> bool {
+    v.entities_in(r, &[EntityKind::Per]).next().is_some()
+}
+
+/// Words that join two sides or two clauses.
+const JOINERS: &[&str] = &["và", ",", "cùng", ";", "còn"];
+
+/// Where the stretch of one trigger ends and the next begins, in the gap
+/// `a_end..b_start` between them: a person named after the last joiner and
+/// right before the next trigger is its subject ("… (3/12) và đoàn Thủ
+/// tướng X đồng chủ trì …"); otherwise the whole gap is the first's.
+pub fn split_point(v: &SentenceView<'_>, a_end: usize, b_start: usize) -> usize {
+    let gap = v.bytes(a_end..b_start);
+    let Some(last_per) = v
+        .entities
+        .iter().rfind(|e| e.kind == EntityKind::Per && e.span.start >= gap.start && e.span.end <= gap.end)
+    else {
+        return b_start;
+    };
+    let per_tok = v.token_at(last_per.span.start);
+    let per_end = v.token_after(last_per.span.end);
+    if (per_end..b_start).any(|j| v.tokens[j].is(',')) {
+        return b_start;
+    }
+    (a_end..per_tok)
+        .rev()
+        .find(|&j| JOINERS.contains(&v.tokens[j].lower.as_str()) && !v.in_parens(j))
+        .unwrap_or(b_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sentences::{Part, Sentence};
+    use super::*;
+
+    fn per(text: &str, name: &str, role: &str) -> Entity {
+        let start = text.find(name).unwrap();
+        Entity {
+            kind: EntityKind::Per,
+            text: name.into(),
+            start: 0,
+            end: 0,
+            canonical: name.into(),
+            value: None,
+            roles: vec![role.into()],
+            country: Some("Việt Nam".into()),
+            rule: "test".into(),
+            span: start..start + name.len(),
+        }
+    }
+
+    #[test]
+    fn the_subject_of_the_next_trigger_is_split_off() {
+        let text =
+            "A đồng chủ trì Cuộc gặp (1-2/12) và đoàn Thủ tướng Phạm Văn Ba đồng chủ trì Kỳ họp";
+        let s = Sentence {
+            span: 0..text.len(),
+            part: Part::Body,
+        };
+        let e = [per(text, "Phạm Văn Ba", "Thủ tướng")];
+        let v = SentenceView::new(text, &s, e.iter().collect());
+        let at = |w: &str| v.tokens.iter().position(|t| t.lower == w).unwrap();
+        let second = v.tokens.iter().rposition(|t| t.lower == "đồng").unwrap();
+        let split = split_point(&v, at("gặp") + 1, second);
+        assert_eq!(v.tokens[split].lower, "và");
+        assert!(named_in(&v, at("gặp")..split).persons.is_empty());
+        let n = named_in(&v, split..v.tokens.len());
+        assert_eq!(n.persons[0].name, "Phạm Văn Ba");
+        assert_eq!(n.persons[0].role.as_deref(), Some("Thủ tướng"));
+    }
+
+    #[test]
+    fn objects_stay_with_their_trigger() {
+        let text = "A tiếp Trần Văn Hai, sau đó hai bên hội đàm";
+        let s = Sentence {
+            span: 0..text.len(),
+            part: Part::Body,
+        };
+        let e = [per(text, "Trần Văn Hai", "Đại sứ")];
+        let v = SentenceView::new(text, &s, e.iter().collect());
+        let hoi = v.tokens.iter().position(|t| t.lower == "hội").unwrap();
+        assert_eq!(split_point(&v, 2, hoi), hoi);
+    }
+}

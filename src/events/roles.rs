@@ -1,0 +1,387 @@
+//! How each event word stands in its sentence ([`Role`]). A sentence's own
+//! report ("Chiều 12/12, A tiếp B") is told apart from an occasion ("Trong
+//! khuôn khổ chuyến thăm …"), from words inside someone's speech or wish
+//! ("cảm ơn … đã đón", "nhất trí tăng cường tiếp xúc"), from a pointer back
+//! to an event already told ("Tại cuộc gặp,", "Ngay sau Hội đàm,"), from
+//! kinds of events ("các chuyến thăm") and from asides in brackets.
+
+use super::arguments;
+use super::lexicon::{keyed_list, word_list, Lexicon};
+use super::participants;
+use super::sentences::Part;
+use super::triggers::{find_triggers, EventTrigger};
+use super::view::SentenceView;
+use crate::{EntityKind, EventKind};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static FRAMES: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/frames.txt")));
+static OPENERS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/openers.txt")));
+static OCCASIONS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/occasions.txt")));
+static TIES: LazyLock<Lexicon<String>> =
+    LazyLock::new(|| keyed_list(include_str!("../../data/events/ties.tsv")));
+static GENERIC: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/generic.txt")));
+static CLASSIFIERS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/classifiers.txt")));
+
+/// How a mention stands in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// In the headline.
+    Title,
+    /// What the sentence reports.
+    Predicate,
+    /// The occasion in the sentence's opening ("Trong khuôn khổ chuyến thăm
+    /// … của X, ngày 14/2, …"): the sentence's date falls within it.
+    LeadingFrame,
+    /// An occasion named later in the sentence ("nhân chuyến sang … đồng
+    /// chủ trì …").
+    Frame,
+    /// Inside someone's words, thanks, wishes or agreement.
+    Embedded,
+    /// In a subheading or a teaser left in the text: it can only add to an
+    /// event the article tells.
+    Heading,
+}
+
+impl Role {
+    /// A strong mention makes an event of its own; the others are listed
+    /// only when planned or dated with a year, or add to a strong one.
+    pub fn is_strong(self) -> bool {
+        matches!(self, Role::Title | Role::Predicate)
+    }
+}
+
+/// How a sentence's event is tied to an earlier one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// The same day ("Ngay sau Hội đàm", "Cùng ngày").
+    SameDay,
+    /// On or before it ("Trước đó").
+    Before,
+    /// On or after it ("Sau đó").
+    After,
+}
+
+/// A tie from a sentence's opening to an earlier event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tie {
+    /// Same day, before or after.
+    pub relation: Relation,
+    /// The type of the event it names, if it names one ("Hội đàm").
+    pub kind: Option<EventKind>,
+}
+
+/// A trigger occurrence after joining a governing verb with its object.
+#[derive(Clone, Debug)]
+pub struct Hit<'t> {
+    /// The trigger.
+    pub trigger: &'t EventTrigger,
+    /// The words that name the event (the trigger text).
+    pub cue: Range<usize>,
+    /// The stretch the trigger covers, joined triggers included.
+    pub tokens: Range<usize>,
+}
+
+/// Kinds a visit takes in as its purpose ("thăm Việt Nam và đồng chủ trì …").
+const TRIP_PURPOSES: &[EventKind] = &[
+    EventKind::CoChair,
+    EventKind::Consultation,
+    EventKind::Conference,
+    EventKind::Talks,
+    EventKind::Meeting,
+];
+
+/// Names inside which a cue is only a syllable of the name.
+const NAME_KINDS: &[EntityKind] = &[
+    EntityKind::Per,
+    EntityKind::Loc,
+    EntityKind::Org,
+    EntityKind::Title,
+];
+
+/// A sentence's event words, each with its role, and the landmarks of the
+/// sentence that the arguments are read by.
+pub struct Classified<'t> {
+    /// The event words (joined, fused), with their roles; pointers back are left out.
+    pub hits: Vec<(Hit<'t>, Role)>,
+    /// The opening segments (when, where, on what occasion), in tokens.
+    pub segments: Vec<Range<usize>>,
+    /// The token where the main clause starts.
+    pub lead_end: usize,
+    /// Where frame verbs stand.
+    pub frames: Vec<Range<usize>>,
+    /// Where occasion words stand.
+    pub occasions: Vec<Range<usize>>,
+    /// The sentence's tie to an earlier event.
+    pub tie: Option<Tie>,
+}
+
+/// The event words of a sentence and their roles; `None` when it has none.
+pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
+    let sentence = v.sentence;
+    let raw: Vec<Hit> = find_triggers(&v.tokens, &v.entities)
+        .into_iter()
+        .filter(|h| !v.inside(h.tokens.start, NAME_KINDS))
+        .map(|h| Hit {
+            trigger: h.trigger,
+            cue: h.tokens.clone(),
+            tokens: h.tokens,
+        })
+        .collect();
+    let hits = join_hits(v, raw);
+    let hits: Vec<Hit> = hits
+        .into_iter()
+        .filter(|h| !v.in_parens(h.tokens.start) && !is_generic(v, h.tokens.start))
+        .collect();
+    if hits.is_empty() {
+        return None;
+    }
+    let segments = leading_segments(v, &hits);
+    let lead_end = segments.last().map_or(0, |s| s.end + 1).min(v.tokens.len());
+    let frames = spans_of(v, &FRAMES, &hits);
+    let occasions = spans_of(v, &OCCASIONS, &hits);
+
+    // Classify; a mention in an opening segment that names nobody points back.
+    let mut classified: Vec<(Hit, Role)> = Vec::new();
+    let mut tie = None;
+    for h in hits {
+        let s = h.tokens.start;
+        let role = if sentence.part == Part::Title {
+            Role::Title
+        } else if sentence.part == Part::Heading {
+            Role::Heading
+        } else if let Some(seg) = segments.iter().find(|r| r.contains(&s)) {
+            let names = v
+                .entities_in(seg.clone(), &[EntityKind::Per, EntityKind::Org])
+                .next()
+                .is_some();
+            if !names {
+                tie = tie.or_else(|| tie_of(v, seg, Some(h.trigger.kind)));
+                continue;
+            }
+            Role::LeadingFrame
+        } else if frames.iter().any(|f| f.start >= lead_end && f.end <= s) {
+            Role::Embedded
+        } else if occasions
+            .iter()
+            .any(|o| o.end <= s && !has_mark_between(v, o.end, s))
+        {
+            Role::Frame
+        } else {
+            Role::Predicate
+        };
+        classified.push((h, role));
+    }
+    if tie.is_none() {
+        tie = segments.iter().find_map(|seg| tie_of(v, seg, None));
+    }
+    let hits = fuse(v, classified);
+    Some(Classified {
+        hits,
+        segments,
+        lead_end,
+        frames,
+        occasions,
+        tie,
+    })
+}
+
+/// Joins a governing verb to the event noun after it ("đồng chủ trì cuộc họp
+/// Tham khảo Chính trị", "dự Lễ kỷ niệm"), then a welcome to the visit it
+/// welcomes ("đón đồng chí X thăm Việt Nam"); drops what a trip was for
+/// ("thăm Việt Nam và đồng chủ trì …", when no date of its own is given)
+/// and what a ceremony commemorates ("Lễ kỷ niệm … Ngày thiết lập quan hệ
+/// ngoại giao").
+fn join_hits<'t>(v: &SentenceView<'_>, hits: Vec<Hit<'t>>) -> Vec<Hit<'t>> {
+    let plain = |gap: &Range<usize>| gap.clone().all(|j| v.tokens[j].is_word());
+    let governed = join_pass(hits, |h, n| {
+        let gap = h.tokens.end..n.tokens.start;
+        let join = h.trigger.governs
+            && plain(&gap)
+            && gap.len() <= 6
+            && !participants::names_a_person(v, gap);
+        join.then_some(Hit {
+            trigger: n.trigger,
+            cue: h.cue.start..n.cue.end,
+            tokens: h.tokens.start..n.tokens.end,
+        })
+    });
+    join_pass(governed, |h, n| {
+        let gap = h.tokens.end..n.tokens.start;
+        if !plain(&gap) {
+            return None;
+        }
+        if h.trigger.kind == EventKind::Reception
+            && n.trigger.kind == EventKind::Visit
+            && gap.len() <= 12
+        {
+            return Some(Hit {
+                trigger: n.trigger,
+                cue: n.cue.clone(),
+                tokens: h.tokens.start..n.tokens.end,
+            });
+        }
+        let linked =
+            gap.end > gap.start && matches!(v.tokens[gap.end - 1].lower.as_str(), "và" | "để");
+        let purpose = h.trigger.kind == EventKind::Visit
+            && TRIP_PURPOSES.contains(&n.trigger.kind)
+            && linked
+            && !participants::names_a_person(v, gap.clone())
+            && !has_own_date(v, n.tokens.end);
+        let commemorated = h.trigger.kind == EventKind::Anniversary && gap.len() <= 8;
+        (purpose || commemorated).then(|| h.clone())
+    })
+}
+
+/// One pass over neighbouring hits: `join(h, next)` gives the hit that
+/// replaces both, or `None` to keep them apart.
+fn join_pass<'t>(
+    hits: Vec<Hit<'t>>,
+    join: impl Fn(&Hit<'t>, &Hit<'t>) -> Option<Hit<'t>>,
+) -> Vec<Hit<'t>> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for n in hits {
+        if let Some(h) = out.last() {
+            if let Some(joined) = join(h, &n) {
+                *out.last_mut().expect("checked above") = joined;
+                continue;
+            }
+        }
+        out.push(n);
+    }
+    out
+}
+
+/// Whether a DATE follows token `i` within its clause.
+fn has_own_date(v: &SentenceView<'_>, i: usize) -> bool {
+    let end = v.next_mark(i, &[';']).unwrap_or(v.tokens.len());
+    arguments::local_date(v, i, end).is_some()
+}
+
+/// Whether the event word at `start` is preceded by a generic word
+/// ("các chuyến thăm", "cơ chế Tham vấn", "sự đón tiếp"), classifiers skipped.
+fn is_generic(v: &SentenceView<'_>, start: usize) -> bool {
+    let mut j = start;
+    while j > 0
+        && CLASSIFIERS
+            .longest_at(&v.tokens, j - 1)
+            .is_some_and(|(len, _)| len == 1)
+    {
+        j -= 1;
+    }
+    (1..=2).any(|len| j >= len && GENERIC.all_at(&v.tokens, j - len).any(|(l, _)| l == len))
+}
+
+/// The comma-separated segments that open the sentence and say when, where
+/// or on what occasion. A segment that runs to the end of the sentence, or
+/// names a person before an event word, is the main clause.
+fn leading_segments(v: &SentenceView<'_>, hits: &[Hit<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < v.tokens.len() {
+        let Some(comma) = v.next_mark(i, &[',', ';', ':']) else {
+            break;
+        };
+        if !v.tokens[comma].is(',') || comma - i > 30 || comma == i {
+            break;
+        }
+        let seg = i..comma;
+        let opener = OPENERS.matches_at(&v.tokens, i) || only_dates(v, seg.clone());
+        let subject_first = v.entities_in(seg.clone(), &[EntityKind::Per]).any(|p| {
+            hits.iter().any(|h| {
+                seg.contains(&h.tokens.start) && v.tokens[h.tokens.start].span.start >= p.span.end
+            })
+        });
+        if !opener || subject_first {
+            break;
+        }
+        out.push(seg);
+        i = comma + 1;
+    }
+    out
+}
+
+fn only_dates(v: &SentenceView<'_>, seg: Range<usize>) -> bool {
+    seg.clone()
+        .filter(|&j| v.tokens[j].is_word())
+        .all(|j| v.inside(j, &[EntityKind::Date, EntityKind::Time]))
+        && !seg.is_empty()
+}
+
+/// The tie a leading segment makes: a tie word opening it, followed by an
+/// event word or nothing more ("Ngay sau Hội đàm", "Trước đó").
+fn tie_of(v: &SentenceView<'_>, seg: &Range<usize>, kind: Option<EventKind>) -> Option<Tie> {
+    let (len, rel) = TIES.longest_at(&v.tokens, seg.start)?;
+    if kind.is_none() && seg.len() != len {
+        return None;
+    }
+    let relation = match rel.as_str() {
+        "same-day" => Relation::SameDay,
+        "before" => Relation::Before,
+        "after" => Relation::After,
+        _ => return None,
+    };
+    Some(Tie { relation, kind })
+}
+
+/// Where phrases of `lex` occur, outside the event words themselves.
+fn spans_of(v: &SentenceView<'_>, lex: &Lexicon<()>, hits: &[Hit<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < v.tokens.len() {
+        match lex.longest_at(&v.tokens, i) {
+            Some((len, _))
+                if !hits
+                    .iter()
+                    .any(|h| h.tokens.start < i + len && i < h.tokens.end) =>
+            {
+                out.push(i..i + len);
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn has_mark_between(v: &SentenceView<'_>, from: usize, to: usize) -> bool {
+    (from..to).any(|j| v.tokens[j].is(',') || v.tokens[j].is(';'))
+}
+
+/// One mention for neighbouring triggers of one type and role in a clause
+/// ("đã tiếp … và Đoàn … đã đến chào xã giao").
+fn fuse<'t>(v: &SentenceView<'_>, hits: Vec<(Hit<'t>, Role)>) -> Vec<(Hit<'t>, Role)> {
+    let mut out: Vec<(Hit, Role)> = Vec::with_capacity(hits.len());
+    for (h, role) in hits {
+        if let Some((last, last_role)) = out.last_mut() {
+            let same = last.trigger.kind == h.trigger.kind && *last_role == role;
+            let one_clause = !(last.tokens.end..h.tokens.start).any(|j| v.tokens[j].is(';'));
+            if same && one_clause && role != Role::LeadingFrame {
+                last.tokens.end = h.tokens.end;
+                continue;
+            }
+        }
+        out.push((h, role));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_load() {
+        for lex in [&FRAMES, &OPENERS, &OCCASIONS, &GENERIC, &CLASSIFIERS] {
+            let t = super::super::tokens::tokenize("nhất trí", 0.."nhất trí".len());
+            let _ = lex.longest_at(&t, 0);
+        }
+        let t = super::super::tokens::tokenize("trước đó", 0.."trước đó".len());
+        assert_eq!(TIES.longest_at(&t, 0).map(|m| m.1.as_str()), Some("before"));
+    }
+}

@@ -1,0 +1,20 @@
+//! Test helpers shared by the stage's unit tests.
+
+use crate::{Entity, EntityKind};
+
+/// An entity for the first occurrence of `mention` in `text`.
+pub fn ent(text: &str, kind: EntityKind, mention: &str, value: Option<&str>) -> Entity {
+    let start = text.find(mention).expect("mention in text");
+    Entity {
+        kind,
+        text: mention.into(),
+        start: 0,
+        end: 0,
+        canonical: mention.into(),
+        value: value.map(Into::into),
+        roles: vec![],
+        country: None,
+        rule: "test".into(),
+        span: start..start + mention.len(),
+    }
+}

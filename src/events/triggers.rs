@@ -1,0 +1,279 @@
+//! The [`EventTrigger`] list (`data/events/triggers.tsv`) and where its cues
+//! occur in a sentence, with each trigger's conditions checked.
+
+use super::lexicon::{data_lines, keyed_list, syllables, word_list, Lexicon};
+use super::tokens::Token;
+use crate::{Entity, EntityKind, EventKind};
+use std::sync::LazyLock;
+
+/// Every event type of the spec, for reading ids.
+pub const ALL_KINDS: [EventKind; 14] = [
+    EventKind::PhoneCall,
+    EventKind::Talks,
+    EventKind::Meeting,
+    EventKind::Reception,
+    EventKind::Visit,
+    EventKind::Consultation,
+    EventKind::CoChair,
+    EventKind::Conference,
+    EventKind::Signing,
+    EventKind::Award,
+    EventKind::Message,
+    EventKind::Statement,
+    EventKind::Anniversary,
+    EventKind::EstablishRelations,
+];
+
+/// The event type with the spec id `id`.
+pub fn kind_from_id(id: &str) -> Option<EventKind> {
+    ALL_KINDS.iter().copied().find(|k| k.id() == id)
+}
+
+/// What must hold around a cue for it to name an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Condition {
+    /// An actor follows (a capitalised word, a name or title, `đoàn`, …).
+    Actor,
+    /// One of the next `within` words starts an item of the object list `list`.
+    Object {
+        /// The list's name in `objects.tsv`.
+        list: String,
+        /// How many words ahead to look.
+        within: usize,
+    },
+    /// The next word is none of these.
+    NotBefore(Vec<String>),
+    /// A number follows.
+    Number,
+}
+
+/// One line of the trigger list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventTrigger {
+    /// The event type.
+    pub kind: EventKind,
+    /// CAMEO code, empty where CAMEO has none.
+    pub cameo: String,
+    /// The cue as listed.
+    pub cue: String,
+    /// Conditions, all of which must hold.
+    pub conditions: Vec<Condition>,
+    /// A verb that takes an event noun as object ("đồng chủ trì cuộc họp …").
+    pub governs: bool,
+}
+
+impl EventTrigger {
+    /// The rule id events carry: `events/trigger:<kind>:<cue>`.
+    pub fn rule(&self) -> String {
+        format!("events/trigger:{}:{}", self.kind.id(), self.cue)
+    }
+}
+
+/// Reads `triggers.tsv`; lines that do not parse are skipped (a unit test
+/// checks that none do).
+fn parse_triggers(data: &str) -> Vec<EventTrigger> {
+    data_lines(data).filter_map(parse_trigger).collect()
+}
+
+fn parse_trigger(line: &str) -> Option<EventTrigger> {
+    let mut cols = line.split('\t');
+    let kind = kind_from_id(cols.next()?.trim())?;
+    let cameo = cols.next()?.trim();
+    let cue = cols.next()?.trim();
+    if cue.is_empty() {
+        return None;
+    }
+    let mut conditions = Vec::new();
+    let mut governs = false;
+    for c in cols
+        .next()
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        match c.split(':').collect::<Vec<_>>().as_slice() {
+            ["actor"] => conditions.push(Condition::Actor),
+            ["num"] => conditions.push(Condition::Number),
+            ["governs"] => governs = true,
+            ["not", words] => conditions.push(Condition::NotBefore(
+                words.split('|').map(str::to_lowercase).collect(),
+            )),
+            ["obj", list, n] => conditions.push(Condition::Object {
+                list: list.to_string(),
+                within: n.parse().ok()?,
+            }),
+            _ => return None,
+        }
+    }
+    let cameo = if cameo == "-" {
+        String::new()
+    } else {
+        cameo.to_string()
+    };
+    Some(EventTrigger {
+        kind,
+        cameo,
+        cue: syllables(cue).join(" "),
+        conditions,
+        governs,
+    })
+}
+
+static TRIGGERS_DATA: &str = include_str!("../../data/events/triggers.tsv");
+
+/// The trigger list, as a lexicon of cues.
+pub static TRIGGERS: LazyLock<Lexicon<EventTrigger>> = LazyLock::new(|| {
+    Lexicon::new(
+        parse_triggers(TRIGGERS_DATA)
+            .into_iter()
+            .map(|t| (t.cue.clone(), t)),
+    )
+});
+
+static OBJECTS: LazyLock<Lexicon<String>> =
+    LazyLock::new(|| keyed_list(include_str!("../../data/events/objects.tsv")));
+static ACTORS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/actors.txt")));
+
+/// A cue found in a sentence, its conditions met.
+#[derive(Clone, Debug)]
+pub struct TriggerHit {
+    /// The trigger.
+    pub trigger: &'static EventTrigger,
+    /// Token range of the cue.
+    pub tokens: std::ops::Range<usize>,
+}
+
+/// The triggers whose cues occur in `tokens` (left to right, not
+/// overlapping; at each place the longest cue whose conditions hold).
+pub fn find_triggers(tokens: &[Token], entities: &[&Entity]) -> Vec<TriggerHit> {
+    let lex: &'static Lexicon<EventTrigger> = &TRIGGERS;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let hit = lex
+            .all_at(tokens, i)
+            .find(|(len, t)| conditions_hold(t, tokens, i + len, entities));
+        match hit {
+            Some((len, t)) => {
+                out.push(TriggerHit {
+                    trigger: t,
+                    tokens: i..i + len,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn conditions_hold(t: &EventTrigger, tokens: &[Token], next: usize, entities: &[&Entity]) -> bool {
+    t.conditions.iter().all(|c| match c {
+        Condition::Actor => actor_follows(tokens, next, entities),
+        Condition::Number => tokens.get(next).is_some_and(Token::is_number),
+        Condition::NotBefore(words) => tokens.get(next).map_or(true, |n| !words.contains(&n.lower)),
+        Condition::Object { list, within } => (next..next + within)
+            .take_while(|&j| tokens.get(j).is_some_and(Token::is_word))
+            .any(|j| OBJECTS.all_at(tokens, j).any(|(_, l)| l == list)),
+    })
+}
+
+/// Words skipped before an actor: "tiếp các Đại sứ", "gặp gỡ với Bộ trưởng".
+const BEFORE_ACTOR: &[&str] = &["với", "các", "những", "hai", "ba"];
+
+/// Whether an actor begins at `tokens[i]` (after a few linking words).
+pub fn actor_follows(tokens: &[Token], mut i: usize, entities: &[&Entity]) -> bool {
+    while tokens
+        .get(i)
+        .is_some_and(|t| t.is_word() && BEFORE_ACTOR.contains(&t.lower.as_str()))
+    {
+        i += 1;
+    }
+    let Some(t) = tokens.get(i).filter(|t| t.is_word()) else {
+        return false;
+    };
+    let named = entities.iter().any(|e| {
+        e.span.start == t.span.start
+            && matches!(
+                e.kind,
+                EntityKind::Per | EntityKind::Title | EntityKind::Org
+            )
+    });
+    (t.capitalised && !t.is_number()) || named || ACTORS.matches_at(tokens, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(EventKind, String)> {
+        let t = tokenize(text, 0..text.len());
+        find_triggers(&t, &[])
+            .into_iter()
+            .map(|h| {
+                (
+                    h.trigger.kind,
+                    h.tokens
+                        .map(|i| t[i].lower.clone())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_line_of_the_trigger_list_parses() {
+        let lines = data_lines(TRIGGERS_DATA).count();
+        assert_eq!(parse_triggers(TRIGGERS_DATA).len(), lines);
+        assert!(lines > 60);
+    }
+
+    #[test]
+    fn conditions_keep_ordinary_words_out() {
+        assert_eq!(kinds("hai bên tiếp tục hợp tác"), vec![]);
+        assert_eq!(
+            kinds("Thủ tướng tiếp Đại sứ Nhật Bản"),
+            vec![(EventKind::Reception, "tiếp".into())]
+        );
+        assert_eq!(
+            kinds("mong sớm được đón đồng chí Sổn"),
+            vec![(EventKind::Reception, "đón".into())]
+        );
+        assert_eq!(kinds("dành cho đoàn sự đón tiếp chu đáo"), vec![]);
+        assert_eq!(
+            kinds("thư thăm hỏi; thăm hỏi gia đình"),
+            vec![(EventKind::Message, "thư thăm hỏi".into())]
+        );
+        assert_eq!(
+            kinds("dự kiến sẽ tham dự hội nghị"),
+            vec![(EventKind::Conference, "tham dự".into())]
+        );
+        assert_eq!(
+            kinds("dự Lễ kỷ niệm 50 năm"),
+            vec![
+                (EventKind::Conference, "dự".into()),
+                (EventKind::Anniversary, "lễ kỷ niệm".into())
+            ]
+        );
+        assert_eq!(kinds("trao đổi về hợp tác"), vec![]);
+        assert_eq!(
+            kinds("đã trao tặng các Huân chương"),
+            vec![(EventKind::Award, "trao tặng".into())]
+        );
+        assert_eq!(kinds("Thỏa thuận (ký tháng 12/2014)"), vec![]);
+        assert_eq!(kinds("duy trì tiếp xúc cấp cao"), vec![]);
+        assert_eq!(
+            kinds("Kỳ họp lần thứ 47 Ủy ban liên Chính phủ"),
+            vec![(EventKind::CoChair, "kỳ họp".into())]
+        );
+        assert_eq!(kinds("kỳ họp Quốc hội"), vec![]);
+        assert_eq!(
+            kinds("có cuộc điện đàm trực tuyến với"),
+            vec![(EventKind::PhoneCall, "cuộc điện đàm trực tuyến".into())]
+        );
+    }
+}

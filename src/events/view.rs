@@ -1,0 +1,133 @@
+//! One sentence as the event rules see it: its tokens and the entities that
+//! lie in it, with lookups between the two.
+
+use super::sentences::Sentence;
+use super::tokens::{tokenize, Token};
+use crate::{Entity, EntityKind};
+use std::ops::Range;
+
+/// A sentence's tokens and entities.
+pub struct SentenceView<'a> {
+    /// The whole text.
+    pub text: &'a str,
+    /// The sentence.
+    pub sentence: &'a Sentence,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// The entities inside it, by position.
+    pub entities: Vec<&'a Entity>,
+    /// Parenthesis depth before each token.
+    depth: Vec<u32>,
+}
+
+impl<'a> SentenceView<'a> {
+    /// The view of `sentence`; `entities` are those of the sentence.
+    pub fn new(
+        text: &'a str,
+        sentence: &'a Sentence,
+        mut entities: Vec<&'a Entity>,
+    ) -> SentenceView<'a> {
+        let tokens = tokenize(text, sentence.span.clone());
+        entities.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+        let mut depth = Vec::with_capacity(tokens.len());
+        let mut d: u32 = 0;
+        for t in &tokens {
+            if t.is(')') || t.is(']') {
+                d = d.saturating_sub(1);
+            }
+            depth.push(d);
+            if t.is('(') || t.is('[') {
+                d += 1;
+            }
+        }
+        SentenceView {
+            text,
+            sentence,
+            tokens,
+            entities,
+            depth,
+        }
+    }
+
+    /// Whether token `i` is inside parentheses.
+    pub fn in_parens(&self, i: usize) -> bool {
+        self.depth.get(i).is_some_and(|&d| d > 0)
+    }
+
+    /// Byte range of the tokens `r` (empty at the end of the sentence).
+    pub fn bytes(&self, r: Range<usize>) -> Range<usize> {
+        let end_of = |i: usize| {
+            self.tokens
+                .get(i)
+                .map_or(self.sentence.span.end, |t| t.span.start)
+        };
+        if r.start >= r.end {
+            let at = end_of(r.start);
+            return at..at;
+        }
+        let start = self
+            .tokens
+            .get(r.start)
+            .map_or(self.sentence.span.end, |t| t.span.start);
+        let end = self
+            .tokens
+            .get(r.end - 1)
+            .map_or(self.sentence.span.end, |t| t.span.end);
+        start..end
+    }
+
+    /// The text of the tokens `r`.
+    pub fn slice(&self, r: Range<usize>) -> &'a str {
+        let b = self.bytes(r);
+        self.text.get(b).unwrap_or("")
+    }
+
+    /// Entities of one of `kinds` lying wholly within tokens `r`.
+    pub fn entities_in<'b>(
+        &'b self,
+        r: Range<usize>,
+        kinds: &'b [EntityKind],
+    ) -> impl Iterator<Item = &'a Entity> + 'b {
+        let b = self.bytes(r);
+        self.entities.iter().copied().filter(move |e| {
+            kinds.contains(&e.kind)
+                && e.span.start >= b.start
+                && e.span.end <= b.end
+                && b.start < b.end
+        })
+    }
+
+    /// The token index at which byte `b` starts (or the next token).
+    pub fn token_at(&self, b: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < b)
+    }
+
+    /// The token index just past byte `b`.
+    pub fn token_after(&self, b: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= b)
+    }
+
+    /// Whether token `i` lies inside an entity of one of `kinds`.
+    pub fn inside(&self, i: usize, kinds: &[EntityKind]) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        self.entities.iter().any(|e| {
+            kinds.contains(&e.kind) && e.span.start <= t.span.start && t.span.end <= e.span.end
+        })
+    }
+
+    /// The next punctuation token at or after `i` that is one of `marks`, at
+    /// parenthesis depth zero.
+    pub fn next_mark(&self, i: usize, marks: &[char]) -> Option<usize> {
+        (i..self.tokens.len())
+            .find(|&j| !self.in_parens(j) && marks.iter().any(|&m| self.tokens[j].is(m)))
+    }
+
+    /// The last such mark before `i`.
+    pub fn last_mark(&self, i: usize, marks: &[char]) -> Option<usize> {
+        (0..i.min(self.tokens.len()))
+            .rev()
+            .find(|&j| !self.in_parens(j) && marks.iter().any(|&m| self.tokens[j].is(m)))
+    }
+}
