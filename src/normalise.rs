@@ -1,29 +1,121 @@
-//! Stage 1: normalise the raw paste so that later stages compare like with like.
+//! Stage 1: normalise the raw paste so that later stages compare like with like,
+//! without changing what a reader sees.
 //!
-//! Line endings become `\n`; no-break spaces become spaces; zero-width
-//! characters and the byte-order mark go. (NFC, tone-mark placement, dash and
-//! quote variants: see the cleaner issue.)
+//! - NFC composition (pastes mix composed and decomposed Vietnamese);
+//! - one tone-mark placement: the modern style, where the tone of the open
+//!   syllables `oa`, `oe`, `uy` sits on the first vowel ("hoà" → "hòa",
+//!   "thuỷ" → "thủy"), so that both spellings read alike;
+//! - line endings become `\n`; no-break spaces become spaces; zero-width
+//!   characters and the byte-order mark go; runs of spaces and tabs become one
+//!   space and lines lose their outer spaces;
+//! - dash and quote variants become the common forms (`‐ ‑ ‒ – −` → `-`,
+//!   `„ ‟` → `“`, `‛` → `’`, `＂ ″` → `"`).
 
 pub mod legacy;
+
+use unicode_normalization::UnicodeNormalization;
 
 /// Returns `raw` normalised for the later stages.
 pub fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut line = String::new();
+    let mut chars = raw.nfc().peekable();
+    loop {
+        let c = chars.next();
         match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
+            None | Some('\n') | Some('\r') => {
+                if c == Some('\r') && chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                out.push('\n');
+                push_line(&mut out, &line);
+                line.clear();
+                match c {
+                    None => break,
+                    _ => out.push('\n'),
+                }
             }
-            '\u{a0}' | '\u{2007}' | '\u{202f}' => out.push(' '),
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => {}
-            _ => out.push(c),
+            Some(c) => match c {
+                '\u{a0}' | '\u{2007}' | '\u{202f}' | '\t' | '\u{2002}'..='\u{200a}' | '\u{3000}' => {
+                    if !line.ends_with(' ') {
+                        line.push(' ');
+                    }
+                }
+                ' ' => {
+                    if !line.ends_with(' ') {
+                        line.push(' ');
+                    }
+                }
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' => {}
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => line.push('-'),
+                '\u{201e}' | '\u{201f}' => line.push('“'),
+                '\u{201b}' => line.push('’'),
+                '\u{ff02}' | '\u{2033}' => line.push('"'),
+                c => line.push(c),
+            },
         }
     }
     out
+}
+
+/// Appends one line, trimmed, with the modern tone placement.
+fn push_line(out: &mut String, line: &str) {
+    let line = line.trim_matches(' ');
+    let mut word_start = None;
+    for (i, c) in line.char_indices() {
+        if c.is_alphabetic() {
+            word_start.get_or_insert(i);
+        } else if let Some(s) = word_start.take() {
+            push_word(out, &line[s..i]);
+            out.push(c);
+        } else {
+            out.push(c);
+        }
+    }
+    if let Some(s) = word_start {
+        push_word(out, &line[s..]);
+    }
+}
+
+/// Vowels carrying a tone, as (toned, plain, tone index 0–4: huyền, sắc, ngã, hỏi, nặng).
+const TONED: &[(&str, char)] = &[
+    ("àáãảạ", 'a'),
+    ("ÀÁÃẢẠ", 'A'),
+    ("èéẽẻẹ", 'e'),
+    ("ÈÉẼẺẸ", 'E'),
+    ("ỳýỹỷỵ", 'y'),
+    ("ỲÝỸỶỴ", 'Y'),
+    ("òóõỏọ", 'o'),
+    ("ÒÓÕỎỌ", 'O'),
+    ("ùúũủụ", 'u'),
+    ("ÙÚŨỦỤ", 'U'),
+];
+
+fn split_tone(c: char) -> Option<(char, usize)> {
+    TONED.iter().find_map(|(set, plain)| set.chars().position(|t| t == c).map(|i| (*plain, i)))
+}
+
+fn with_tone(plain: char, tone: usize) -> char {
+    TONED.iter().find(|(_, p)| *p == plain).and_then(|(set, _)| set.chars().nth(tone)).unwrap_or(plain)
+}
+
+/// Moves the tone of a word ending in an open `oa`/`oe`/`uy` (not `quy`) to
+/// the first vowel: the old placement ("hoà") to the modern one ("hòa").
+fn push_word(out: &mut String, word: &str) {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if n >= 2 {
+        if let (Some((last, tone)), first) = (split_tone(chars[n - 1]), chars[n - 2]) {
+            let pair = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+            let after_q = n >= 3 && chars[n - 3].eq_ignore_ascii_case(&'q');
+            if matches!(pair, ('o', 'a') | ('o', 'e')) || (pair == ('u', 'y') && !after_q) {
+                out.extend(&chars[..n - 2]);
+                out.push(with_tone(first, tone));
+                out.push(last);
+                return;
+            }
+        }
+    }
+    out.push_str(word);
 }
 
 #[cfg(test)]
@@ -34,5 +126,30 @@ mod tests {
     fn line_endings_and_invisible_spaces() {
         assert_eq!(normalise("a\r\nb\rc"), "a\nb\nc");
         assert_eq!(normalise("Hà\u{a0}Nội\u{200b}"), "Hà Nội");
+        assert_eq!(normalise("  hai   bên\t hội đàm  "), "hai bên hội đàm");
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        let nfd = "Ha\u{300} No\u{302}\u{323}i";
+        assert_eq!(normalise(nfd), "Hà Nội");
+    }
+
+    #[test]
+    fn old_tone_placement_reads_as_modern() {
+        assert_eq!(normalise("hoà bình, Thuỷ, khoẻ, Hoà"), "hòa bình, Thủy, khỏe, Hòa");
+        // Closed syllables and "quy" keep their placement.
+        assert_eq!(normalise("hoàng, toán, quý, thuyết"), "hoàng, toán, quý, thuyết");
+    }
+
+    #[test]
+    fn dashes_and_quotes() {
+        assert_eq!(normalise("2021 \u{2013} 2025 „x‟"), "2021 - 2025 “x“");
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing() {
+        let s = "  Hoà\u{a0}bình \r\n\r\n Thuỷ – “x”  ";
+        assert_eq!(normalise(&normalise(s)), normalise(s));
     }
 }

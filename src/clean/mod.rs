@@ -1,12 +1,20 @@
 //! Stage 2: from a whole pasted page to exactly the article.
 //!
-//! The page is cut into blocks (lines); each block is kept as title, lead,
-//! body paragraph or caption, or removed with a reason.
+//! The page is cut into lines (or taken as blocks from HTML); [`shape`] reads
+//! what each line looks like alone, [`layout`] decides from position and
+//! repetition which lines are the title, the body, captions and metadata, and
+//! which are site furniture or related-article runs. Nothing is dropped
+//! silently: every removed line is kept in [`Article::removed`] with its reason.
 
+pub mod fold;
 pub mod html;
+pub mod layout;
+pub mod metadata;
+pub mod shape;
 
 use crate::{InputBlock, Removed, Warning};
-use std::collections::HashSet;
+use layout::Hint;
+use shape::Line;
 use std::ops::Range;
 
 /// The article as the cleaner found it.
@@ -31,9 +39,10 @@ pub struct Article {
 }
 
 impl Article {
-    /// The input taken as it is: every non-empty blank-line-separated block a paragraph.
+    /// The input taken as it is (no cleaning): its non-empty lines are the paragraphs.
     pub fn as_given(text: &str) -> Article {
-        Article { paragraphs: vec![text.to_string()].into_iter().filter(|t| !t.trim().is_empty()).collect(), ..Article::default() }
+        let paragraphs = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect();
+        Article { paragraphs, ..Article::default() }
     }
 
     /// The text that offsets index (title, then paragraphs, joined by blank
@@ -57,36 +66,41 @@ impl Article {
 
 /// Cleans a page pasted as plain text.
 pub fn clean_text(text: &str) -> Article {
-    let blocks: Vec<InputBlock> = text
-        .lines()
-        .map(|l| InputBlock { text: l.trim().to_string(), ..InputBlock::default() })
-        .collect();
-    clean_blocks(&blocks)
+    let lines: Vec<Line> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(Line::new).collect();
+    finish(layout::lay_out(&lines, &[]), text)
 }
 
-/// Cleans a page given as blocks.
+/// Cleans a page given as blocks from HTML, using tags and link density too.
 pub fn clean_blocks(blocks: &[InputBlock]) -> Article {
-    let mut article = Article::default();
-    let mut seen = HashSet::new();
+    let mut lines = Vec::new();
+    let mut hints = Vec::new();
     for b in blocks {
-        let t = b.text.trim();
-        if t.is_empty() {
-            continue;
-        }
-        if !seen.insert(t.to_string()) {
-            article.removed.push(Removed { text: t.to_string(), reason: "duplicate".into() });
-            continue;
-        }
-        if article.title.is_none() {
-            article.title = Some(t.to_string());
-        } else {
-            article.paragraphs.push(t.to_string());
+        let chrome_tag = b.ancestors.iter().any(|t| matches!(t.as_str(), "nav" | "header" | "footer" | "aside" | "menu"));
+        let chars = b.text.chars().count().max(1);
+        let hint = Hint {
+            headline: b.tag == "h1",
+            caption: b.tag == "figcaption" || b.ancestors.iter().any(|t| t == "figure" || t == "figcaption"),
+            chrome: chrome_tag || b.link_chars * 2 > chars,
+        };
+        for l in b.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            lines.push(Line::new(l));
+            hints.push(hint);
         }
     }
-    if article.title.is_none() {
-        article.warnings.push(Warning { code: "empty-input".into(), message: "the input has no text".into() });
+    let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    finish(layout::lay_out(&lines, &hints), &text.join("\n"))
+}
+
+fn finish(mut a: Article, input: &str) -> Article {
+    if input.trim().is_empty() {
+        a.warnings.push(Warning { code: "empty-input".into(), message: "the input has no text".into() });
+    } else if a.paragraphs.is_empty() {
+        a.warnings.push(Warning {
+            code: "no-article".into(),
+            message: "no article text was found: the input looks like site furniture or a list of links".into(),
+        });
     }
-    article
+    a
 }
 
 #[cfg(test)]
@@ -94,11 +108,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn first_line_is_title_and_repeats_are_removed() {
-        let a = clean_text("Tiêu đề\n\nĐoạn một.\nĐoạn một.\nĐoạn hai.");
-        assert_eq!(a.title.as_deref(), Some("Tiêu đề"));
-        assert_eq!(a.paragraphs, vec!["Đoạn một.", "Đoạn hai."]);
-        assert_eq!(a.removed.len(), 1);
-        assert_eq!(a.removed[0].reason, "duplicate");
+    fn whitespace_only_input_is_empty() {
+        let a = clean_text(" \n \n");
+        assert_eq!(a.warnings[0].code, "empty-input");
+        assert!(a.title.is_none() && a.paragraphs.is_empty());
     }
 }

@@ -1,0 +1,63 @@
+//! Reading the article's metadata lines: the dateline into an ISO date,
+//! bylines and source credits into the names they print.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]((?:19|20)[0-9]{2})(?:[^0-9]|$)").unwrap());
+static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9/])([0-2]?[0-9])[:h]([0-5][0-9])(?:[^0-9]|$)").unwrap());
+
+/// "09:32 | 04/09/2022 GMT+7" → "2022-09-04T09:32"; a date alone → "2022-09-04".
+pub fn published(line: &str) -> Option<String> {
+    let d = DATE.captures(line)?;
+    let (day, month, year): (u8, u8, i32) = (d[1].parse().ok()?, d[2].parse().ok()?, d[3].parse().ok()?);
+    let date = crate::Ymd::new(year, month, day)?;
+    match TIME.captures(line) {
+        Some(t) => {
+            let (h, m): (u8, u8) = (t[1].parse().ok()?, t[2].parse().ok()?);
+            if h < 24 {
+                Some(format!("{date}T{h:02}:{m:02}"))
+            } else {
+                Some(date.to_string())
+            }
+        }
+        None => Some(date.to_string()),
+    }
+}
+
+/// "Thanh Hà |" → "Thanh Hà"; "Theo Quang Hòa" → "Quang Hòa".
+pub fn byline(line: &str) -> String {
+    let t = line.trim().trim_end_matches(['|', '-', '–', ' ']).trim();
+    t.strip_prefix("Theo ").unwrap_or(t).trim().to_string()
+}
+
+/// "(TTXVN/Vietnam+)" → "TTXVN/Vietnam+"; "Theo Báo Tin tức" → "Báo Tin tức"; "Nguồn: x.vn" → "x.vn".
+pub fn source(line: &str) -> String {
+    let t = line.trim().trim_end_matches('.');
+    let t = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(t);
+    let t = t.strip_prefix("Theo ").unwrap_or(t);
+    let t = t.strip_prefix("Nguồn:").unwrap_or(t);
+    t.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_read_into_iso() {
+        assert_eq!(published("09:32 | 04/09/2022 GMT+7").as_deref(), Some("2022-09-04T09:32"));
+        assert_eq!(published("Thứ Hai, 04/09/2022 - 09:32 (GMT+7)").as_deref(), Some("2022-09-04T09:32"));
+        assert_eq!(published("14/02/2025").as_deref(), Some("2025-02-14"));
+        assert_eq!(published("31/02/2025"), None);
+    }
+
+    #[test]
+    fn bylines_and_sources_lose_their_marks() {
+        assert_eq!(byline("Thanh Hà |"), "Thanh Hà");
+        assert_eq!(source("(TTXVN/Vietnam+)"), "TTXVN/Vietnam+");
+        assert_eq!(source("Theo Báo Tin tức"), "Báo Tin tức");
+        assert_eq!(source("Nguồn: baotintuc.vn"), "baotintuc.vn");
+    }
+}

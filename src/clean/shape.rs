@@ -1,0 +1,261 @@
+//! The shape of one line, read from the line alone: is it prose, a
+//! headline-like line, a section heading, a widget, a dateline, a byline, a
+//! source credit, a caption, a slug? Context (where the line sits, what is
+//! around it) is [`super::layout`]'s business.
+
+use super::fold::{fold, word_list};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static SECTION_HEADINGS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_list(include_str!("../../data/clean/section_headings.txt")).into_iter().collect());
+static WIDGETS: LazyLock<Vec<String>> = LazyLock::new(|| word_list(include_str!("../../data/clean/widgets.txt")));
+static CAPTION_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    // Folded, but keep the punctuation that makes a cue: "(ảnh:" not "anh".
+    include_str!("../../data/clean/caption_cues.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(fold_keep_punct)
+        .collect()
+});
+static FUNCTION_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_list(include_str!("../../data/clean/function_words.txt")).into_iter().collect());
+
+/// A date stamp: "09:32 | 04/09/2022 GMT+7", "Thứ Hai, 04/09/2022 - 09:32", "04/09/2022 09:32 (GMT+7)".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]((?:19|20)[0-9]{2})(?:[^0-9]|$)").unwrap()
+});
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-2]?[0-9])[:h]([0-5][0-9])(?:[^0-9]|$)").unwrap());
+/// A web address or a domain in running text ("Baoquocte.vn", "https://…").
+static DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)https?://|www\.|[a-z0-9]\.(?:vn|com|net|org|info)(?:[^a-z]|$)").unwrap());
+/// "(TTXVN/Vietnam+)": a short credit in parentheses, alone on its line.
+static PAREN_SOURCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([^()]{2,50})\)\.?$").unwrap());
+/// "[Video] …", "[Infographic] …": a media item's title in a list.
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\]]{2,20}\]").unwrap());
+
+/// What a line looks like on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A heading that opens a list of other articles ("Tin liên quan").
+    SectionHeading,
+    /// Site furniture: share buttons, font size, app prompts, menus.
+    Widget,
+    /// A date stamp alone on its line.
+    Dateline,
+    /// A credited source: "(TTXVN/Vietnam+)", "Theo Báo Tin tức", "Nguồn: …".
+    Source,
+    /// An author's name alone: "Quang Hòa", "Thanh Hà |".
+    Byline,
+    /// A line with a photo credit or caption marker.
+    Caption,
+    /// A URL slug or a line without any Vietnamese marks ("infographic ky nang …").
+    Slug,
+    /// "[Video] …": a media item's title.
+    Bracketed,
+    /// No sentence-final punctuation: a headline, menu or list item.
+    TitleLike,
+    /// Running text that ends like a sentence.
+    Prose,
+}
+
+/// One line with what the cleaner reads off it.
+#[derive(Clone, Debug)]
+pub struct Line<'a> {
+    /// The line as given (normalised).
+    pub text: &'a str,
+    /// Folded, for comparisons.
+    pub key: String,
+    /// Words in the line.
+    pub words: usize,
+    /// Its shape.
+    pub shape: Shape,
+}
+
+impl<'a> Line<'a> {
+    /// Reads the shape of `text`.
+    pub fn new(text: &'a str) -> Line<'a> {
+        let key = fold(text);
+        let words = text.split_whitespace().count();
+        let shape = shape_of(text, &key, words);
+        Line { text, key, words, shape }
+    }
+
+    /// Ends in "..." or "…": a teaser cut short (or, rarely, a real paragraph).
+    pub fn ends_in_ellipsis(&self) -> bool {
+        let t = self.text.trim_end_matches(['"', '”', '’', ')', ' ']);
+        t.ends_with("...") || t.ends_with('…')
+    }
+
+    /// Long, sentence-shaped running text: what article bodies are made of.
+    pub fn is_running_prose(&self) -> bool {
+        self.shape == Shape::Prose && self.words >= 15 && !self.ends_in_ellipsis()
+    }
+}
+
+fn fold_keep_punct(s: &str) -> String {
+    // fold() trims punctuation at the ends; cues need theirs, so fold word by word.
+    s.split(' ').map(|w| {
+        let f = fold(w);
+        let lead: String = w.chars().take_while(|c| !c.is_alphanumeric()).collect();
+        let tail: String = w.chars().rev().take_while(|c| !c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
+        format!("{lead}{f}{tail}")
+    }).collect::<Vec<_>>().join(" ")
+}
+
+/// Sentence-final punctuation, allowing closing quotes and brackets after it.
+pub fn ends_like_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '»', ')', ']', ' ', '*']);
+    t.ends_with(['.', '!', '?', '…', ';', ':']) || t.ends_with("./.")
+}
+
+/// Share of words that are Vietnamese function words.
+pub fn function_word_density(key: &str) -> f32 {
+    let mut n = 0;
+    let mut hits = 0;
+    for w in key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        n += 1;
+        hits += usize::from(FUNCTION_WORDS.contains(w));
+    }
+    if n == 0 {
+        0.0
+    } else {
+        hits as f32 / n as f32
+    }
+}
+
+fn shape_of(text: &str, key: &str, words: usize) -> Shape {
+    if SECTION_HEADINGS.contains(key) && words <= 8 {
+        return Shape::SectionHeading;
+    }
+    let sentence = ends_like_sentence(text);
+    if is_widget(text, key, words, sentence) {
+        return Shape::Widget;
+    }
+    if is_dateline(text, words) {
+        return Shape::Dateline;
+    }
+    if is_source(text, key, words, sentence) {
+        return Shape::Source;
+    }
+    let lower = fold_keep_punct(text);
+    if CAPTION_CUES.iter().any(|c| lower.starts_with(c.as_str()) || lower.contains(&format!(" {c}")) || lower.contains(&format!("({c}"))) {
+        return Shape::Caption;
+    }
+    if BRACKETED.is_match(text) {
+        return Shape::Bracketed;
+    }
+    if is_slug(text, words) {
+        return Shape::Slug;
+    }
+    if is_byline(text, words, sentence) {
+        return Shape::Byline;
+    }
+    if sentence {
+        Shape::Prose
+    } else {
+        Shape::TitleLike
+    }
+}
+
+fn is_widget(text: &str, key: &str, words: usize, sentence: bool) -> bool {
+    if words <= 8 && !sentence || key.is_empty() {
+        if key.is_empty() || WIDGETS.iter().any(|w| key == w || (key.starts_with(w.as_str()) && key.as_bytes().get(w.len()) == Some(&b' '))) {
+            return true;
+        }
+        // "Theo dõi Baoquocte.vn trên": a short line naming a web address.
+        if DOMAIN.is_match(text) {
+            return true;
+        }
+    }
+    // A line that is only a web address.
+    words == 1 && DOMAIN.is_match(text)
+}
+
+fn is_dateline(text: &str, words: usize) -> bool {
+    if words > 12 || !(DATELINE.is_match(text) || CLOCK.is_match(text)) {
+        return false;
+    }
+    // Mostly digits, separators, weekday and zone words: little else.
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let weekday = fold(text);
+    let allowed = ["thu", "hai", "ba", "tu", "nam", "sau", "bay", "chu", "nhat", "gmt", "ngay", "cap", "nhat", "luc", "gio", "h"];
+    let other_words = weekday.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && !allowed.contains(w)).count();
+    letters <= 20 && other_words == 0
+}
+
+fn is_source(text: &str, key: &str, words: usize, sentence: bool) -> bool {
+    if PAREN_SOURCE.is_match(text) && words <= 5 {
+        // "(TTXVN/Vietnam+)", not "(3/12)".
+        return text.chars().any(|c| c.is_uppercase());
+    }
+    (key.starts_with("theo ") && words <= 8 && !sentence && text.chars().nth(0).is_some_and(char::is_uppercase))
+        || (key.starts_with("nguon ") && words <= 8 && fold_keep_punct(text).starts_with("nguồn:"))
+}
+
+fn is_slug(text: &str, words: usize) -> bool {
+    words >= 3
+        && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' ' || c == '-')
+        && text.chars().any(|c| c.is_ascii_lowercase())
+}
+
+fn is_byline(text: &str, words: usize, sentence: bool) -> bool {
+    let t = text.trim_end_matches(['|', '-', ' ', '–']);
+    let n = t.split_whitespace().count();
+    !sentence
+        && (1..=5).contains(&n)
+        && words <= 6
+        && t.chars().count() <= 40
+        && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '.'))
+        && (n >= 2 || t.chars().all(|c| c.is_uppercase() || c == '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(s: &str) -> Shape {
+        Line::new(s).shape
+    }
+
+    #[test]
+    fn headings_widgets_and_datelines() {
+        assert_eq!(shape("Tin liên quan"), Shape::SectionHeading);
+        assert_eq!(shape("ĐỌC THÊM:"), Shape::SectionHeading);
+        assert_eq!(shape("Theo dõi Baoquocte.vn trên"), Shape::Widget);
+        assert_eq!(shape("Phiên bản di động"), Shape::Widget);
+        assert_eq!(shape("aa"), Shape::Widget);
+        assert_eq!(shape("09:32 | 04/09/2022 GMT+7"), Shape::Dateline);
+        assert_eq!(shape("Thứ Hai, 04/09/2022 - 09:32"), Shape::Dateline);
+    }
+
+    #[test]
+    fn bylines_sources_captions() {
+        assert_eq!(shape("Quang Hòa"), Shape::Byline);
+        assert_eq!(shape("Thanh Hà |"), Shape::Byline);
+        assert_eq!(shape("(TTXVN/Vietnam+)"), Shape::Source);
+        assert_eq!(shape("Theo Báo Tin tức"), Shape::Source);
+        assert_eq!(shape("Nguồn: baotintuc.vn"), Shape::Source);
+        assert_eq!(shape("Hai bên trao đổi. (Ảnh: Quang Hòa)"), Shape::Caption);
+        assert_eq!(shape("Ảnh: Bá Thành/Phóng viên TTXVN tại Lào"), Shape::Caption);
+    }
+
+    #[test]
+    fn prose_titles_slugs() {
+        assert_eq!(shape("Hai bên nhất trí tăng cường hợp tác."), Shape::Prose);
+        assert_eq!(shape("Thắt chặt quan hệ giữa hai Bộ Ngoại giao Việt Nam và Lào"), Shape::TitleLike);
+        assert_eq!(shape("infographic ky nang song an toan"), Shape::Slug);
+        assert_eq!(shape("[Video] Toàn cảnh lễ đón"), Shape::Bracketed);
+        // A body sentence that mentions a newspaper is still prose.
+        assert_eq!(shape("Theo Báo Tin tức, hai bên đã ký kết nhiều văn kiện quan trọng."), Shape::Prose);
+        assert!(Line::new("Ngày 25/11 tại Quảng Ninh, Bộ trưởng đã tiếp ông ...").ends_in_ellipsis());
+    }
+
+    #[test]
+    fn function_words_mark_prose() {
+        assert!(function_word_density(&fold("Hai bên đã trao đổi về các vấn đề của khu vực và thế giới")) > 0.2);
+        assert!(function_word_density(&fold("Thủ tướng Phạm Minh Chính")) < 0.1);
+    }
+}
