@@ -6,7 +6,7 @@
 import { EXAMPLE } from './example.js';
 import { el, fill } from './dom.js';
 import { t, setLang, savedLang, lang, ENTITY_TYPES } from './i18n.js';
-import { blocksFromHtml, blocksToText } from './blocks.js';
+import { blocksFromHtml, blocksToText, looksLikeHtml } from './blocks.js';
 import { createExtractor } from './extractor.js';
 import { renderArticle, renderRemoved, renderHighlighted, renderLegend, renderSummary, renderEvents, fillTooltip } from './render.js';
 import { cleanText, toJson, entitiesCsv, eventsCsv, toMarkdown, fileStem } from './exports.js';
@@ -14,6 +14,12 @@ import { makeFragment, readFragment } from './share.js';
 
 /** Wait after the last keystroke before extracting again. */
 const DEBOUNCE_MS = 150;
+/**
+ * The largest input (UTF-8 bytes) the page sends to the extractor; passed to
+ * it as `maxInputBytes` too, so that both refuse at the same size. Larger
+ * inputs get a message in the interface language instead of a result.
+ */
+const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 const ui = {
@@ -76,7 +82,8 @@ const extractor = createExtractor({
   onResult: showResult,
   onError: (message, info) => {
     setStatus('error');
-    showBanner(info.timeout ? t('error_timeout', { s: info.seconds }) : t('error_prefix') + message, 'extract');
+    const text = info.timeout ? t('error_timeout', { s: info.seconds }) : info.trap ? t('error_trap', { message }) : t('error_prefix') + message;
+    showBanner(text, 'extract');
     ui.status.dataset.generation = String(extractor.generation());
   },
   onBusy: (busy) => {
@@ -92,9 +99,24 @@ function schedule(delay = DEBOUNCE_MS) {
   debounceTimer = setTimeout(runNow, delay);
 }
 
+/** UTF-8 bytes of the current source's text. */
+function sourceBytes(source) {
+  const encoder = new TextEncoder();
+  if (source.kind === 'blocks') return source.blocks.reduce((n, b) => n + encoder.encode(b.text).length + 1, 0);
+  return encoder.encode(source.text).length;
+}
+
 function runNow() {
   clearTimeout(debounceTimer);
-  const options = { clean: true, referenceDate: state.refDate };
+  const bytes = sourceBytes(state.source);
+  if (bytes > MAX_INPUT_BYTES) {
+    setStatus('error');
+    const mb = (n) => (n / (1024 * 1024)).toFixed(1);
+    showBanner(t('error_too_large', { size: mb(bytes), limit: mb(MAX_INPUT_BYTES) }), 'too-large');
+    return;
+  }
+  if (ui.banner.dataset.kind === 'too-large') hideBanner();
+  const options = { clean: true, referenceDate: state.refDate, maxInputBytes: MAX_INPUT_BYTES };
   if (state.source.kind === 'blocks') extractor.request('blocks', state.source.blocks, options);
   else extractor.request('text', state.source.text, options);
 }
@@ -133,14 +155,17 @@ ui.input.addEventListener('paste', (event) => {
   const replacing =
     state.isExample || ui.input.value.trim() === '' || (ui.input.selectionStart === 0 && ui.input.selectionEnd === ui.input.value.length);
   const html = data.types.includes('text/html') ? data.getData('text/html') : '';
-  const blocks = html && replacing ? blocksFromHtml(html) : [];
+  const plain = data.getData('text/plain');
+  // A page copied from a browser (text/html), or a page's source pasted as
+  // text: read as a page, whose structure helps the cleaner.
+  const page = html || (looksLikeHtml(plain) ? plain : '');
+  const blocks = page && replacing ? blocksFromHtml(page) : [];
   if (blocks.length > 0) {
-    // A whole page copied from a browser: its structure helps the cleaner.
     event.preventDefault();
     setSource({ kind: 'blocks', blocks, text: blocksToText(blocks) });
   } else if (replacing) {
     event.preventDefault();
-    setSource({ kind: 'text', text: data.getData('text/plain') });
+    setSource({ kind: 'text', text: plain });
   }
   // Otherwise a piece pasted into a text being edited: the browser inserts it.
 });
@@ -149,7 +174,7 @@ ui.input.addEventListener('paste', (event) => {
 async function readFile(file) {
   try {
     const text = await file.text();
-    const isHtml = /\.x?html?$/i.test(file.name) || file.type === 'text/html' || /^\s*<(!doctype html|html)[\s>]/i.test(text);
+    const isHtml = /\.x?html?$/i.test(file.name) || file.type === 'text/html' || looksLikeHtml(text);
     const blocks = isHtml ? blocksFromHtml(text) : [];
     if (blocks.length > 0) setSource({ kind: 'blocks', blocks, text: blocksToText(blocks) });
     else setSource({ kind: 'text', text });
@@ -226,7 +251,11 @@ function showResult(result, info) {
     generation: String(extractor.generation()),
   });
   setStatus('done', { ms, entities: result.entities?.length ?? 0, events: result.events?.length ?? 0 });
-  if (state.resultCount === 1) afterFirstResult();
+  if (state.resultCount === 1) {
+    // For performance tools (and tests/browser/perf.test.mjs): when the first result was on screen.
+    performance.mark('vnextract:first-result');
+    afterFirstResult();
+  }
 }
 
 function renderAll() {

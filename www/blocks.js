@@ -105,6 +105,18 @@ function dropElements(html, names) {
   return out + html.slice(from);
 }
 
+/**
+ * Whether `text` is HTML source rather than prose: it opens with a doctype,
+ * an <html>, <head> or <body> tag or a comment, or it starts with a tag and
+ * closes paragraph-like elements. Used on pasted text and opened files, so
+ * that a page's source is read as a page (its text, never its markup).
+ */
+export function looksLikeHtml(text) {
+  const head = String(text).slice(0, 4096).replace(/^\ufeff/, '').trimStart();
+  if (/^<(?:!doctype\s+html|html|head|body|!--)[\s>]/i.test(head)) return true;
+  return /^<[a-z][a-z0-9]*[\s>]/i.test(head) && /<\/(?:p|div|li|h[1-6]|article|section|td|span|a)>/i.test(String(text).slice(0, 65536));
+}
+
 /** The blocks as plain text, one block a paragraph (what the input box shows). */
 export function blocksToText(blocks) {
   return blocks.map((b) => b.text).join('\n\n');

@@ -8,7 +8,7 @@
 //   const page = await browser.newPage();
 //   const errors = collectErrors(page);          // page errors and console errors
 //   await page.goto(server.url);
-//   await screenshot(page, 'name');              // tests/browser/artifacts/name.png
+//   await screenshot(page, 'name');              // target/browser-artifacts/name.png
 //   await browser.close(); await stopServer(server);
 
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -24,17 +24,25 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '../..');
 /** The page's folder, as served. */
 export const WWW = join(ROOT, 'www');
-/** Where screenshots go (git-ignored). */
-export const ARTIFACTS = join(HERE, 'artifacts');
+/** Where screenshots and figures go (git-ignored, under cargo's target folder). */
+export const ARTIFACTS = join(process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(ROOT, 'target'), 'browser-artifacts');
 /** Debian's Chromium; CHROMIUM_PATH overrides it. Never a browser download. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** Serves `root` (default www/) on 127.0.0.1 at a free port: `{ url, port, stop }`. */
+/**
+ * Serves `root` (default www/) on 127.0.0.1 at a free port:
+ * `{ url, port, stop, requests }`, where `requests` lists the path of every
+ * request the server has received (from the page, its workers and its
+ * service worker alike), in order.
+ */
 export async function startServer({ root = WWW } = {}) {
   if (root === WWW && !existsSync(join(WWW, 'pkg', 'vnextract.js'))) {
     throw new Error('www/pkg/vnextract.js is missing: run scripts/build-web.sh first');
   }
-  return serveFolder({ root, port: 0 });
+  const served = await serveFolder({ root, port: 0 });
+  served.requests = [];
+  served.server.on('request', (req) => served.requests.push(req.url));
+  return served;
 }
 
 /** Stops a server from startServer (so that offline behaviour can be tested); safe to call twice. */
@@ -61,8 +69,10 @@ const CHROMIUM_ARGS = [
 /**
  * Starts headless Chromium with a fresh profile in a temporary folder.
  * Resolves to `{ context, newPage, close }`; `close()` also removes the profile.
+ * `serviceWorkers: 'block'` keeps service workers out (so that page.route
+ * sees every request); `colorScheme` 'light' or 'dark'.
  */
-export async function launchBrowser({ viewport = { width: 1280, height: 900 } } = {}) {
+export async function launchBrowser({ viewport = { width: 1280, height: 900 }, serviceWorkers = 'allow', colorScheme = 'light' } = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (scripts/test.sh does)`);
   const profile = await mkdtemp(join(tmpdir(), 'vnextract-chromium-'));
   let context;
@@ -72,6 +82,9 @@ export async function launchBrowser({ viewport = { width: 1280, height: 900 } } 
       headless: true,
       args: CHROMIUM_ARGS,
       viewport,
+      serviceWorkers,
+      colorScheme,
+      acceptDownloads: true,
     });
   } catch (err) {
     await rm(profile, { recursive: true, force: true });
@@ -116,7 +129,7 @@ export function collectErrors(page) {
   return errors;
 }
 
-/** Saves a full-page screenshot to tests/browser/artifacts/<name>.png; returns its path. */
+/** Saves a full-page screenshot to target/browser-artifacts/<name>.png; returns its path. */
 export async function screenshot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name.replace(/[^A-Za-z0-9_.-]+/g, '-')}.png`);

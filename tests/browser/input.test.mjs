@@ -1,27 +1,18 @@
 // The page's input (issue 6): paste as text and as HTML, a dropped or opened
-// file, typing; the English switch; pasted markup that must never run; a
-// failing extraction that shows a banner and leaves the page working.
+// file, typing; the English switch; pasted markup that must never run.
+// (Failures, the size cap and odd inputs: robust.test.mjs.)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, stopServer, launchBrowser, openPage, screenshot, tid, paste, dropFile, typeText, nextResult,
-  fixture, resultCount, viewShot,
+  sharedSetup, openPage, screenshot, tid, paste, dropFile, typeText, nextResult,
+  fixture,
 } from './page-helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stopServer(server);
-});
+const shared = sharedSetup();
 
 test('pasting plain text replaces the example and extracts it', async (t) => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
   t.after(() => page.close());
   const text = await fixture('article.txt');
   const x = await nextResult(page, () => paste(page, { text }));
@@ -37,7 +28,7 @@ test('pasting plain text replaces the example and extracts it', async (t) => {
 });
 
 test('pasting HTML reads the page structure into blocks (tag, link text, ancestors)', async (t) => {
-  const { page, errors, dialogs } = await openPage(browser, server.url);
+  const { page, errors, dialogs } = await openPage(shared.browser, shared.server.url);
   t.after(() => page.close());
   const html = await fixture('article.html');
 
@@ -69,7 +60,7 @@ test('pasting HTML reads the page structure into blocks (tag, link text, ancesto
 });
 
 test('a piece pasted into a text being edited is left to the browser (nothing replaced)', async (t) => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(shared.browser, shared.server.url);
   t.after(() => page.close());
   await nextResult(page, () => typeText(page, 'Sáng 3/6, Thủ tướng Lê Minh Quân tiếp Đại sứ Ba Lan.'));
   await page.locator(tid('input')).evaluate((box) => box.setSelectionRange(box.value.length, box.value.length));
@@ -83,7 +74,7 @@ test('a piece pasted into a text being edited is left to the browser (nothing re
 });
 
 test('dropping a .txt or an .html file extracts it', async (t) => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
   t.after(() => page.close());
   const txt = await fixture('article.txt');
   let x = await nextResult(page, () => dropFile(page, { name: 'bai-bao.txt', type: 'text/plain', content: txt }));
@@ -123,7 +114,7 @@ const PAYLOAD_ARTICLE = [
 ].join('\n');
 
 test('pasted <script>, <img onerror> and friends are shown as text and run nothing', async (t) => {
-  const { page, errors, dialogs } = await openPage(browser, server.url);
+  const { page, errors, dialogs } = await openPage(shared.browser, shared.server.url);
   t.after(() => page.close());
   const countElements = () =>
     page.evaluate(() => ({
@@ -157,30 +148,8 @@ test('pasted <script>, <img onerror> and friends are shown as text and run nothi
   assert.deepEqual(errors, []);
 });
 
-test('a failing extraction shows a banner, replaces the worker, and the next input works', async (t) => {
-  const { page } = await openPage(browser, server.url);
-  t.after(() => page.close());
-  const generation = Number(await page.locator(tid('status')).getAttribute('data-generation'));
-  // Larger than the extractor's input limit (8 MiB): it refuses with a message.
-  const huge = 'Hà Nội hội đàm. '.repeat(9 * 1024 * 1024 / 16 + 1000);
-  await paste(page, { text: huge });
-  await page.locator(tid('banner')).waitFor({ state: 'visible', timeout: 30_000 });
-  const message = await page.locator(tid('banner')).innerText();
-  assert.match(message, /limit|giới hạn|bytes/i, `banner: ${message}`);
-  assert.equal(await page.locator(tid('banner')).getAttribute('role'), 'alert');
-  await viewShot(page, 'error-banner');
-  await page.waitForFunction((g) => Number(document.querySelector('[data-testid="status"]').dataset.generation) > g, generation);
-
-  const before = await resultCount(page);
-  const text = await fixture('article.txt');
-  const x = await nextResult(page, () => paste(page, { text }));
-  assert.ok((await resultCount(page)) > before);
-  assert.match(x.text, /Ricardo Mendes/);
-  assert.ok(await page.locator(tid('banner')).isHidden(), 'the banner goes once extraction works again');
-});
-
 test('the English switch translates the interface and is remembered', async (t) => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
   t.after(async () => {
     await page.evaluate(() => localStorage.removeItem('vnextract.lang')).catch(() => {});
     await page.close();

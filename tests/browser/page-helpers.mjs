@@ -2,6 +2,7 @@
 // open the page, paste and drop like a user, wait for the next result, read
 // the newest result, capture downloads, measure contrast, log figures.
 
+import { before, after } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ export const FIXTURES = join(HERE, 'fixtures');
 export const fixture = (name) => readFile(join(FIXTURES, name), 'utf8');
 
 /**
- * Saves a screenshot of the viewport only (tests/browser/artifacts/<name>.png):
+ * Saves a screenshot of the viewport only (target/browser-artifacts/<name>.png):
  * for states where a full-page shot would lay out a huge input again.
  */
 export async function viewShot(page, name) {
@@ -24,6 +25,30 @@ export async function viewShot(page, name) {
   const path = join(ARTIFACTS, `${name.replace(/[^A-Za-z0-9_.-]+/g, '-')}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * For a test file that shares one server and one browser among its tests:
+ * registers before/after hooks and returns `{ server, browser }`, filled in
+ * once the `before` hook has run. `options` go to launchBrowser.
+ */
+export function sharedSetup(options) {
+  const shared = {};
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser(options);
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await stopServer(shared.server);
+  });
+  return shared;
+}
+
+/** Waits until a service worker controls `page` (by then it has cached the page's files). */
+export async function waitForServiceWorker(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 }
 
 /** `[data-testid=id]`. */

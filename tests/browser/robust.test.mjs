@@ -1,0 +1,248 @@
+// Never break (issue 8), in the browser: empty and whitespace-only input,
+// a page of nothing but site furniture, English text, decomposed (NFD)
+// Vietnamese, CRLF and lone CR line ends, emoji and other characters outside
+// the BMP (highlight offsets stay right), an input over the size cap, a
+// page's HTML source pasted as text, and a trap inside the WebAssembly
+// module (a banner; the next input works). Each asserts what the page shows.
+
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  sharedSetup, launchBrowser, openPage, screenshot, viewShot, tid, paste, nextResult, resultCount,
+  fixture, typeText, collectErrors, waitForResults,
+} from './page-helpers.mjs';
+
+const shared = sharedSetup();
+let article;
+before(async () => {
+  article = await fixture('article.txt');
+});
+
+/** Every mark on the page against the result: its text is the slice its entity's UTF-16 offsets name. */
+async function assertMarksMatch(page, x) {
+  const marks = await page.locator('[data-testid="highlighted"] mark[data-entity-type]').evaluateAll((ms) => ms.map((m) => ({ idx: Number(m.dataset.idx), text: m.textContent })));
+  for (const e of x.entities) {
+    assert.equal(x.text.slice(e.start, e.end), e.text, `offsets of ${e.text}`);
+    // Neither end splits a surrogate pair.
+    for (const at of [e.start, e.end]) {
+      const c = x.text.charCodeAt(at);
+      assert.ok(!(c >= 0xdc00 && c <= 0xdfff), `offset ${at} is not inside a character`);
+    }
+  }
+  assert.equal(marks.length, x.entities.length, 'one mark per entity');
+  for (const m of marks) assert.equal(m.text, x.entities[m.idx].text, `mark ${m.idx}`);
+}
+
+/** The warning codes the page lists, with their text. */
+const shownWarnings = (page) => page.locator(`${tid('warnings')} li`).evaluateAll((lis) => lis.map((li) => ({ code: li.dataset.code, text: li.textContent })));
+
+test('empty and whitespace-only input: no article, a clear word, no error', async (t) => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  t.after(() => page.close());
+  for (const [name, act] of [
+    ['clear', () => page.locator(tid('clear')).click()],
+    ['whitespace', () => typeText(page, '  \n\t \r\n   \u00a0 \n')],
+  ]) {
+    const x = await nextResult(page, act);
+    assert.equal(x.text.trim(), '', name);
+    assert.deepEqual([x.entities.length, x.events.length, x.paragraphs.length], [0, 0, 0], name);
+    assert.ok(x.warnings.some((w) => w.code === 'empty-input'), `${name}: the result says the input is empty`);
+    const warnings = await shownWarnings(page);
+    assert.ok(warnings.some((w) => w.code === 'empty-input' && /Chưa có nội dung/.test(w.text)), `${name}: the page says so in Vietnamese`);
+    assert.equal(await page.locator(tid('article')).innerText(), 'Chưa có bài viết.');
+    assert.equal(await page.locator('[data-entity-type]').count(), 0);
+    assert.match(await page.locator(tid('events')).innerText(), /Không tìm thấy sự kiện/);
+    assert.ok(await page.locator(tid('banner')).isHidden(), 'not an error');
+  }
+  await viewShot(page, 'robust-empty');
+  assert.deepEqual(errors, []);
+});
+
+test('only site furniture: the page says there is no article and invents none', async (t) => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  t.after(() => page.close());
+  const furniture = [
+    'Trang chủ', 'Thời sự', 'Thế giới', 'Kinh tế', 'Thể thao', 'Giải trí', 'Video', 'Đăng nhập', 'Đăng ký',
+    'Tin liên quan', 'Đọc thêm', 'Xem nhiều nhất', 'Liên hệ quảng cáo', 'Điều khoản sử dụng', 'Chính sách bảo mật',
+    '© 2025 Báo Điện tử Tin Mới. Giấy phép số 123/GP-BTTTT.', 'Theo dõi chúng tôi trên', 'Về đầu trang',
+  ].join('\n');
+  const x = await nextResult(page, () => paste(page, { text: furniture }));
+  assert.deepEqual(x.paragraphs, [], 'no paragraphs invented');
+  assert.equal(x.events.length, 0, 'no events invented');
+  assert.ok(x.warnings.some((w) => w.code === 'no-article'), 'the result says there is no article');
+  const warnings = await shownWarnings(page);
+  assert.ok(warnings.some((w) => w.code === 'no-article' && /Không tìm thấy bài viết/.test(w.text)), JSON.stringify(warnings));
+  if (!x.title) assert.equal(await page.locator(tid('article')).innerText(), 'Chưa có bài viết.');
+  await page.locator(tid('lang')).click();
+  assert.match(await page.locator(tid('warnings')).innerText(), /No article found/);
+  await page.locator(tid('lang')).click();
+  await viewShot(page, 'robust-no-article');
+  assert.deepEqual(errors, []);
+});
+
+test('English text is read without error, offsets right', async (t) => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  t.after(() => page.close());
+  const english = [
+    'Finland and Vietnam agree to expand trade',
+    '',
+    'On Monday, Foreign Minister Aino Lehtonen met her Vietnamese counterpart in Hanoi to discuss renewable energy and education.',
+    '',
+    'The two ministers agreed to raise bilateral trade to 2 billion USD by 2030, officials said.',
+  ].join('\n');
+  const x = await nextResult(page, () => paste(page, { text: english }));
+  assert.ok(x.text.includes('renewable energy and education'), 'the article is kept');
+  assert.ok(await page.locator(tid('banner')).isHidden());
+  assert.match(await page.locator(tid('article')).innerText(), /bilateral trade/);
+  await assertMarksMatch(page, x);
+  assert.deepEqual(errors, []);
+});
+
+test('decomposed (NFD) Vietnamese gives the same result as composed (NFC)', async (t) => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  t.after(() => page.close());
+  const nfc = await nextResult(page, () => paste(page, { text: article.normalize('NFC') }));
+  const nfdText = article.normalize('NFD');
+  assert.notEqual(nfdText, article.normalize('NFC'), 'the fixture has tone marks to decompose');
+  const nfd = await nextResult(page, () => paste(page, { text: nfdText }));
+  assert.equal(await page.locator(tid('input')).inputValue(), nfdText, 'the box keeps what was pasted');
+  assert.equal(nfd.text, nfd.text.normalize('NFC'), 'the result is composed');
+  assert.equal(nfd.text, nfc.text);
+  assert.deepEqual(nfd.entities, nfc.entities);
+  assert.deepEqual(nfd.events, nfc.events);
+  await assertMarksMatch(page, nfd);
+  assert.deepEqual(errors, []);
+});
+
+test('CRLF and lone CR line ends give the same result as LF', async (t) => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  t.after(() => page.close());
+  const lf = await nextResult(page, () => paste(page, { text: article }));
+  for (const [name, text] of [
+    ['CRLF', article.replace(/\n/g, '\r\n')],
+    ['CR', article.replace(/\n/g, '\r')],
+  ]) {
+    const x = await nextResult(page, () => paste(page, { text }));
+    assert.ok(!x.text.includes('\r'), `${name}: no CR left in the text`);
+    assert.equal(x.text, lf.text, name);
+    assert.deepEqual(x.entities, lf.entities, name);
+    assert.deepEqual(x.events, lf.events, name);
+    await assertMarksMatch(page, x);
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('emoji and other non-BMP characters keep highlight offsets right', async (t) => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  t.after(() => page.close());
+  // Astral characters before, between and after the mentions: flags, a ZWJ family, math letters, an emoji with a skin tone.
+  const spice = ['😀', '🇻🇳', '👩‍👩‍👧', '𝐀𝐁', '👍🏽', '𠀋'];
+  let k = 0;
+  const text = article
+    .split('\n')
+    .map((line) => (line.trim() ? `${spice[k++ % spice.length]} ${line.replace(/, /g, () => `, ${spice[k++ % spice.length]} `)}` : line))
+    .join('\n');
+  const x = await nextResult(page, () => paste(page, { text }));
+  assert.ok(/[\u{10000}-\u{10FFFF}]/u.test(x.text), 'the astral characters are in the result text');
+  assert.ok(x.entities.length > 0);
+  const firstAstral = x.text.search(/[\u{10000}-\u{10FFFF}]/u);
+  assert.ok(x.entities.some((e) => e.start > firstAstral), 'some mention comes after an astral character');
+  await assertMarksMatch(page, x);
+  // The event sentence marking stays on character boundaries too.
+  if (x.events.length) {
+    await page.locator(tid('event')).first().locator('.event-head').click();
+    const marked = await page.locator(tid('sentence-mark')).evaluateAll((s) => s.map((n) => n.textContent).join(''));
+    const i = Number(await page.locator(tid('event')).first().getAttribute('data-index'));
+    const v = x.events[i];
+    if (Number.isInteger(v.sentence_start)) assert.equal(marked, x.text.slice(v.sentence_start, v.sentence_end));
+  }
+  await viewShot(page, 'robust-emoji');
+  assert.deepEqual(errors, []);
+});
+
+test('an input over the size cap gets a clear message, and the next input works', async (t) => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  t.after(() => page.close());
+  const before = await resultCount(page);
+  const huge = 'Hà Nội hội đàm. '.repeat((9 * 1024 * 1024) / 16 + 1000);
+  await paste(page, { text: huge });
+  const banner = page.locator(tid('banner'));
+  await banner.waitFor({ state: 'visible', timeout: 30_000 });
+  assert.equal(await banner.getAttribute('role'), 'alert');
+  const message = await banner.innerText();
+  assert.match(message, /quá lớn/, `banner: ${message}`);
+  assert.match(message, /\b9\.\d MB\b.*\b8\.0 MB\b/, 'it gives the size and the limit');
+  await viewShot(page, 'robust-too-large');
+  assert.equal(await resultCount(page), before, 'no result for it');
+  const x = await nextResult(page, () => paste(page, { text: article }));
+  assert.ok(x.text.length > 0);
+  assert.ok(await banner.isHidden(), 'the message goes with the next input');
+  assert.deepEqual(errors, []);
+});
+
+test('a page’s HTML source pasted as text is read as a page, never as markup', async (t) => {
+  const { page, errors, dialogs } = await openPage(shared.browser, shared.server.url);
+  t.after(() => page.close());
+  const html = await fixture('article.html');
+  const x = await nextResult(page, () => paste(page, { text: html }));
+  assert.equal(await page.locator(tid('source-kind')).getAttribute('data-kind'), 'blocks', 'read as a page');
+  assert.doesNotMatch(x.text, /<\/?(p|div|html|script|figure|a)\b|onerror|__pwned/, 'no markup or script text in the article');
+  assert.ok(x.paragraphs.length > 0, 'the article is found');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(dialogs, []);
+  assert.equal(await page.locator('main img, main script').count(), 0);
+  // The same source dropped as a .txt file is read the same way.
+  const y = await nextResult(page, () =>
+    page.locator(tid('file')).setInputFiles({ name: 'nguon.txt', mimeType: 'text/plain', buffer: Buffer.from(html) }),
+  );
+  assert.equal(y.text, x.text);
+  // Prose that merely mentions a tag stays text.
+  const z = await nextResult(page, () => paste(page, { text: 'Thẻ <p> mở một đoạn văn, còn </p> đóng nó.\n\nBộ Ngoại giao thông báo.' }));
+  assert.equal(await page.locator(tid('source-kind')).getAttribute('data-kind'), 'text');
+  assert.match(z.text, /<p>/);
+  assert.deepEqual(errors, []);
+});
+
+test('a trap inside the WebAssembly module shows a banner; the worker is replaced and the next input works', async (t) => {
+  // A browser of its own, without service workers, so that the route below
+  // sees every worker's request for the module's glue. The glue is served
+  // with one change: extract() of a text holding the marker first calls
+  // the module's allocator with an impossible alignment, which aborts
+  // (panic=abort) inside the real module: a genuine trap.
+  const own = await launchBrowser({ serviceWorkers: 'block' });
+  t.after(() => own.close());
+  const MARKER = 'VNX-TEST-TRAP';
+  let patched = 0;
+  await own.context.route('**/pkg/vnextract.js', async (route) => {
+    const response = await route.fetch();
+    let glue = await response.text();
+    const head = /export function extract\(([^)]*)\)\s*\{/;
+    assert.match(glue, head, 'the glue exports extract()');
+    glue = glue.replace(head, (m, args) => `${m}\n    if (String(${args.split(',')[0].trim()}).includes(${JSON.stringify(MARKER)})) wasm.__wbindgen_malloc(8, 3);`);
+    patched++;
+    await route.fulfill({ response, body: glue });
+  });
+  const page = await own.newPage();
+  const errors = collectErrors(page);
+  await page.goto(shared.server.url);
+  await waitForResults(page, { name: 'trap-open', errors });
+  const generation = Number(await page.locator(tid('status')).getAttribute('data-generation'));
+  const before = await resultCount(page);
+
+  await paste(page, { text: `Sáng 1/2, Trần Văn Bình tiếp Lê Thị Hoa. ${MARKER}` });
+  const banner = page.locator(tid('banner'));
+  await banner.waitFor({ state: 'visible', timeout: 30_000 });
+  const message = await banner.innerText();
+  assert.match(message, /lỗi nội bộ/, `banner: ${message}`);
+  assert.match(message, /unreachable|RuntimeError/i, 'it names the trap');
+  await page.waitForFunction((g) => Number(document.querySelector('[data-testid="status"]').dataset.generation) > g, generation);
+  assert.equal(await resultCount(page), before, 'no result from the trapped run');
+  await viewShot(page, 'robust-trap');
+
+  const x = await nextResult(page, () => paste(page, { text: article }));
+  assert.ok(x.entities.length > 0, 'the replacement worker extracts');
+  assert.ok(await banner.isHidden(), 'the banner goes once extraction works again');
+  assert.ok(patched >= 2, 'the replacement worker loaded the module afresh');
+  assert.deepEqual(errors.filter((e) => !/unreachable|RuntimeError/.test(e)), []);
+  await screenshot(page, 'robust-after-trap');
+});
