@@ -2,12 +2,15 @@
 # Builds the WebAssembly package the page loads (www/pkg/), with the settings
 # in wasm-pack.toml: cargo build, then wasm-opt, then wasm-bindgen. Installs
 # the wasm target, the matching wasm-bindgen CLI and Debian's binaryen first
-# when they are missing. Prints the .wasm size, raw and gzipped.
+# when they are missing. Prints the .wasm size, raw and gzipped. Then writes
+# the single-file page, dist/vnextract.html (git-ignored; www/build-single.mjs:
+# the page, its worker and the module inlined, for opening from disk).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_wasm_target
 ensure_wasm_bindgen
 ensure_apt binaryen
+ensure_node
 read_wasm_config
 
 say "building the wasm library (profile $WASM_PROFILE)"
@@ -34,3 +37,6 @@ note "after wasm-opt:   $(kb "$(size_raw "$optimised")") raw"
 note "${WASM_FINAL#"$ROOT"/}: $(kb "$raw") raw, $(kb "$gz") gzipped (budget $WASM_MAX_GZIP_KB KB gzipped)"
 # For scripts/test.sh's budget check.
 printf '%s %s\n' "$raw" "$gz" >"$TARGET_DIR/wasm-size.txt"
+
+say "single-file page"
+node "$ROOT/www/build-single.mjs" --www "$ROOT/www" --out "$ROOT/dist/vnextract.html"
