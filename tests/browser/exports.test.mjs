@@ -4,17 +4,16 @@
 // Expected contents come from the extraction the page received, so that the
 // checks hold for any extractor.
 
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sharedSetup, openPage, tid, paste, nextResult, currentResult, download, parseCsv, fixture, viewShot,
   waitForResults,
 } from './page-helpers.mjs';
 
-const shared = sharedSetup();
 let article;
-before(async () => {
-  await shared.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.url.replace(/\/$/, '') });
+const shared = sharedSetup({}, async ({ server, browser }) => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
   article = await fixture('article.txt');
 });
 

@@ -25,6 +25,7 @@ test('once opened, the page reloads and works with the server stopped', async (t
   const { page } = await openPage(browser, server.url);
   await waitForServiceWorker(page);
   const online = await currentResult(page);
+  const article = await fixture('article.txt');
 
   // The manifest that makes the page installable.
   const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
@@ -39,8 +40,9 @@ test('once opened, the page reloads and works with the server stopped', async (t
   await page.reload();
   await waitForResults(page, { name: 'offline-reload', errors });
   assert.deepEqual((await currentResult(page)).entities, online.entities, 'the example again, extracted offline');
-  const x = await nextResult(page, () => paste(page, { text: 'Sáng 2/3, Phạm Thu Trang tiếp Lê Quang Huy tại Đà Nẵng.' }));
-  assert.match(x.text, /Phạm Thu Trang/, 'new input is extracted offline');
+  const x = await nextResult(page, () => paste(page, { text: article }));
+  assert.notEqual(x.text, online.text);
+  assert.ok(x.entities.length > 0 && x.events.length > 0, 'new input is extracted offline');
   await screenshot(page, 'offline-reload');
 
   // A new tab on the same address opens offline too.
@@ -165,5 +167,5 @@ test('the Content-Security-Policy is there and enforced, and the page makes no r
   assert.deepEqual(dialogs, []);
   await viewShot(page, 'csp');
   // The violations just provoked are the only console errors.
-  assert.deepEqual(errors.filter((e) => !/Content Security Policy|Failed to fetch/.test(e)), []);
+  assert.deepEqual(errors.filter((e) => !/Content Security Policy|Failed to fetch|request failed: .* csp$/.test(e)), []);
 });

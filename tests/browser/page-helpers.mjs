@@ -30,13 +30,15 @@ export async function viewShot(page, name) {
 /**
  * For a test file that shares one server and one browser among its tests:
  * registers before/after hooks and returns `{ server, browser }`, filled in
- * once the `before` hook has run. `options` go to launchBrowser.
+ * once the `before` hook has run; then `setup(shared)`, when given, runs
+ * in the same hook. `options` go to launchBrowser.
  */
-export function sharedSetup(options) {
+export function sharedSetup(options, setup = async () => {}) {
   const shared = {};
   before(async () => {
     shared.server = await startServer();
     shared.browser = await launchBrowser(options);
+    await setup(shared);
   });
   after(async () => {
     await shared.browser?.close();

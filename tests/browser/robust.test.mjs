@@ -5,16 +5,15 @@
 // page's HTML source pasted as text, and a trap inside the WebAssembly
 // module (a banner; the next input works). Each asserts what the page shows.
 
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sharedSetup, launchBrowser, openPage, screenshot, viewShot, tid, paste, nextResult, resultCount,
   fixture, typeText, collectErrors, waitForResults,
 } from './page-helpers.mjs';
 
-const shared = sharedSetup();
 let article;
-before(async () => {
+const shared = sharedSetup({}, async () => {
   article = await fixture('article.txt');
 });
 
@@ -164,14 +163,16 @@ test('an input over the size cap gets a clear message, and the next input works'
   const { page, errors } = await openPage(shared.browser, shared.server.url);
   t.after(() => page.close());
   const before = await resultCount(page);
-  const huge = 'Hà Nội hội đàm. '.repeat((9 * 1024 * 1024) / 16 + 1000);
+  // Just over 8 MiB of UTF-8 (Vietnamese letters take 2-3 bytes each; the cap counts bytes).
+  const huge = 'Hà Nội hội đàm. '.repeat(Math.ceil((8.3 * 1024 * 1024) / Buffer.byteLength('Hà Nội hội đàm. ')));
+  const mb = (Buffer.byteLength(huge) / (1024 * 1024)).toFixed(1);
   await paste(page, { text: huge });
   const banner = page.locator(tid('banner'));
   await banner.waitFor({ state: 'visible', timeout: 30_000 });
   assert.equal(await banner.getAttribute('role'), 'alert');
   const message = await banner.innerText();
   assert.match(message, /quá lớn/, `banner: ${message}`);
-  assert.match(message, /\b9\.\d MB\b.*\b8\.0 MB\b/, 'it gives the size and the limit');
+  assert.ok(message.includes(`${mb} MB`) && message.includes('8.0 MB'), `it gives the size (${mb} MB) and the limit`);
   await viewShot(page, 'robust-too-large');
   assert.equal(await resultCount(page), before, 'no result for it');
   const x = await nextResult(page, () => paste(page, { text: article }));
@@ -197,7 +198,14 @@ test('a page’s HTML source pasted as text is read as a page, never as markup',
   );
   assert.equal(y.text, x.text);
   // Prose that merely mentions a tag stays text.
-  const z = await nextResult(page, () => paste(page, { text: 'Thẻ <p> mở một đoạn văn, còn </p> đóng nó.\n\nBộ Ngoại giao thông báo.' }));
+  const prose = [
+    'Hướng dẫn viết trang web cho phóng viên',
+    '',
+    'Trong buổi tập huấn sáng 14/3 tại Hà Nội, kỹ sư Trần Minh Đức giải thích rằng thẻ <p> mở một đoạn văn còn thẻ </p> đóng nó, và mỗi bài báo trên trang điện tử đều được chia thành nhiều đoạn như vậy để người đọc dễ theo dõi.',
+    '',
+    'Các học viên đến từ nhiều tòa soạn đã thực hành viết một bài ngắn, sau đó cùng nhau sửa lỗi trình bày và thảo luận cách đặt tiêu đề, ảnh và chú thích ảnh cho phù hợp.',
+  ].join('\n');
+  const z = await nextResult(page, () => paste(page, { text: prose }));
   assert.equal(await page.locator(tid('source-kind')).getAttribute('data-kind'), 'text');
   assert.match(z.text, /<p>/);
   assert.deepEqual(errors, []);
@@ -207,8 +215,8 @@ test('a trap inside the WebAssembly module shows a banner; the worker is replace
   // A browser of its own, without service workers, so that the route below
   // sees every worker's request for the module's glue. The glue is served
   // with one change: extract() of a text holding the marker first calls
-  // the module's allocator with an impossible alignment, which aborts
-  // (panic=abort) inside the real module: a genuine trap.
+  // the module's own allocator with an impossible alignment (3), which
+  // aborts inside the real module (panic=abort): a genuine trap.
   const own = await launchBrowser({ serviceWorkers: 'block' });
   t.after(() => own.close());
   const MARKER = 'VNX-TEST-TRAP';
@@ -216,9 +224,12 @@ test('a trap inside the WebAssembly module shows a banner; the worker is replace
   await own.context.route('**/pkg/vnextract.js', async (route) => {
     const response = await route.fetch();
     let glue = await response.text();
-    const head = /export function extract\(([^)]*)\)\s*\{/;
-    assert.match(glue, head, 'the glue exports extract()');
-    glue = glue.replace(head, (m, args) => `${m}\n    if (String(${args.split(',')[0].trim()}).includes(${JSON.stringify(MARKER)})) wasm.__wbindgen_malloc(8, 3);`);
+    // extract() passes its text through the module's allocator: passStringToWasm0(text, malloc, realloc).
+    const head = /export function extract\(([^),]*)[^)]*\)\s*\{\s*const \w+ = passStringToWasm0\(\w+, (wasm\.[\w$]+),/;
+    const found = head.exec(glue);
+    assert.ok(found, 'the glue passes extract()’s text through the allocator');
+    const [, arg, malloc] = found;
+    glue = glue.replace(head, (m) => `${m.replace(/const \w+ = passStringToWasm0[\s\S]*$/, '')}if (String(${arg}).includes(${JSON.stringify(MARKER)})) ${malloc}(8, 3);\n    ${m.slice(m.indexOf('const '))}`);
     patched++;
     await route.fulfill({ response, body: glue });
   });
