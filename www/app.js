@@ -99,16 +99,21 @@ function schedule(delay = DEBOUNCE_MS) {
   debounceTimer = setTimeout(runNow, delay);
 }
 
-/** UTF-8 bytes of the current source's text. */
-function sourceBytes(source) {
+/**
+ * UTF-8 bytes of a source's text, or 0 when it is surely under the cap
+ * (a UTF-16 unit is at most 3 bytes), which spares encoding on each edit.
+ */
+function bytesNearCap(source) {
+  const texts = source.kind === 'blocks' ? source.blocks.map((b) => b.text) : [source.text];
+  const units = texts.reduce((n, s) => n + s.length + 1, 0);
+  if (units * 3 <= MAX_INPUT_BYTES) return 0;
   const encoder = new TextEncoder();
-  if (source.kind === 'blocks') return source.blocks.reduce((n, b) => n + encoder.encode(b.text).length + 1, 0);
-  return encoder.encode(source.text).length;
+  return texts.reduce((n, s) => n + encoder.encode(s).length + 1, 0);
 }
 
 function runNow() {
   clearTimeout(debounceTimer);
-  const bytes = sourceBytes(state.source);
+  const bytes = bytesNearCap(state.source);
   if (bytes > MAX_INPUT_BYTES) {
     setStatus('error');
     const mb = (n) => (n / (1024 * 1024)).toFixed(1);

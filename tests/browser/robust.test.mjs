@@ -1,7 +1,7 @@
 // Never break (issue 8), in the browser: empty and whitespace-only input,
 // a page of nothing but site furniture, English text, decomposed (NFD)
 // Vietnamese, CRLF and lone CR line ends, emoji and other characters outside
-// the BMP (highlight offsets stay right), an input over the size cap, a
+// the BMP (highlight offsets stay right), TCVN3 legacy text, an input over the size cap, a
 // page's HTML source pasted as text, and a trap inside the WebAssembly
 // module (a banner; the next input works). Each asserts what the page shows.
 
@@ -156,6 +156,46 @@ test('emoji and other non-BMP characters keep highlight offsets right', async (t
     if (Number.isInteger(v.sentence_start)) assert.equal(marked, x.text.slice(v.sentence_start, v.sentence_end));
   }
   await viewShot(page, 'robust-emoji');
+  assert.deepEqual(errors, []);
+});
+
+/** TCVN3 (ABC fonts) bytes 0xA1-0xFF in order, as Unicode; 0xB0-0xB4 are combining tone marks. */
+const TCVN3_HIGH = 'ĂÂÊÔƠƯĐăâêôơưđẰ\u0300\u0309\u0303\u0301\u0323àảãáạẲằẳẵắẴẮẦẨẪẤỀặầẩẫấậèỂẻẽéẹềểễếệìỉỄẾỒĩíịòỔỏõóọồổỗốộờởỡớợùỖủũúụừửữứựỳỷỹýỵỐ';
+
+/** `text` (NFC) as TCVN3 bytes read as Latin-1: what a paste from an old .Vn-font document gives. */
+function asTcvn3(text) {
+  const table = [...TCVN3_HIGH];
+  return [...text.normalize('NFC')]
+    .map((c) => {
+      if (c.charCodeAt(0) < 0x80) return c;
+      const i = table.indexOf(c);
+      if (i < 0) throw new Error(`no TCVN3 byte for ${c}`);
+      return String.fromCharCode(0xa1 + i);
+    })
+    .join('');
+}
+
+test('text in the legacy TCVN3 encoding is converted, and the page says so', async (t) => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  t.after(() => page.close());
+  // Invented; no capital letter with a tone mark (TCVN3 keeps those in a separate font).
+  const unicode = [
+    'Bộ trưởng Ngoại giao tiếp Đại sứ Na Uy',
+    '',
+    'Chiều 12/5, tại Hà Nội, Bộ trưởng Ngoại giao Trần Quang Minh đã tiếp Đại sứ Na Uy tại Việt Nam Ingrid Solberg đến chào nhân dịp bắt đầu nhiệm kỳ công tác.',
+    '',
+    'Hai bên nhất trí thúc đẩy hợp tác trong các lĩnh vực năng lượng tái tạo, nghề cá và giáo dục, đồng thời tăng cường trao đổi đoàn các cấp trong thời gian tới.',
+  ].join('\n');
+  const plain = await nextResult(page, () => paste(page, { text: unicode }));
+  const legacy = asTcvn3(unicode);
+  assert.doesNotMatch(legacy, /[ộưạđ]/, 'the fixture really is in the old encoding');
+  const x = await nextResult(page, () => paste(page, { text: legacy }));
+  assert.equal(x.text, plain.text, 'converted to the same Unicode text');
+  assert.deepEqual(x.entities, plain.entities);
+  assert.ok(x.warnings.some((w) => w.code === 'legacy-encoding'));
+  const warnings = await shownWarnings(page);
+  assert.ok(warnings.some((w) => w.code === 'legacy-encoding' && /bảng mã cũ/.test(w.text)), JSON.stringify(warnings));
+  await assertMarksMatch(page, x);
   assert.deepEqual(errors, []);
 });
 
