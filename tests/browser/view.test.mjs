@@ -275,3 +275,37 @@ test('text contrast meets WCAG AA in light and dark, and the page fits a phone',
   await viewShot(page, 'view-phone');
   assert.deepEqual(errors, []);
 });
+
+test('panels, legend, highlights, tooltip and banner carry their ARIA roles and names', async (t) => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  t.after(() => page.close());
+  const roles = await page.evaluate(() => {
+    const q = (s) => document.querySelector(s);
+    const name = (n) => n?.getAttribute('aria-label') ?? document.getElementById(n?.getAttribute('aria-labelledby') ?? '')?.textContent ?? null;
+    return {
+      panes: [...document.querySelectorAll('.pane')].map((p) => name(p)),
+      legend: [q('[data-testid="legend"]').getAttribute('role'), name(q('[data-testid="legend"]'))],
+      highlighted: [q('[data-testid="highlighted"]').getAttribute('role'), name(q('[data-testid="highlighted"]'))],
+      tooltip: q('[data-testid="tooltip"]').getAttribute('role'),
+      banner: q('[data-testid="banner"]').getAttribute('role'),
+      status: q('[data-testid="status"]').getAttribute('aria-live'),
+      toggles: [...document.querySelectorAll('[data-testid="legend-toggle"]')].map((b) => b.getAttribute('aria-pressed')),
+      input: document.querySelector(`label[for="${q('[data-testid="input"]').id}"]`)?.textContent ?? null,
+    };
+  });
+  assert.deepEqual(roles.panes, ['Bài viết', 'Thực thể', 'Sự kiện']);
+  assert.equal(roles.legend[0], 'group');
+  assert.ok(roles.legend[1]);
+  assert.equal(roles.highlighted[0], 'document');
+  assert.ok(roles.highlighted[1]);
+  assert.equal(roles.tooltip, 'tooltip');
+  assert.equal(roles.banner, 'alert');
+  assert.equal(roles.status, 'polite');
+  assert.ok(roles.toggles.length > 0 && roles.toggles.every((p) => p === 'true'));
+  assert.ok(roles.input, 'the input box has a label');
+  // A hovered mark is described by the tooltip.
+  const mark = page.locator('[data-testid="highlighted"] mark[data-entity-type]').first();
+  await mark.hover();
+  assert.equal(await mark.getAttribute('aria-describedby'), 'tooltip');
+  assert.deepEqual(errors, []);
+});
