@@ -216,3 +216,24 @@ export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
+
+/** An invented Vietnamese news article of about `bytes` UTF-8 bytes, different for each `seed`; no two paragraphs alike. */
+export function longArticle(bytes, seed = 0) {
+  const people = ['Nguyễn Minh Khôi', 'Trần Thu Phương', 'Lê Đức Thắng', 'Phạm Hải Yến', 'Đỗ Quang Vinh', 'Hoàng Bảo Ngọc'];
+  const guests = ['Henrik Aaltonen', 'Marta Kowalczyk', 'Joaquín Herrera', 'Ingrid Solberg', 'Tomasz Nowak', 'Elena Duarte'];
+  const lands = ['Phần Lan', 'Ba Lan', 'Chile', 'Na Uy', 'Bồ Đào Nha', 'Argentina'];
+  const places = ['Hà Nội', 'Đà Nẵng', 'Cần Thơ', 'Hải Phòng', 'Huế', 'Quy Nhơn'];
+  const pick = (xs, i) => xs[(i + seed) % xs.length];
+  const lines = [`Bộ trưởng ${pick(people, 0)} hội đàm với Bộ trưởng Ngoại giao ${pick(lands, 0)} ${pick(guests, 0)}`, ''];
+  for (let i = 0; Buffer.byteLength(lines.join('\n')) < bytes; i++) {
+    const day = 1 + ((i * 7 + seed) % 28);
+    const month = 1 + ((i + seed) % 12);
+    lines.push(
+      `Sáng ${day}/${month}, tại ${pick(places, i)}, Bộ trưởng ${pick(people, i)} đã tiếp Đại sứ ${pick(lands, i + 1)} ${pick(guests, i + 1)} ` +
+        `trong buổi làm việc thứ ${i + 1} của năm. Hai bên nhất trí nâng kim ngạch thương mại lên ${2 + (i % 9)},${i % 10} tỷ USD ` +
+        `vào năm ${2026 + (i % 5)}, tăng ${10 + (i % 15)}% so với năm trước, và thúc đẩy hợp tác về giáo dục, năng lượng tái tạo và nông nghiệp.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
