@@ -231,7 +231,8 @@ function setStatus(kind, info = {}) {
   document.body.dataset.state = kind;
   if (kind === 'working') ui.status.textContent = t('status_working');
   else if (kind === 'done') ui.status.textContent = t('status_done', info);
-  else if (kind === 'error') ui.status.textContent = '';
+  // The panes keep the last result, dimmed (style.css), and say whose it is.
+  else if (kind === 'error') ui.status.textContent = state.result ? t('status_stale') : '';
 }
 
 function showResult(result, info) {

@@ -32,6 +32,23 @@ async function assertMarksMatch(page, x) {
   for (const m of marks) assert.equal(m.text, x.entities[m.idx].text, `mark ${m.idx}`);
 }
 
+/** Whether the panes show the previous result as stale: dimmed, and the status says so. */
+async function assertStale(page, stale) {
+  const { state, status, opacity } = await page.evaluate(() => ({
+    state: document.body.dataset.state,
+    status: document.querySelector('[data-testid="status"]').textContent,
+    opacity: Number(getComputedStyle(document.querySelector('.panes')).opacity),
+  }));
+  assert.equal(state, stale ? 'error' : 'done');
+  if (stale) {
+    assert.match(status, /của nội dung trước/, 'the status says the results are the previous input’s');
+    assert.ok(opacity < 1, 'the old results are dimmed');
+  } else {
+    assert.doesNotMatch(status, /của nội dung trước/);
+    assert.equal(opacity, 1);
+  }
+}
+
 /** The warning codes the page lists, with their text. */
 const shownWarnings = (page) => page.locator(`${tid('warnings')} li`).evaluateAll((lis) => lis.map((li) => ({ code: li.dataset.code, text: li.textContent })));
 
@@ -215,9 +232,11 @@ test('an input over the size cap gets a clear message, and the next input works'
   assert.ok(message.includes(`${mb} MB`) && message.includes('8.0 MB'), `it gives the size (${mb} MB) and the limit`);
   await viewShot(page, 'robust-too-large');
   assert.equal(await resultCount(page), before, 'no result for it');
+  await assertStale(page, true);
   const x = await nextResult(page, () => paste(page, { text: article }));
   assert.ok(x.text.length > 0);
   assert.ok(await banner.isHidden(), 'the message goes with the next input');
+  await assertStale(page, false);
   assert.deepEqual(errors, []);
 });
 
@@ -288,11 +307,13 @@ test('a trap inside the WebAssembly module shows a banner; the worker is replace
   assert.match(message, /unreachable|RuntimeError/i, 'it names the trap');
   await page.waitForFunction((g) => Number(document.querySelector('[data-testid="status"]').dataset.generation) > g, generation);
   assert.equal(await resultCount(page), before, 'no result from the trapped run');
+  await assertStale(page, true);
   await viewShot(page, 'robust-trap');
 
   const x = await nextResult(page, () => paste(page, { text: article }));
   assert.ok(x.entities.length > 0, 'the replacement worker extracts');
   assert.ok(await banner.isHidden(), 'the banner goes once extraction works again');
+  await assertStale(page, false);
   assert.ok(patched >= 2, 'the replacement worker loaded the module afresh');
   assert.deepEqual(errors.filter((e) => !/unreachable|RuntimeError/.test(e)), []);
   await screenshot(page, 'robust-after-trap');
