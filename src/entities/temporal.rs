@@ -61,6 +61,7 @@ list!(FRACTION_NOUNS, Unit, "fraction_nouns.txt");
 list!(CLOCK_CUES, Unit, "clock_cues.txt");
 list!(DURATION_CUES, Unit, "duration_cues.txt");
 list!(DURATION_FOLLOWERS, Unit, "duration_followers.txt");
+list!(YEAR_FOLLOWERS, Unit, "year_followers.txt");
 
 /// "24/7": set phrases that look like a day and month.
 static NOT_DATES: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -399,7 +400,10 @@ fn single(tk: &Toks<'_>, run: &Run<'_>, n: u32, len: usize, anchor: Option<Ymd>)
     // "2021 - 2026", "năm 2024 – 2025".
     if (tk.is(last + 1, '-') || tk.is(last + 1, '–')) && tk.same_line(last, last + 1) {
         if let Some(y2) = year_at(last + 2).filter(|y| *y > n && y - n <= 100) {
-            if !tk.t.get(last + 3).is_some_and(|t| t.is('/') || t.is('.')) {
+            let longer = tk.glued(last + 2)
+                && tk.glued(last + 3)
+                && tk.t.get(last + 4).is_some_and(|t| t.is_number());
+            if !longer {
                 c = Cand::date(c.first, last + 2, format!("{n}/{y2}"), "date.period");
             }
         }
@@ -415,7 +419,8 @@ fn full_or_open(d: u32, m: u32, y: Option<i32>) -> String {
 }
 
 /// A four-digit number standing alone as a year: after a name ("APEC
-/// 2017"), in brackets, before punctuation, a capital or "và"/"đến"; not
+/// 2017"), in brackets, before punctuation, a capital or a word of
+/// data/entities/temporal/year_followers.txt ("được", "là"); not
 /// before a counted noun ("2000 người"), a currency, "%" or after a
 /// quantity word ("khoảng 2000").
 fn bare_year(tk: &Toks<'_>, run: &Run<'_>) -> bool {
@@ -429,7 +434,7 @@ fn bare_year(tk: &Toks<'_>, run: &Run<'_>) -> bool {
     match tk.t.get(next) {
         None => true,
         Some(_) if !tk.same_line(run.last, next) => true,
-        Some(t) if t.is_word() => t.capitalised || tk.word_in(next, &["và", "đến", "tới"]),
+        Some(t) if t.is_word() => t.capitalised || tk.at(&YEAR_FOLLOWERS, next).is_some(),
         Some(t) => !(t.is('%') || t.is('/')),
     }
 }
