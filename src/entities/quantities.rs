@@ -578,24 +578,29 @@ fn quantity(tk: &Toks<'_>, run: &Run<'_>) -> Option<Entity> {
             (kind, code, rule) = (EntityKind::Money, Some(c.clone()), "money.symbol");
         }
     }
-    let mut value = match high {
+    let value = match high {
         Some(h) => format!("{low}/{h}"),
         None => low.to_string(),
     };
-    if let Some(c) = code {
-        value = format!("{value} {c}");
+    tk.entity(kind, first, t.last, with_code(value, code.as_deref()), rule)
+}
+
+/// A MONEY value: the amount, a space and the currency code.
+fn with_code(amount: String, code: Option<&str>) -> String {
+    match code {
+        Some(c) => format!("{amount} {c}"),
+        None => amount,
     }
-    tk.entity(kind, first, t.last, value, rule)
 }
 
 /// "hai triệu", "ba tỷ đồng": a number word before a scale word.
 fn worded(tk: &Toks<'_>, taken: &[bool]) -> Vec<Entity> {
     let mut out = Vec::new();
-    for i in 0..tk.t.len() {
+    for (i, &done) in taken.iter().enumerate() {
         let Some((1, n)) = tk.at(&NUMBER_WORDS, i) else {
             continue;
         };
-        if taken[i] || tk.at(&SCALES, i + 1).is_none() || !tk.same_line(i, i + 1) {
+        if done || tk.at(&SCALES, i + 1).is_none() || !tk.same_line(i, i + 1) {
             continue;
         }
         let mut amount = Dec::int(n.parse().unwrap_or(0));
@@ -603,10 +608,7 @@ fn worded(tk: &Toks<'_>, taken: &[bool]) -> Vec<Entity> {
         let Some(value) = amount.shifted(t.exp) else {
             continue;
         };
-        let value = match &t.code {
-            Some(c) => format!("{value} {c}"),
-            None => value.to_string(),
-        };
+        let value = with_code(value.to_string(), t.code.as_deref());
         let rule = if t.kind == EntityKind::Num {
             "num.words"
         } else {

@@ -117,6 +117,7 @@ pub(super) fn find_in(tk: &Toks<'_>, ctx: &DocContext) -> Vec<Entity> {
     for i in 0..tk.t.len() {
         cands.extend(clock_word(tk, i));
         cands.extend(relative(tk, i, anchor));
+        cands.extend(quarter(tk, i));
     }
     let mut cands = resolve(cands);
     weekdays(tk, &mut cands);
@@ -249,6 +250,11 @@ fn date_of_run(tk: &Toks<'_>, run: &Run<'_>, anchor: Option<Ymd>) -> Option<Cand
     let full = |d: u32, m: u32, y: u32| {
         Ymd::new(y as i32, m as u8, d as u8).filter(|_| d <= 31 && m <= 12)
     };
+    if prev == "tháng" {
+        if let Some(c) = month_range(run, &n, &seps, anchor) {
+            return Some(c);
+        }
+    }
     match seps.as_str() {
         "" => single(tk, run, n[0], len[0], anchor),
         "//" | ".." | "--" if short(&[0, 1]) && year(2) => {
@@ -325,6 +331,28 @@ fn date_of_run(tk: &Toks<'_>, run: &Run<'_>, anchor: Option<Ymd>) -> Option<Cand
     }
 }
 
+/// "tháng 11-12", "tháng 11-12/2024": a range of months (the run starts
+/// after "tháng").
+fn month_range(run: &Run<'_>, n: &[u32], seps: &str, anchor: Option<Ymd>) -> Option<Cand> {
+    let months = n.len() >= 2 && (1..=12).contains(&n[0]) && n[0] < n[1] && n[1] <= 12;
+    let month = |m: u32, y: Option<i32>| match y {
+        Some(y) => format!("{y:04}-{m:02}"),
+        None => format!("--{m:02}"),
+    };
+    let (y1, y2) = match seps {
+        "-" | "–" if months => (anchored(n[0], None, anchor), anchored(n[1], None, anchor)),
+        "-/" | "–/" if months && run.nums[2].len() == 4 => (Some(n[2] as i32), Some(n[2] as i32)),
+        _ => return None,
+    };
+    let value = format!("{}/{}", month(n[0], y1), month(n[1], y2));
+    Some(Cand::date(
+        run.first - 1,
+        run.last,
+        value,
+        "date.month_range",
+    ))
+}
+
 /// Whether "a/b" reads as a fraction here: after "chiếm", "tỷ lệ", before
 /// "dân số", or a set phrase such as "24/7".
 fn fraction(tk: &Toks<'_>, run: &Run<'_>) -> bool {
@@ -387,8 +415,22 @@ fn single(tk: &Toks<'_>, run: &Run<'_>, n: u32, len: usize, anchor: Option<Ymd>)
             ),
         });
     }
+    if tk.ends_before(&DAY_WORDS, p).is_some() && !prev.is_empty() && len <= 2 {
+        return day_list(tk, run, n, anchor);
+    }
     if len != 4 {
         return None;
+    }
+    // "thập niên 1990", "những năm 1990": a decade.
+    let before = if p >= 2 && tk.same_line(p - 2, p) {
+        tk.lower(p - 2)
+    } else {
+        ""
+    };
+    let decade = (before == "thập" && matches!(prev, "niên" | "kỷ" | "kỉ"))
+        || (prev == "năm" && matches!(before, "những" | "các"));
+    if decade && n % 10 == 0 && (1000..=2999).contains(&n) {
+        return Some(Cand::date(p - 2, last, (n / 10).to_string(), "date.decade"));
     }
     let mut c = if prev == "năm" && (1000..=2999).contains(&n) {
         Cand::date(p - 1, last, n.to_string(), "date.year")
@@ -409,6 +451,49 @@ fn single(tk: &Toks<'_>, run: &Run<'_>, n: u32, len: usize, anchor: Option<Ymd>)
         }
     }
     Some(c)
+}
+
+/// "ngày 12 và 13/12" (the first day borrows the month: a DATE of its own)
+/// and "ngày 10 đến 12/12", "ngày 10 - 12/12" (one range). The run is the
+/// lone day after "ngày".
+fn day_list(tk: &Toks<'_>, run: &Run<'_>, d1: u32, anchor: Option<Ymd>) -> Option<Cand> {
+    let (p, last) = (run.first, run.last);
+    let joiner = last + 1;
+    if !tk.same_line(last, joiner + 1) {
+        return None;
+    }
+    let range = tk.word_in(joiner, &["đến", "tới"]) || tk.is(joiner, '-') || tk.is(joiner, '–');
+    if !(range || tk.word_in(joiner, &["và"]) || tk.is(joiner, ',')) {
+        return None;
+    }
+    // The day/month (and year) right after the joiner.
+    let k = joiner + 1;
+    let num = |i: usize| {
+        tk.t.get(i)
+            .filter(|t| t.is_number())
+            .and_then(|t| t.lower.parse::<u32>().ok())
+    };
+    let slash = |i: usize| tk.is(i, '/') && tk.glued(i - 1) && tk.glued(i);
+    let (d2, m) = (num(k)?, num(k + 2).filter(|_| slash(k + 1))?);
+    if !(day_month(d1, m) && day_month(d2, m)) || (range && d1 >= d2) {
+        return None;
+    }
+    let year = num(k + 4).filter(|_| slash(k + 3) && tk.lower(k + 4).len() == 4);
+    let end = if year.is_some() { k + 4 } else { k + 2 };
+    let y = match year {
+        Some(y) => Some(y as i32),
+        None => anchored(m, Some(d1), anchor),
+    };
+    if range {
+        let value = format!("{}/{}", day_value(d1, m, y), day_value(d2, m, y));
+        return Some(Cand::date(p - 1, end, value, "date.range"));
+    }
+    Some(Cand::date(
+        p - 1,
+        last,
+        day_value(d1, m, y),
+        "date.day_list",
+    ))
 }
 
 fn full_or_open(d: u32, m: u32, y: Option<i32>) -> String {
@@ -434,9 +519,21 @@ fn bare_year(tk: &Toks<'_>, run: &Run<'_>) -> bool {
     match tk.t.get(next) {
         None => true,
         Some(_) if !tk.same_line(run.last, next) => true,
-        Some(t) if t.is_word() => t.capitalised || tk.at(&YEAR_FOLLOWERS, next).is_some(),
+        Some(t) if t.is_word() => {
+            t.capitalised || tk.at(&YEAR_FOLLOWERS, next).is_some() || after_name(tk, run.first)
+        }
         Some(t) => !(t.is('%') || t.is('/')),
     }
+}
+
+/// Whether token `i` follows a capitalised word inside a sentence
+/// ("Concert 2026 không chỉ", "APEC 2017 diễn ra"): a name and its year.
+fn after_name(tk: &Toks<'_>, i: usize) -> bool {
+    i >= 2
+        && tk.same_line(i - 2, i)
+        && tk.t[i - 1].is_word()
+        && tk.t[i - 1].capitalised
+        && !tk.t[i - 2].is('.')
 }
 
 /// Whether "N giờ", "9h" at tokens `first..=last` is a duration ("trong 24
@@ -566,6 +663,40 @@ fn relative(tk: &Toks<'_>, i: usize, anchor: Option<Ymd>) -> Option<Cand> {
         _ => return None,
     };
     Some(Cand::date(i, i + len - 1, value, "date.relative"))
+}
+
+/// "quý I/2025", "quý 3 năm 2024", "Quý IV": a quarter, `2025-Q1` (or
+/// `XXXX-Q4` without a year; the events stage reads no date from it).
+fn quarter(tk: &Toks<'_>, i: usize) -> Option<Cand> {
+    if tk.lower(i) != "quý" || !tk.same_line(i, i + 1) {
+        return None;
+    }
+    let written = tk.text.get(tk.t.get(i + 1)?.span.clone())?;
+    let q = match written {
+        "I" | "1" => 1,
+        "II" | "2" => 2,
+        "III" | "3" => 3,
+        "IV" | "4" => 4,
+        _ => return None,
+    };
+    let year_at = |k: usize| {
+        tk.t.get(k)
+            .filter(|t| t.is_number() && t.lower.len() == 4 && tk.same_line(k - 1, k))
+            .map(|t| t.lower.clone())
+    };
+    let sep = (tk.is(i + 2, '/') || tk.is(i + 2, '-') || tk.is(i + 2, '.')) && tk.glued(i + 1);
+    let (last, year) = match (sep, tk.lower(i + 2)) {
+        (true, _) => match year_at(i + 3).filter(|_| tk.glued(i + 2)) {
+            Some(y) => (i + 3, y),
+            None => (i + 1, "XXXX".to_string()),
+        },
+        (false, "năm") => match year_at(i + 3) {
+            Some(y) => (i + 3, y),
+            None => (i + 1, "XXXX".to_string()),
+        },
+        _ => (i + 1, "XXXX".to_string()),
+    };
+    Some(Cand::date(i, last, format!("{year}-Q{q}"), "date.quarter"))
 }
 
 /// Weekday names: merged into the date right after them ("Thứ Ba, ngày
@@ -740,6 +871,45 @@ mod tests {
             dates("ngày 13 tháng 1 năm 2026"),
             [pair("ngày 13 tháng 1 năm 2026", "2026-01-13")]
         );
+    }
+
+    #[test]
+    fn day_lists_month_ranges_quarters_and_decades() {
+        assert_eq!(
+            dates("trong hai ngày 12 và 13/12"),
+            [pair("ngày 12", "--12-12"), pair("13/12", "--12-13")]
+        );
+        assert_eq!(
+            dates("từ ngày 10 đến 12/12/2025"),
+            [pair("ngày 10 đến 12/12/2025", "2025-12-10/2025-12-12")]
+        );
+        assert_eq!(
+            dates("trong tháng 11-12/2024"),
+            [pair("tháng 11-12/2024", "2024-11/2024-12")]
+        );
+        assert_eq!(
+            dates("trong tháng 11-12"),
+            [pair("tháng 11-12", "--11/--12")]
+        );
+        assert_eq!(
+            dates("GDP quý I/2025 tăng"),
+            [pair("quý I/2025", "2025-Q1")]
+        );
+        assert_eq!(
+            dates("trong quý 3 năm 2024"),
+            [pair("quý 3 năm 2024", "2024-Q3")]
+        );
+        assert_eq!(dates("đến hết quý IV"), [pair("quý IV", "XXXX-Q4")]);
+        assert_eq!(dates("từ thập niên 1990"), [pair("thập niên 1990", "199")]);
+        assert_eq!(
+            dates("trong những năm 1980"),
+            [pair("những năm 1980", "198")]
+        );
+        assert_eq!(
+            dates("New Year Concert 2026 không chỉ"),
+            [pair("2026", "2026")]
+        );
+        assert_eq!(dates("quý khách"), vec![]);
     }
 
     #[test]
