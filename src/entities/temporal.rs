@@ -8,7 +8,9 @@
 //! comes only from `ctx.anchor` (the page's dateline or the user's reference
 //! date): the year that puts the date nearest the anchor, a day after the
 //! anchor counting double (news reports the past), ties to the past. No
-//! anchor, no year: it is never invented.
+//! anchor, no year: it is never invented. A year from the anchor adds
+//! `+year:anchor` to the rule id, so the events stage can tell it from a
+//! written one.
 //!
 //! TIME values: a part of the day alone ("Chiều" before "12/12", "Sáng
 //! nay", "chiều qua") is its TIMEX3 code `TMO`, `TMI`, `TAF`, `TEV` or
@@ -125,8 +127,26 @@ pub(super) fn find_in(tk: &Toks<'_>, ctx: &DocContext) -> Vec<Entity> {
     parts_of_day(tk, &mut cands);
     resolve(cands)
         .into_iter()
+        .map(|mut c| {
+            if year_from_anchor(tk, &c) {
+                c.rule.push_str("+year:anchor");
+            }
+            c
+        })
         .filter_map(|c| tk.entity(c.kind, c.first, c.last, c.value, &c.rule))
         .collect()
+}
+
+/// Whether the year of a DATE's value came from the anchor: the value
+/// has one, the mention writes none and is no relative date.
+fn year_from_anchor(tk: &Toks<'_>, c: &Cand) -> bool {
+    let writes_year = tk.t[c.first..=c.last]
+        .iter()
+        .any(|t| t.is_number() && t.lower.len() == 4);
+    c.kind == EntityKind::Date
+        && c.value.starts_with(|ch: char| ch.is_ascii_digit())
+        && c.rule != "date.relative"
+        && !writes_year
 }
 
 /// The candidates that do not overlap, the longest first at each start.
