@@ -157,3 +157,121 @@ fn long_and_odd_inputs_take_linear_time_and_do_not_panic() {
         let _ = value_entities(&odd, Ymd::new(2024, 2, 29));
     }
 }
+
+/// Every value has its type's format, on text stitched at random from the
+/// pieces the rules look at (a fixed-seed generator: the same text each run).
+#[test]
+fn values_keep_their_formats_on_random_text() {
+    let atoms = [
+        "ngày",
+        "Ngày",
+        "tháng",
+        "năm",
+        "cuối",
+        "đầu",
+        "Chiều",
+        "sáng",
+        "tối",
+        "qua",
+        "nay",
+        "hôm",
+        "Thứ",
+        "thứ",
+        "Ba",
+        "hai",
+        "Chủ",
+        "nhật",
+        "quý",
+        "I",
+        "IV",
+        "thập",
+        "niên",
+        "những",
+        "giờ",
+        "phút",
+        "lúc",
+        "tỷ",
+        "triệu",
+        "nghìn",
+        "USD",
+        "đồng",
+        "chí",
+        "kíp",
+        "%",
+        "phần",
+        "trăm",
+        "$",
+        "(",
+        ")",
+        "/",
+        "-",
+        "–",
+        ".",
+        ",",
+        ":",
+        "+",
+        "số",
+        "lần",
+        "và",
+        "đến",
+        "\n",
+        " ",
+        "12",
+        "1",
+        "31",
+        "29",
+        "2025",
+        "1962",
+        "0912",
+        "9h30",
+        "20h",
+        "00",
+        "7",
+        "2021",
+        "0",
+        "05",
+        "99999999999999999999",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut text = String::new();
+    for _ in 0..30_000 {
+        text.push_str(atoms[next(atoms.len())]);
+        text.push_str(if next(3) == 0 { "" } else { " " });
+    }
+    let num = r"[0-9]+(\.[0-9]+)?(/[0-9]+(\.[0-9]+)?)?";
+    let ymd = r"([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|--[0-9]{2}(-[0-9]{2})?)";
+    let formats = [
+        (EntityKind::Num, format!("^{num}$")),
+        (EntityKind::Percent, format!("^{num}$")),
+        (EntityKind::Money, format!("^{num} [A-Z]{{3}}$")),
+        (EntityKind::Time, r"^(T(MO|MI|AF|EV|NI)|T[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?)$".to_string()),
+        (
+            EntityKind::Date,
+            format!("^({ymd}(/{ymd})?|[0-9]{{4}}/[0-9]{{4}}|XXXX-WXX-[1-7]|([0-9]{{4}}|XXXX)-Q[1-4]|[0-9]{{3}})$"),
+        ),
+    ];
+    for anchor in [None, Ymd::new(2024, 2, 29)] {
+        let found = value_entities(&text, anchor);
+        assert!(
+            found.len() > 1000,
+            "the random text should hold many values"
+        );
+        for e in &found {
+            let (_, f) = formats.iter().find(|(k, _)| *k == e.kind).unwrap();
+            let re = regex::Regex::new(f).unwrap();
+            let v = e.value.as_deref().unwrap_or("");
+            assert!(
+                re.is_match(v),
+                "{}: value {v:?} has not the format {f}",
+                show(e)
+            );
+            assert_eq!(text.get(e.span.clone()), Some(e.text.as_str()));
+        }
+    }
+}

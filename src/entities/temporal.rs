@@ -145,7 +145,7 @@ fn year_from_anchor(tk: &Toks<'_>, c: &Cand) -> bool {
         .any(|t| t.is_number() && t.lower.len() == 4);
     c.kind == EntityKind::Date
         && c.value.starts_with(|ch: char| ch.is_ascii_digit())
-        && c.rule != "date.relative"
+        && !c.rule.starts_with("date.relative")
         && !writes_year
 }
 
@@ -583,7 +583,7 @@ fn with_part_of_day(tk: &Toks<'_>, last: usize, h: u32) -> (usize, u32) {
 }
 
 fn clock(h: u32, m: u32) -> Option<String> {
-    (h <= 24 && m <= 59).then(|| format!("T{h:02}:{m:02}"))
+    (h < 24 && m <= 59 || h == 24 && m == 0).then(|| format!("T{h:02}:{m:02}"))
 }
 
 /// A clock time written with digits and words: "09:32", "14 giờ", "9 giờ
@@ -738,9 +738,11 @@ fn weekdays(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
         if tk.is(j, ',') && tk.same_line(last, j) {
             j += 1;
         }
-        let date = cands
-            .iter()
-            .position(|c| c.first == j && c.kind == EntityKind::Date && tk.same_line(last, j));
+        // Only a date with a day takes the weekday ("Thứ Ba 2025" does not).
+        let with_day = |c: &Cand| EventDate::parse(&c.value).is_some_and(|d| d.day.is_some());
+        let date = cands.iter().position(|c| {
+            c.first == j && c.kind == EntityKind::Date && tk.same_line(last, j) && with_day(c)
+        });
         if let Some(k) = date {
             cands[k].first = i;
             cands[k].rule = format!("date.weekday+{}", cands[k].rule);
@@ -930,6 +932,26 @@ mod tests {
             [pair("2026", "2026")]
         );
         assert_eq!(dates("quý khách"), vec![]);
+        assert_eq!(
+            dates("vào Thứ Ba 2025."),
+            [pair("Thứ Ba", "XXXX-WXX-2"), pair("2025", "2025")]
+        );
+        let a = Some("2025-12-13");
+        assert_eq!(
+            at("cuối năm nay", a),
+            [(EntityKind::Date, "cuối năm nay".into(), "2025".into())]
+        );
+        assert_eq!(
+            find(
+                "cuối năm nay",
+                &DocContext {
+                    anchor: Ymd::new(2025, 1, 1),
+                    title_span: None
+                }
+            )[0]
+            .rule,
+            "date.relative+end"
+        );
     }
 
     #[test]
@@ -979,6 +1001,7 @@ mod tests {
         );
         assert_eq!(dates("Sáng nay, Thủ tướng"), [pair("Sáng nay", "TMO")]);
         assert_eq!(dates("trong 24 giờ qua, 48h tới"), vec![]);
+        assert_eq!(dates("lúc 24h30 hoặc 25h"), vec![], "no such hour");
     }
 
     #[test]
