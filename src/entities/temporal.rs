@@ -722,17 +722,17 @@ fn quarter(tk: &Toks<'_>, i: usize) -> Option<Cand> {
 /// Weekday names: merged into the date right after them ("Thứ Ba, ngày
 /// 13/1/2026"), else a DATE of their own with value `XXXX-WXX-N`.
 fn weekdays(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
+    let (start, mut covered) = index(tk, cands);
     let mut found = Vec::new();
     for i in 0..tk.t.len() {
         let Some((len, n)) = tk.at(&WEEKDAYS, i) else {
             continue;
         };
         let last = i + len - 1;
-        if tk.ends_before(&ORDINAL_NOUNS, i).is_some()
-            || cands.iter().any(|c| c.first <= last && i <= c.last)
-        {
+        if tk.ends_before(&ORDINAL_NOUNS, i).is_some() || covered[i..=last].iter().any(|c| *c) {
             continue;
         }
+        covered[i..=last].iter_mut().for_each(|c| *c = true);
         // The date right after it, with at most a comma between.
         let mut j = last + 1;
         if tk.is(j, ',') && tk.same_line(last, j) {
@@ -740,8 +740,8 @@ fn weekdays(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
         }
         // Only a date with a day takes the weekday ("Thứ Ba 2025" does not).
         let with_day = |c: &Cand| EventDate::parse(&c.value).is_some_and(|d| d.day.is_some());
-        let date = cands.iter().position(|c| {
-            c.first == j && c.kind == EntityKind::Date && tk.same_line(last, j) && with_day(c)
+        let date = start.get(j).copied().flatten().filter(|&k| {
+            cands[k].kind == EntityKind::Date && tk.same_line(last, j) && with_day(&cands[k])
         });
         if let Some(k) = date {
             cands[k].first = i;
@@ -754,13 +754,32 @@ fn weekdays(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
             && (tk.t[last].capitalised || len == 2 && tk.lower(i) == "chủ");
         let cue = tk.ends_before(&WEEKDAY_CUES, i).is_some();
         let comma_after = tk.is(last + 1, ',');
-        let bracket_date = tk.is(last + 1, '(') && cands.iter().any(|c| c.first == last + 2);
+        let bracket_date = tk.is(last + 1, '(') && start.get(last + 2).is_some_and(Option::is_some);
         if cue || bracket_date || (capitals && !comma_after) {
             found.push(Cand::date(i, last, format!("XXXX-WXX-{n}"), "date.weekday"));
         }
     }
     cands.extend(found);
     cands.sort_by_key(|c| c.first);
+}
+
+/// For each token, the candidate that starts there, and whether one
+/// covers it: one pass, so that the steps after it stay linear.
+fn index(tk: &Toks<'_>, cands: &[Cand]) -> (Vec<Option<usize>>, Vec<bool>) {
+    let mut start = vec![None; tk.t.len()];
+    let mut covered = vec![false; tk.t.len()];
+    for (k, c) in cands.iter().enumerate() {
+        if let Some(s) = start.get_mut(c.first) {
+            s.get_or_insert(k);
+        }
+        let end = (c.last + 1).min(covered.len());
+        covered
+            .get_mut(c.first..end)
+            .into_iter()
+            .flatten()
+            .for_each(|x| *x = true);
+    }
+    (start, covered)
 }
 
 /// "cuối năm 2015", "đầu tháng 3": the part of the period joins the date.
@@ -779,6 +798,7 @@ fn modifiers(tk: &Toks<'_>, cands: &mut [Cand]) {
 /// "Chiều" before a date, "Sáng nay", "chiều qua", "tối hôm qua", "buổi
 /// sáng": a TIME with the part-of-day code.
 fn parts_of_day(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
+    let (start, _) = index(tk, cands);
     let mut found = Vec::new();
     for i in 0..tk.t.len() {
         let Some((1, code)) = tk.at(&PARTS_OF_DAY, i) else {
@@ -791,9 +811,11 @@ fn parts_of_day(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
             continue;
         }
         let before_date = on_line
-            && cands
-                .iter()
-                .any(|c| c.first == next && c.kind == EntityKind::Date);
+            && start
+                .get(next)
+                .copied()
+                .flatten()
+                .is_some_and(|k| cands[k].kind == EntityKind::Date);
         let follower = if on_line {
             tk.at(&PART_OF_DAY_FOLLOWERS, next)
         } else {
