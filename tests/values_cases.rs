@@ -250,7 +250,7 @@ fn values_keep_their_formats_on_random_text() {
         (EntityKind::Num, format!("^{num}$")),
         (EntityKind::Percent, format!("^{num}$")),
         (EntityKind::Money, format!("^{num} [A-Z]{{3}}$")),
-        (EntityKind::Time, r"^(T(MO|MI|AF|EV|NI)|T[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?)$".to_string()),
+        (EntityKind::Time, r"^(T(MO|MI|AF|EV|NI)|T[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?|T[0-2][0-9]:[0-5][0-9]/T[0-2][0-9]:[0-5][0-9])$".to_string()),
         (
             EntityKind::Date,
             format!("^({ymd}(/{ymd})?|[0-9]{{4}}/[0-9]{{4}}|XXXX-WXX-[1-7]|([0-9]{{4}}|XXXX)-Q[1-4]|[0-9]{{3}})$"),

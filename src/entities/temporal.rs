@@ -3,21 +3,27 @@
 //!
 //! DATE values: `2025-12-12`, `--12-12` (day and month, year unknown),
 //! `2025-12`, `--03`, `2025`; a range or period is `start/end`
-//! (`--12-01/--12-02` for "1-2/12", `2021/2025` for "giai đoạn 2021-2025");
-//! a weekday alone is `XXXX-WXX-2` ("Thứ Ba"). A year missing from the text
-//! comes only from `ctx.anchor` (the page's dateline or the user's reference
-//! date): the year that puts the date nearest the anchor, a day after the
-//! anchor counting double (news reports the past), ties to the past. No
-//! anchor, no year: it is never invented. A year from the anchor adds
-//! `+year:anchor` to the rule id, so the events stage can tell it from a
-//! written one.
+//! (`--12-01/--12-02` for "1-2/12", `2021/2025` for "giai đoạn 2021-2025",
+//! `--11/--12` for "tháng 11-12"); a weekday alone is `XXXX-WXX-2` ("Thứ
+//! Ba"), a quarter `2025-Q1` ("quý I/2025"), a decade `199` ("thập niên
+//! 1990"). The events stage reads a date from all but periods, weekdays,
+//! quarters and decades (`EventDate::parse`).
+//!
+//! A year missing from the text comes only from `ctx.anchor` (the page's
+//! dateline or the user's reference date): the year that puts the date
+//! nearest the anchor, days after the anchor (beyond the next day) counting
+//! double since news reports the past, ties to the past. No anchor, no
+//! year: it is never invented. A year from the anchor adds `+year:anchor`
+//! to the rule id, so the events stage can tell it from a written one.
+//! "hôm qua", "năm nay", "tháng tới" are DATEs only with an anchor.
 //!
 //! TIME values: a part of the day alone ("Chiều" before "12/12", "Sáng
 //! nay", "chiều qua") is its TIMEX3 code `TMO`, `TMI`, `TAF`, `TEV` or
 //! `TNI`, which the events stage reads as sáng/trưa/chiều/tối
 //! (data/events/parts_of_day.tsv); a clock time is `T09:30` ("9h30",
-//! "09:30", "9 giờ 30 phút", "8 giờ tối" = `T20:00`). A part of the day and
-//! the date after it are two entities, TIME then DATE.
+//! "09:30", "9 giờ 30 phút", "8 giờ tối" = `T20:00`), a span of them
+//! `T10:00/T11:30`. A part of the day and the date after it are two
+//! entities, TIME then DATE.
 //!
 //! Words that open a date ("ngày", "tháng", "năm", "cuối", "đầu") belong to
 //! its text; prepositions ("từ", "vào") and nouns ("giai đoạn") do not.
@@ -280,6 +286,11 @@ fn date_of_run(tk: &Toks<'_>, run: &Run<'_>, anchor: Option<Ymd>) -> Option<Cand
         "//" | ".." | "--" if short(&[0, 1]) && year(2) => {
             let d = full(n[0], n[1], n[2])?;
             Some(Cand::date(opens, run.last, d.to_string(), "date.dmy"))
+        }
+        // "2025-12-12": ISO order.
+        "--" if year(0) && len[1] == 2 && len[2] == 2 => {
+            let d = full(n[2], n[1], n[0])?;
+            Some(Cand::date(opens, run.last, d.to_string(), "date.iso"))
         }
         "/" | "." | "-" | "–" => {
             let sep = run.seps[0];
@@ -604,6 +615,15 @@ fn clock_of_run(tk: &Toks<'_>, run: &Run<'_>) -> Option<Cand> {
             v.push_str(&format!(":{s:02}"));
         }
         return Some(Cand::time(first, last, v, "time.clock"));
+    }
+    // "10:00-11:30": a span of clock times.
+    let seps: String = run.seps.iter().collect();
+    if matches!(seps.as_str(), ":-:" | ":–:")
+        && run.nums.iter().all(|x| x.len() <= 2)
+        && [1, 3].iter().all(|&k| run.nums[k].len() == 2)
+    {
+        let (a, b) = (clock(n[0], n[1])?, clock(n[2], n[3])?);
+        return (a < b).then(|| Cand::time(first, last, format!("{a}/{b}"), "time.range"));
     }
     if !run.seps.is_empty()
         || tk.lower(last + 1) != "giờ"
@@ -1023,6 +1043,14 @@ mod tests {
         );
         assert_eq!(dates("Sáng nay, Thủ tướng"), [pair("Sáng nay", "TMO")]);
         assert_eq!(dates("trong 24 giờ qua, 48h tới"), vec![]);
+        assert_eq!(
+            dates("từ 10:00-11:30"),
+            [pair("10:00-11:30", "T10:00/T11:30")]
+        );
+        assert_eq!(
+            dates("ngày 2025-12-12"),
+            [pair("ngày 2025-12-12", "2025-12-12")]
+        );
         assert_eq!(dates("lúc 24h30 hoặc 25h"), vec![], "no such hour");
     }
 
