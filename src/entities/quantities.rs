@@ -157,9 +157,10 @@ impl<'a> Toks<'a> {
     ) -> Option<Entity> {
         let span = self.t.get(first)?.span.start..self.t.get(last)?.span.end;
         let text = self.text.get(span.clone())?.to_string();
+        // Mentions of one date or amount share its value as their name.
         Some(Entity {
             kind,
-            canonical: text.clone(),
+            canonical: value.clone(),
             text,
             start: 0,
             end: 0,
@@ -236,7 +237,10 @@ pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
             && tk.glued(first - 1)
             && (t[first - 1].is_word()
                 || t[first - 1].is('+')
-                || (sep(first - 1).is_some() && first > 1 && tk.glued(first - 2)));
+                || (sep(first - 1).is_some()
+                    && first > 1
+                    && tk.glued(first - 2)
+                    && t[first - 2].is_word()));
         let right = sep(last + 1).is_some() && tk.glued(last) && tk.glued(last + 1);
         out.push(Run {
             first,
@@ -736,6 +740,8 @@ mod tests {
             (EntityKind::Money, "US$5 triệu".into(), "5000000 USD".into())
         );
         assert_eq!(one("tăng 0,5 điểm phần trăm").2, "0.5");
+        let both: Vec<String> = values("từ 30%-40%").into_iter().map(|v| v.2).collect();
+        assert_eq!(both, ["30", "40"]);
     }
 
     #[test]

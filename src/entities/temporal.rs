@@ -345,7 +345,7 @@ fn date_of_run(tk: &Toks<'_>, run: &Run<'_>, anchor: Option<Ymd>) -> Option<Cand
             if short(&[0, 1, 2, 3])
                 && day_month(n[0], n[1])
                 && day_month(n[2], n[3])
-                && n[1] != n[3] =>
+                && ((n[1], n[0]) < (n[3], n[2]) || n[3] < n[1]) =>
         {
             let y = anchored(n[1], Some(n[0]), anchor);
             let y2 = y.map(|y| if n[3] < n[1] { y + 1 } else { y });
