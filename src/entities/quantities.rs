@@ -241,7 +241,10 @@ pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
                     && first > 1
                     && tk.glued(first - 2)
                     && t[first - 2].is_word()));
-        let right = sep(last + 1).is_some() && tk.glued(last) && tk.glued(last + 1);
+        let right = sep(last + 1).is_some()
+            && tk.glued(last)
+            && tk.glued(last + 1)
+            && t.get(last + 2).is_some_and(Token::is_word);
         out.push(Run {
             first,
             last,

@@ -766,9 +766,8 @@ fn weekdays(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
             j += 1;
         }
         // Only a date with a day takes the weekday ("Thứ Ba 2025" does not).
-        let with_day = |c: &Cand| EventDate::parse(&c.value).is_some_and(|d| d.day.is_some());
         let date = start.get(j).copied().flatten().filter(|&k| {
-            cands[k].kind == EntityKind::Date && tk.same_line(last, j) && with_day(&cands[k])
+            cands[k].kind == EntityKind::Date && tk.same_line(last, j) && has_day(&cands[k])
         });
         if let Some(k) = date {
             cands[k].first = i;
@@ -788,6 +787,12 @@ fn weekdays(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
     }
     cands.extend(found);
     cands.sort_by_key(|c| c.first);
+}
+
+/// Whether a DATE names a day (or a weekday): what a part of the day can
+/// stand before ("Chiều 12/12", "sáng thứ Hai"; not "chiều năm 2024").
+fn has_day(c: &Cand) -> bool {
+    c.value.starts_with("XXXX-W") || EventDate::parse(&c.value).is_some_and(|d| d.day.is_some())
 }
 
 /// For each token, the candidate that starts there, and whether one
@@ -842,7 +847,7 @@ fn parts_of_day(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
                 .get(next)
                 .copied()
                 .flatten()
-                .is_some_and(|k| cands[k].kind == EntityKind::Date);
+                .is_some_and(|k| cands[k].kind == EntityKind::Date && has_day(&cands[k]));
         let follower = if on_line {
             tk.at(&PART_OF_DAY_FOLLOWERS, next)
         } else {
@@ -981,6 +986,11 @@ mod tests {
             [pair("2026", "2026")]
         );
         assert_eq!(dates("quý khách"), vec![]);
+        assert_eq!(dates("tại Lào vào năm 2016./."), [pair("năm 2016", "2016")]);
+        assert_eq!(
+            dates("thương mại chiều năm 2024"),
+            [pair("năm 2024", "2024")]
+        );
         assert_eq!(
             dates("vào Thứ Ba 2025."),
             [pair("Thứ Ba", "XXXX-WXX-2"), pair("2025", "2025")]
