@@ -191,6 +191,19 @@ pub(super) struct Run<'a> {
     /// Glued to letters or a code ("COVID-19", "12/2019/NĐ-CP", "+84"):
     /// part of a name, not a value.
     pub code: bool,
+    /// The last group carries a glued "đ" ("25.000đ", "500đ"): an amount
+    /// of đồng.
+    pub dong: bool,
+}
+
+/// The digits of a word such as "000đ" or "500Đ" (a glued đồng sign).
+fn dong_digits<'a>(tk: &Toks<'a>, i: usize) -> Option<&'a str> {
+    let t =
+        tk.t.get(i)
+            .filter(|t| t.is_word() && t.lower.ends_with('đ'))?;
+    let written = tk.text.get(t.span.clone())?;
+    let digits = &written[..written.len() - 'đ'.len_utf8()];
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
 }
 
 impl Run<'_> {
@@ -217,6 +230,17 @@ pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
     let mut i = 0;
     while i < t.len() {
         if !t[i].is_number() {
+            // "500đ": one word, digits and the đồng sign.
+            if let Some(d) = dong_digits(tk, i).filter(|_| i == 0 || !tk.glued(i - 1)) {
+                out.push(Run {
+                    first: i,
+                    last: i,
+                    nums: vec![d],
+                    seps: vec![],
+                    code: false,
+                    dong: true,
+                });
+            }
             i += 1;
             continue;
         }
@@ -241,16 +265,30 @@ pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
                     && first > 1
                     && tk.glued(first - 2)
                     && t[first - 2].is_word()));
-        let right = sep(last + 1).is_some()
-            && tk.glued(last)
-            && tk.glued(last + 1)
-            && t.get(last + 2).is_some_and(Token::is_word);
+        let glued_sep = sep(last + 1).filter(|_| tk.glued(last) && tk.glued(last + 1));
+        // "25.000đ": the last group carries the đồng sign.
+        if let (Some(c), Some(d)) = (glued_sep, dong_digits(tk, last + 2)) {
+            seps.push(c);
+            nums.push(d);
+            out.push(Run {
+                first,
+                last: last + 2,
+                nums,
+                seps,
+                code: left,
+                dong: true,
+            });
+            i = last + 3;
+            continue;
+        }
+        let right = glued_sep.is_some() && t.get(last + 2).is_some_and(Token::is_word);
         out.push(Run {
             first,
             last,
             nums,
             seps,
             code: left || right,
+            dong: false,
         });
         i += 1;
     }
@@ -554,6 +592,16 @@ pub(super) fn currency_at(tk: &Toks<'_>, i: usize) -> Option<(usize, String)> {
 
 /// The entity of one run of digits, if it is a quantity.
 fn quantity(tk: &Toks<'_>, run: &Run<'_>) -> Option<Entity> {
+    if run.dong {
+        let value = with_code(number(&run.nums, &run.seps)?.to_string(), Some("VND"));
+        return tk.entity(
+            EntityKind::Money,
+            run.first,
+            run.last,
+            value,
+            "money.suffix",
+        );
+    }
     // "5-7%", "3-5 triệu USD": a range of two plain numbers.
     let cut = run.seps.iter().position(|c| matches!(c, '-' | '–'));
     let (low, high) = match cut {
@@ -749,6 +797,15 @@ mod tests {
             (EntityKind::Money, "US$5 triệu".into(), "5000000 USD".into())
         );
         assert_eq!(one("tăng 0,5 điểm phần trăm").2, "0.5");
+        assert_eq!(
+            one("giá 25.000đ/kg"),
+            (EntityKind::Money, "25.000đ".into(), "25000 VND".into())
+        );
+        assert_eq!(
+            one("vé 500đ"),
+            (EntityKind::Money, "500đ".into(), "500 VND".into())
+        );
+        assert_eq!(values("mã A500đ"), vec![]);
         let both: Vec<String> = values("từ 30%-40%").into_iter().map(|v| v.2).collect();
         assert_eq!(both, ["30", "40"]);
     }

@@ -118,7 +118,7 @@ pub(crate) fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
 pub(super) fn find_in(tk: &Toks<'_>, ctx: &DocContext) -> Vec<Entity> {
     let anchor = ctx.anchor;
     let mut cands = Vec::new();
-    for run in runs(tk).iter().filter(|r| !r.code) {
+    for run in runs(tk).iter().filter(|r| !r.code && !r.dong) {
         cands.extend(date_of_run(tk, run, anchor));
         cands.extend(clock_of_run(tk, run));
     }
