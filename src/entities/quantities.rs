@@ -490,7 +490,8 @@ struct Tail {
 }
 
 /// The scale, percent sign or currency after token `after` (the amount's
-/// last token); `chain` adds "1 tỷ 200 triệu" parts to `amount`.
+/// last token); the parts of "1 tỷ 200 triệu" after the first are added to
+/// `amount` on the way.
 fn tail(tk: &Toks<'_>, after: usize, amount: &mut Dec) -> Tail {
     let mut last = after;
     let mut exp = 0;
@@ -509,7 +510,7 @@ fn tail(tk: &Toks<'_>, after: usize, amount: &mut Dec) -> Tail {
             let e2: u32 = e2.parse().unwrap_or(0);
             let part = Dec::from_digits(tk.lower(last + 1), "").and_then(|d| d.shifted(e2));
             match (e2 < prev_exp, part) {
-                (true, Some(p)) if p.m < 10u128.pow(prev_exp) => {
+                (true, Some(p)) if 10u128.checked_pow(prev_exp).is_some_and(|lim| p.m < lim) => {
                     if let Some(sum) = amount.shifted(exp).and_then(|a| a.plus(p)) {
                         *amount = sum;
                         exp = 0;
