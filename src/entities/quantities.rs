@@ -257,11 +257,11 @@ pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
         }
         let last = i;
         // Left: "COVID-19", "A/1", "+84"; right: "12/2019/NĐ", "3-CP".
+        // "COVID-19", "GMT+7", "A/1" (a sign or separator glued to a word).
         let left = first > 0
             && tk.glued(first - 1)
             && (t[first - 1].is_word()
-                || t[first - 1].is('+')
-                || (sep(first - 1).is_some()
+                || ((sep(first - 1).is_some() || t[first - 1].is('+'))
                     && first > 1
                     && tk.glued(first - 2)
                     && t[first - 2].is_word()));
@@ -457,7 +457,10 @@ fn is_phone(tk: &Toks<'_>, run: &Run<'_>) -> bool {
     // "1900 6789": no quantity is written as two numbers side by side.
     let next = run.last + 1;
     let pair = tk.t.get(next).is_some_and(|t| t.is_number()) && tk.same_line(run.last, next);
-    lead0 || plus || pair
+    // "+84 24 …" is a phone number, "+84" alone a country code; "+5%" is
+    // a change.
+    let code = plus && run.nums[0].len() >= 2 && !tk.is(next, '%');
+    lead0 || code || pair
 }
 
 /// The last run of the phone number that starts at run `r`: the digit
@@ -644,6 +647,20 @@ fn quantity(tk: &Toks<'_>, run: &Run<'_>) -> Option<Entity> {
         Some(h) => format!("{low}/{h}"),
         None => low.to_string(),
     };
+    // "-5 độ C", "giảm -0,5%": a minus glued to the amount and to nothing
+    // before it.
+    let minus = |i: usize| tk.is(i, '-') || tk.is(i, '−');
+    let value = if high.is_none()
+        && first > 0
+        && minus(first - 1)
+        && tk.glued(first - 1)
+        && (first == 1 || !tk.glued(first - 2))
+    {
+        first -= 1;
+        format!("-{value}")
+    } else {
+        value
+    };
     tk.entity(kind, first, t.last, with_code(value, code.as_deref()), rule)
 }
 
@@ -807,6 +824,15 @@ mod tests {
             (EntityKind::Money, "500đ".into(), "500 VND".into())
         );
         assert_eq!(values("mã A500đ"), vec![]);
+        assert_eq!(
+            one("chỉ số +5% và"),
+            (EntityKind::Percent, "5%".into(), "5".into())
+        );
+        assert_eq!(
+            one("nhiệt độ -5 độ C"),
+            (EntityKind::Num, "-5".into(), "-5".into())
+        );
+        assert_eq!(values("múi giờ GMT+7"), vec![]);
         let both: Vec<String> = values("từ 30%-40%").into_iter().map(|v| v.2).collect();
         assert_eq!(both, ["30", "40"]);
     }
