@@ -127,7 +127,7 @@ pub(super) fn find_in(tk: &Toks<'_>, ctx: &DocContext) -> Vec<Entity> {
         cands.extend(relative(tk, i, anchor));
         cands.extend(quarter(tk, i));
     }
-    let mut cands = resolve(cands);
+    let mut cands = relative_years(resolve(cands));
     weekdays(tk, &mut cands);
     modifiers(tk, &mut cands);
     parts_of_day(tk, &mut cands);
@@ -152,6 +152,7 @@ fn year_from_anchor(tk: &Toks<'_>, c: &Cand) -> bool {
     c.kind == EntityKind::Date
         && c.value.starts_with(|ch: char| ch.is_ascii_digit())
         && !c.rule.starts_with("date.relative")
+        && !c.rule.ends_with("+year:relative")
         && !writes_year
 }
 
@@ -690,10 +691,12 @@ fn clock_word(tk: &Toks<'_>, i: usize) -> Option<Cand> {
 fn relative(tk: &Toks<'_>, i: usize, anchor: Option<Ymd>) -> Option<Cand> {
     let a = anchor?;
     let (len, key) = tk.at(&RELATIVE, i)?;
-    // "5 năm tới", "hai tháng tới", "những năm tới": a duration.
+    // "5 năm tới", "hai tháng tới", "những năm tới": a duration; but
+    // "tháng 12 năm ngoái", "ngày 5/3 năm nay" end a date.
     let before = i.checked_sub(1).filter(|&j| tk.same_line(j, i));
+    let in_date = |j: usize| j > 0 && (tk.lower(j - 1) == "tháng" || tk.is(j - 1, '/'));
     if before.is_some_and(|j| {
-        tk.t[j].is_number()
+        (tk.t[j].is_number() && !in_date(j))
             || tk.at(&NUMBER_WORDS, j).is_some()
             || tk.word_in(j, &["các", "những", "mấy", "vài", "nhiều"])
     }) {
@@ -710,6 +713,35 @@ fn relative(tk: &Toks<'_>, i: usize, anchor: Option<Ymd>) -> Option<Cand> {
         _ => return None,
     };
     Some(Cand::date(i, i + len - 1, value, "date.relative"))
+}
+
+/// "tháng 12 năm ngoái", "ngày 5/3 năm nay": a day or month followed by a
+/// year named relative to the page's date takes that year (one DATE).
+fn relative_years(cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        let year_word = c.rule.starts_with("date.relative") && c.value.len() == 4;
+        if let Some(prev) = out
+            .last_mut()
+            .filter(|p| year_word && p.last + 1 == c.first)
+        {
+            let date = EventDate::parse(&prev.value)
+                .filter(|d| d.month.is_some() && !prev.value.contains('/'));
+            if let (Some(d), Ok(y)) = (date, c.value.parse::<i32>()) {
+                let with_year = EventDate { year: Some(y), ..d };
+                if with_year.day.map_or(true, |day| {
+                    Ymd::new(y, with_year.month.unwrap_or(0), day).is_some()
+                }) {
+                    prev.value = with_year.to_string();
+                    prev.last = c.last;
+                    prev.rule = format!("{}+year:relative", prev.rule);
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "quý I/2025", "quý 3 năm 2024", "Quý IV": a quarter, `2025-Q1` (or
@@ -1039,6 +1071,14 @@ mod tests {
         assert_eq!(at("hôm qua", a)[0].2, "2025-12-12");
         assert_eq!(at("năm nay", a)[0].2, "2025");
         assert_eq!(at("5 năm tới", a), vec![], "a duration");
+        assert_eq!(at("vào tháng 12 năm ngoái", a)[0].1, "tháng 12 năm ngoái");
+        assert_eq!(at("vào tháng 12 năm ngoái", a)[0].2, "2024-12");
+        assert_eq!(at("ngày 5/3 năm nay", a)[0].2, "2025-03-05");
+        assert_eq!(
+            at("ngày 29/2 năm nay", a).len(),
+            2,
+            "no 29 February in 2025"
+        );
         assert_eq!(dates("hôm qua"), vec![], "no anchor, no date");
     }
 
