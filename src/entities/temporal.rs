@@ -15,7 +15,9 @@
 //! double since news reports the past, ties to the past. No anchor, no
 //! year: it is never invented. A year from the anchor adds `+year:anchor`
 //! to the rule id, so the events stage can tell it from a written one.
-//! "hôm qua", "năm nay", "tháng tới" are DATEs only with an anchor.
+//! "hôm qua", "năm nay", "tháng tới" are DATEs only with an anchor; a day
+//! or month before one of them takes its year ("tháng 12 năm ngoái",
+//! rule `+year:relative`).
 //!
 //! TIME values: a part of the day alone ("Chiều" before "12/12", "Sáng
 //! nay", "chiều qua") is its TIMEX3 code `TMO`, `TMI`, `TAF`, `TEV` or
