@@ -1,6 +1,9 @@
 //! Stage 3: people, organisations, places, titles, dates and numbers in the
 //! cleaned text.
 
+mod quantities;
+mod temporal;
+
 use crate::{DocContext, Entity, EntityKind};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -12,8 +15,8 @@ static CAPITALISED_RUN: LazyLock<Regex> =
 const ORG_HEADS: &[&str] = &["Bộ ", "Ban ", "Đảng ", "Ủy ban ", "Đại sứ quán "];
 
 /// Finds the entities of `text`, ordered by position.
-pub fn find(text: &str, _ctx: &DocContext) -> Vec<Entity> {
-    CAPITALISED_RUN
+pub fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
+    let mut found: Vec<Entity> = CAPITALISED_RUN
         .find_iter(text)
         .map(|m| {
             let kind = if ORG_HEADS.iter().any(|h| m.as_str().starts_with(h)) { EntityKind::Org } else { EntityKind::Per };
@@ -30,7 +33,11 @@ pub fn find(text: &str, _ctx: &DocContext) -> Vec<Entity> {
                 span: m.range(),
             }
         })
-        .collect()
+        .collect();
+    // DATE, TIME (temporal.rs) and NUM, MONEY, PERCENT (quantities.rs).
+    found.extend(temporal::find(text, ctx).into_iter().chain(quantities::find(text, ctx)));
+    found.sort_by_key(|e| e.span.start);
+    found
 }
 
 #[cfg(test)]
