@@ -35,7 +35,12 @@ pub fn normalise(raw: &str) -> String {
                 }
             }
             Some(c) => match c {
-                '\u{a0}' | '\u{2007}' | '\u{202f}' | '\t' | '\u{2002}'..='\u{200a}' | '\u{3000}' => {
+                '\u{a0}'
+                | '\u{2007}'
+                | '\u{202f}'
+                | '\t'
+                | '\u{2002}'..='\u{200a}'
+                | '\u{3000}' => {
                     if !line.ends_with(' ') {
                         line.push(' ');
                     }
@@ -91,11 +96,17 @@ const TONED: &[(&str, char)] = &[
 ];
 
 fn split_tone(c: char) -> Option<(char, usize)> {
-    TONED.iter().find_map(|(set, plain)| set.chars().position(|t| t == c).map(|i| (*plain, i)))
+    TONED
+        .iter()
+        .find_map(|(set, plain)| set.chars().position(|t| t == c).map(|i| (*plain, i)))
 }
 
 fn with_tone(plain: char, tone: usize) -> char {
-    TONED.iter().find(|(_, p)| *p == plain).and_then(|(set, _)| set.chars().nth(tone)).unwrap_or(plain)
+    TONED
+        .iter()
+        .find(|(_, p)| *p == plain)
+        .and_then(|(set, _)| set.chars().nth(tone))
+        .unwrap_or(plain)
 }
 
 /// Moves the tone of a word ending in an open `oa`/`oe`/`uy` (not `quy`) to
@@ -137,9 +148,15 @@ mod tests {
 
     #[test]
     fn old_tone_placement_reads_as_modern() {
-        assert_eq!(normalise("hoà bình, Thuỷ, khoẻ, Hoà"), "hòa bình, Thủy, khỏe, Hòa");
+        assert_eq!(
+            normalise("hoà bình, Thuỷ, khoẻ, Hoà"),
+            "hòa bình, Thủy, khỏe, Hòa"
+        );
         // Closed syllables and "quy" keep their placement.
-        assert_eq!(normalise("hoàng, toán, quý, thuyết"), "hoàng, toán, quý, thuyết");
+        assert_eq!(
+            normalise("hoàng, toán, quý, thuyết"),
+            "hoàng, toán, quý, thuyết"
+        );
     }
 
     #[test]

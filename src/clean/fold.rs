@@ -25,7 +25,11 @@ pub fn fold(s: &str) -> String {
 /// Reads a word list: one entry a line, `#` comments and blank lines skipped,
 /// each entry folded.
 pub fn word_list(data: &str) -> Vec<String> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect()
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(fold)
+        .collect()
 }
 
 #[cfg(test)]

@@ -13,7 +13,12 @@ pub fn blocks_from_html(html: &str) -> Vec<InputBlock> {
         let after = &rest[lt + 1..];
         let Some(gt) = after.find('>') else { break };
         let closing = after.starts_with('/');
-        let tag = after[..gt].trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("").to_ascii_lowercase();
+        let tag = after[..gt]
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         rest = &after[gt + 1..];
         if !closing && (tag == "script" || tag == "style") {
             let close = format!("</{tag}");
@@ -23,7 +28,19 @@ pub fn blocks_from_html(html: &str) -> Vec<InputBlock> {
             }
             continue;
         }
-        if matches!(tag.as_str(), "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "li" | "figcaption" | "section" | "article") {
+        if matches!(
+            tag.as_str(),
+            "p" | "div"
+                | "br"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "li"
+                | "figcaption"
+                | "section"
+                | "article"
+        ) {
             push_block(&mut blocks, &mut text, &tag);
         }
     }
@@ -33,10 +50,19 @@ pub fn blocks_from_html(html: &str) -> Vec<InputBlock> {
 }
 
 fn push_block(blocks: &mut Vec<InputBlock>, text: &mut String, tag: &str) {
-    let t = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+    let t = text
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"");
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     if !t.is_empty() {
-        blocks.push(InputBlock { text: t, tag: tag.to_string(), ..InputBlock::default() });
+        blocks.push(InputBlock {
+            text: t,
+            tag: tag.to_string(),
+            ..InputBlock::default()
+        });
     }
     text.clear();
 }
@@ -47,7 +73,9 @@ mod tests {
 
     #[test]
     fn paragraphs_become_blocks_and_scripts_vanish() {
-        let b = blocks_from_html("<h1>Tiêu đề</h1><script>var x = '<p>';</script><p>Đoạn &amp; một.</p>");
+        let b = blocks_from_html(
+            "<h1>Tiêu đề</h1><script>var x = '<p>';</script><p>Đoạn &amp; một.</p>",
+        );
         let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, vec!["Tiêu đề", "Đoạn & một."]);
     }

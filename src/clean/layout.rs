@@ -30,7 +30,12 @@ pub struct Hint {
 pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
     let hint = |i: usize| hints.get(i).copied().unwrap_or_default();
     let mut a = Article::default();
-    let removed = |a: &mut Article, l: &Line, why: &str| a.removed.push(Removed { text: l.text.to_string(), reason: why.into() });
+    let removed = |a: &mut Article, l: &Line, why: &str| {
+        a.removed.push(Removed {
+            text: l.text.to_string(),
+            reason: why.into(),
+        })
+    };
 
     let Some(title_at) = find_title(lines, hints) else {
         for l in lines {
@@ -39,23 +44,35 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         return a;
     };
     let title = &lines[title_at];
-    a.title = Some(title.text.to_string());
+    let title_text = undoubled(title.text).unwrap_or(title.text);
+    let title_key = super::fold::fold(title_text);
+    a.title = Some(title_text.to_string());
     let lead_at = (title_at + 1..lines.len()).find(|&i| is_body_start(&lines[i], hint(i)));
 
     // Before the title: the site's chrome. Between title and lead: metadata.
-    for (i, l) in lines.iter().enumerate().take(lead_at.unwrap_or(lines.len())) {
+    for (i, l) in lines
+        .iter()
+        .enumerate()
+        .take(lead_at.unwrap_or(lines.len()))
+    {
         if i == title_at {
             continue;
         }
         if i > title_at && take_metadata(&mut a, l) {
             continue;
         }
-        removed(&mut a, l, if l.key == title.key { "title-copy" } else { "navigation" });
+        let copy = l.key == title.key || l.key == title_key || glued_to(l, title_text).is_some();
+        if i > title_at && !copy && (hint(i).caption || l.shape == Shape::Caption) {
+            a.captions.push(l.text.to_string());
+            continue;
+        }
+        removed(&mut a, l, if copy { "title-copy" } else { "navigation" });
     }
     let Some(lead_at) = lead_at else { return a };
 
     let mut seen: HashSet<&str> = HashSet::new();
     seen.insert(title.key.as_str());
+    seen.insert(title_key.as_str());
     let mut in_related = false;
     let mut after_title_copy = false;
     let mut i = lead_at;
@@ -64,46 +81,67 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         let next = lines.get(i + 1);
         let prev = i.checked_sub(1).map(|p| &lines[p]);
         if in_related {
-            let resumes = l.is_running_prose()
-                && next.is_some_and(Line::is_running_prose)
-                && prev.is_some_and(|p| p.shape != Shape::TitleLike)
-                && !seen.contains(l.key.as_str());
-            if !resumes {
+            if !resumes_body(lines, i, &seen) {
                 if !take_metadata_after_body(&mut a, l) {
-                    removed(&mut a, l, if l.shape == Shape::SectionHeading { "section-heading" } else { "related-links" });
+                    removed(
+                        &mut a,
+                        l,
+                        if l.shape == Shape::SectionHeading {
+                            "section-heading"
+                        } else {
+                            "related-links"
+                        },
+                    );
                 }
+                seen.insert(l.key.as_str());
                 i += 1;
                 continue;
             }
             in_related = false;
         }
-        let copy_of_title = l.key == title.key;
+        let glued = glued_to(l, title_text);
+        let copy_of_title =
+            l.key == title.key || l.key == title_key || glued.as_deref() == Some("");
         let was_after_copy = std::mem::replace(&mut after_title_copy, copy_of_title);
         if copy_of_title {
             removed(&mut a, l, "title-copy");
         } else if l.shape == Shape::SectionHeading {
             removed(&mut a, l, "section-heading");
             in_related = true;
+        } else if l.shape == Shape::RelatedLink {
+            removed(&mut a, l, "related-links");
         } else if hint(i).chrome {
             removed(&mut a, l, "navigation");
-        } else if let Some(rest) = glued_to_title(l, title) {
+        } else if let Some(rest) = glued {
             a.captions.push(rest);
         } else if opens_related_run(l, next) {
             removed(&mut a, l, "related-links");
             in_related = true;
         } else if !l.key.is_empty() && seen.contains(l.key.as_str()) {
             removed(&mut a, l, "duplicate");
-        } else if next.is_some_and(|n| n.key.len() > l.key.len() && n.key.starts_with(&l.key) && l.words >= 5) {
+        } else if next
+            .is_some_and(|n| n.key.len() > l.key.len() && n.key.starts_with(&l.key) && l.words >= 5)
+        {
             // A caption that repeats the next paragraph's opening word for word.
             removed(&mut a, l, "caption-copy");
-        } else if hint(i).caption || l.shape == Shape::Caption || (was_after_copy && l.words <= 60 && l.shape != Shape::TitleLike) {
+        } else if hint(i).caption
+            || l.shape == Shape::Caption
+            || (was_after_copy
+                && l.words <= 60
+                && l.words >= 3
+                && matches!(l.shape, Shape::Prose | Shape::TitleLike))
+        {
             a.captions.push(l.text.to_string());
         } else if take_metadata(&mut a, l) {
         } else {
             match l.shape {
                 Shape::Prose => a.paragraphs.push(l.text.to_string()),
-                Shape::TitleLike if is_crosshead(l, prev, next) => a.paragraphs.push(l.text.to_string()),
-                Shape::TitleLike | Shape::Slug | Shape::Bracketed => removed(&mut a, l, "related-links"),
+                Shape::TitleLike if is_crosshead(l, prev, next) => {
+                    a.paragraphs.push(l.text.to_string())
+                }
+                Shape::TitleLike | Shape::Slug | Shape::Bracketed => {
+                    removed(&mut a, l, "related-links")
+                }
                 Shape::Widget => removed(&mut a, l, "widget"),
                 _ => removed(&mut a, l, "navigation"),
             }
@@ -114,25 +152,136 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
     a
 }
 
-/// The headline: an `h1` if the HTML has one; else, among the headline-shaped
-/// lines before the first running prose, one the page repeats, or the last.
+/// Inside a related-article run, the body resumes at running prose that is
+/// not a teaser: not under a doubled headline, not itself a headline doubled
+/// on the next line, and followed by more running prose (not by the next
+/// headline) or by the article's closing credits.
+fn resumes_body(lines: &[Line], i: usize, seen: &HashSet<&str>) -> bool {
+    let l = &lines[i];
+    let next = lines.get(i + 1);
+    let doubled_at = |j: usize| {
+        j + 1 < lines.len() && lines[j].key == lines[j + 1].key && !lines[j].key.is_empty()
+    };
+    if !l.is_running_prose() || seen.contains(l.key.as_str()) || doubled_at(i) {
+        return false;
+    }
+    if i >= 1 && doubled_at(i - 1) || i >= 2 && doubled_at(i - 2) {
+        return false;
+    }
+    next.is_some_and(|n| {
+        (n.is_running_prose() && !doubled_at(i + 1) && !n.key.is_empty())
+            || matches!(n.shape, Shape::Byline | Shape::Source | Shape::Dateline)
+    })
+}
+
+/// A body line: running text, not chrome or a caption, not cut short.
+fn is_body_start(l: &Line, hint: Hint) -> bool {
+    !hint.chrome
+        && !hint.caption
+        && l.shape == Shape::Prose
+        && l.words >= 8
+        && !l.ends_in_ellipsis()
+}
+
+/// The headline: an `h1` if the HTML has one; else a headline-shaped line
+/// before the article's first run of body text, preferring one the page
+/// repeats further on (alt text, the story in its own related list) and the
+/// one nearest the body, and passing over a related item's doubled headline.
 fn find_title(lines: &[Line], hints: &[Hint]) -> Option<usize> {
     if let Some(i) = hints.iter().position(|h| h.headline) {
         return Some(i);
     }
-    let first_prose = lines.iter().position(Line::is_running_prose)?;
-    let candidates: Vec<usize> = (0..first_prose)
+    let body = main_start(lines, hints)?;
+    let candidates: Vec<usize> = (0..body)
         .filter(|&i| {
             let l = &lines[i];
-            l.words >= 4 && l.words <= 40 && matches!(l.shape, Shape::TitleLike | Shape::Prose) && !l.text.trim_end().ends_with('.')
+            let t = undoubled(l.text).unwrap_or(l.text);
+            let words = t.split_whitespace().count();
+            (4..=40).contains(&words)
+                && matches!(l.shape, Shape::TitleLike | Shape::Prose)
+                && !t.trim_end().ends_with('.')
         })
         .collect();
-    let repeated = candidates.iter().copied().find(|&i| lines[i + 1..].iter().any(|l| l.key == lines[i].key || l.key.starts_with(&lines[i].key)));
-    repeated.or(candidates.last().copied()).or_else(|| (first_prose > 0).then_some(0).filter(|_| lines[0].shape == Shape::TitleLike))
+    let score = |i: usize| -> i32 {
+        let l = &lines[i];
+        let key = super::fold::fold(undoubled(l.text).unwrap_or(l.text));
+        let repeated = lines
+            .iter()
+            .skip(i + 2)
+            .any(|m| m.key == key || (m.key.starts_with(&key) && m.key.len() > key.len()));
+        let teaser_item = lines.get(i + 1).is_some_and(|n| n.key == key)
+            && lines.get(i + 2).is_some_and(|t| {
+                t.shape == Shape::Prose
+                    && !lines
+                        .get(i + 3)
+                        .is_some_and(|u| is_body_start(u, Hint::default()))
+            });
+        2 * i32::from(repeated) - 2 * i32::from(teaser_item)
+            + i32::from(Some(&i) == candidates.last())
+    };
+    if let Some(best) = candidates.iter().copied().rev().max_by_key(|&i| score(i)) {
+        return Some(best);
+    }
+    (body > 0 && lines[0].shape == Shape::TitleLike).then_some(0)
 }
 
-fn is_body_start(l: &Line, hint: Hint) -> bool {
-    !hint.chrome && !hint.caption && l.shape == Shape::Prose && l.words >= 8 && !l.ends_in_ellipsis()
+/// Where the article's body starts: the first run of two or more body lines
+/// (between them only captions, credits, widgets, copies of earlier lines,
+/// short paragraphs or crossheads), else the longest single one.
+fn main_start(lines: &[Line], hints: &[Hint]) -> Option<usize> {
+    let hint = |i: usize| hints.get(i).copied().unwrap_or_default();
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_body_start(&lines[i], hint(i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut body, mut words) = (0, 0);
+        let mut j = i;
+        while j < lines.len() {
+            let l = &lines[j];
+            if is_body_start(l, hint(j)) && !lines[..start].iter().any(|e| e.key == l.key) {
+                body += 1;
+                words += l.words;
+            } else if !soft_in_run(lines, start, j, hint(j)) {
+                break;
+            }
+            j += 1;
+        }
+        if body >= 2 {
+            return Some(start);
+        }
+        if best.map_or(true, |(_, w)| words > w) {
+            best = Some((start, words));
+        }
+        i = j.max(i + 1);
+    }
+    best.map(|(s, _)| s)
+}
+
+/// A line that may sit inside the body without ending it.
+fn soft_in_run(lines: &[Line], start: usize, j: usize, hint: Hint) -> bool {
+    let l = &lines[j];
+    let earlier = &lines[..start];
+    let copy = earlier.iter().any(|e| {
+        !e.key.is_empty() && (l.key == e.key || (e.words >= 4 && l.key.starts_with(&e.key)))
+    });
+    let next_body = lines
+        .get(j + 1)
+        .is_some_and(|n| is_body_start(n, Hint::default()) && n.key != l.key);
+    hint.caption
+        || copy
+        || matches!(
+            l.shape,
+            Shape::Caption | Shape::Widget | Shape::Byline | Shape::Dateline | Shape::Source
+        )
+        || (l.shape == Shape::Prose && l.words < 8 && !l.ends_in_ellipsis())
+        || (l.shape == Shape::Prose
+            && next_body
+            && lines.get(j + 1).is_some_and(|n| n.key.starts_with(&l.key)))
+        || (l.shape == Shape::TitleLike && l.words <= 12 && next_body)
 }
 
 /// Dateline, byline and source lines set the article's metadata.
@@ -142,15 +291,24 @@ fn take_metadata(a: &mut Article, l: &Line) -> bool {
             if a.published.is_none() {
                 a.published = metadata::published(l.text);
             }
-            a.removed.push(Removed { text: l.text.to_string(), reason: "dateline".into() });
+            a.removed.push(Removed {
+                text: l.text.to_string(),
+                reason: "dateline".into(),
+            });
         }
         Shape::Byline => {
             a.byline.get_or_insert_with(|| metadata::byline(l.text));
-            a.removed.push(Removed { text: l.text.to_string(), reason: "byline".into() });
+            a.removed.push(Removed {
+                text: l.text.to_string(),
+                reason: "byline".into(),
+            });
         }
         Shape::Source => {
             a.source.get_or_insert_with(|| metadata::source(l.text));
-            a.removed.push(Removed { text: l.text.to_string(), reason: "source".into() });
+            a.removed.push(Removed {
+                text: l.text.to_string(),
+                reason: "source".into(),
+            });
         }
         _ => return false,
     }
@@ -162,33 +320,48 @@ fn take_metadata_after_body(a: &mut Article, l: &Line) -> bool {
     l.shape == Shape::Source && a.source.is_none() && take_metadata(a, l)
 }
 
-/// "‹title› ảnh 1‹caption›": an image's alt text (the headline) glued to its caption.
-fn glued_to_title(l: &Line, title: &Line) -> Option<String> {
-    let rest = l.text.strip_prefix(title.text)?.trim_start();
-    let rest = rest.strip_prefix("ảnh").or_else(|| rest.strip_prefix("Ảnh"))?;
-    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
-    (!rest.is_empty()).then(|| rest.to_string())
+/// "‹title› ảnh 1‹caption›": an image's alt text (the headline) glued to
+/// its caption; the caption, or "" when the alt text stands alone.
+fn glued_to(l: &Line, title: &str) -> Option<String> {
+    let rest = l.text.strip_prefix(title)?.trim_start();
+    let rest = rest
+        .strip_prefix("ảnh")
+        .or_else(|| rest.strip_prefix("Ảnh"))?;
+    Some(
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+            .to_string(),
+    )
+}
+
+/// "‹A› ‹A›": a headline printed twice on one line; gives `A`.
+pub fn undoubled(t: &str) -> Option<&str> {
+    let t = t.trim();
+    let half = t.len() / 2;
+    if t.len() <= 20 || !t.is_char_boundary(half) {
+        return None;
+    }
+    let (a, b) = (t[..half].trim(), t[half..].trim());
+    (a == b).then_some(a)
 }
 
 /// A headline followed by its own copy, a headline doubled on one line, or a
 /// headline followed by a teaser cut short: the start of a related-article run.
 fn opens_related_run(l: &Line, next: Option<&Line>) -> bool {
+    if next.is_some_and(|n| n.key == l.key && l.words >= 3) {
+        return true;
+    }
     if l.shape == Shape::Prose && !l.ends_in_ellipsis() {
         return false;
     }
-    let doubled = {
-        let t = l.text;
-        let half = t.len() / 2;
-        t.is_char_boundary(half) && t.len() > 20 && t[..half].trim() == t[half..].trim()
-    };
-    doubled
+    undoubled(l.text).is_some()
         || next.is_some_and(|n| {
-            (n.key == l.key && l.words >= 3)
-                || (l.shape == Shape::TitleLike && n.shape == Shape::Prose && n.ends_in_ellipsis())
+            l.shape == Shape::TitleLike && n.shape == Shape::Prose && n.ends_in_ellipsis()
         })
 }
 
 /// A short headline-like line between two paragraphs: a crosshead of the article.
 fn is_crosshead(l: &Line, prev: Option<&Line>, next: Option<&Line>) -> bool {
-    l.words <= 12 && prev.is_some_and(|p| p.shape == Shape::Prose) && next.is_some_and(|n| n.is_running_prose())
+    l.words <= 12
+        && prev.is_some_and(|p| p.shape == Shape::Prose)
+        && next.is_some_and(|n| n.is_running_prose())
 }
