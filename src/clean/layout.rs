@@ -58,7 +58,8 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         if i == title_at {
             continue;
         }
-        if i > title_at && take_metadata(&mut a, l) {
+        // A dateline may stand above the headline; bylines and sources only below it.
+        if (i > title_at || l.shape == Shape::Dateline) && take_metadata(&mut a, l) {
             continue;
         }
         let copy = l.key == title.key || l.key == title_key || glued_to(l, title_text).is_some();
@@ -174,114 +175,149 @@ fn resumes_body(lines: &[Line], i: usize, seen: &HashSet<&str>) -> bool {
     })
 }
 
-/// A body line: running text, not chrome or a caption, not cut short.
+/// A body line: running text, not chrome or a caption, not cut short; a
+/// question under 20 words is a headline more often than a paragraph.
 fn is_body_start(l: &Line, hint: Hint) -> bool {
-    !hint.chrome
-        && !hint.caption
-        && l.shape == Shape::Prose
-        && l.words >= 8
-        && !l.ends_in_ellipsis()
+    let question = l.text.trim_end().ends_with('?') && l.words < 20;
+    !hint.chrome && !hint.caption && l.shape == Shape::Prose && l.words >= 8 && !l.ends_in_ellipsis() && !question
 }
 
-/// The headline: an `h1` if the HTML has one; else a headline-shaped line
-/// before the article's first run of body text, preferring one the page
-/// repeats further on (alt text, the story in its own related list) and the
-/// one nearest the body, and passing over a related item's doubled headline.
+/// The headline: an `h1` if the HTML has one; else, among the
+/// headline-shaped lines before the article's first block of body text, the
+/// one that opens the largest block (skipping metadata on the way), then one
+/// the page repeats further on (alt text, the story in its own related
+/// list), then the later one. A headline with a single teaser under it opens
+/// a small block, so related lists before the article lose to the article.
 fn find_title(lines: &[Line], hints: &[Hint]) -> Option<usize> {
     if let Some(i) = hints.iter().position(|h| h.headline) {
         return Some(i);
     }
-    let body = main_start(lines, hints)?;
-    let candidates: Vec<usize> = (0..body)
-        .filter(|&i| {
-            let l = &lines[i];
-            let t = undoubled(l.text).unwrap_or(l.text);
-            let words = t.split_whitespace().count();
-            (4..=40).contains(&words)
-                && matches!(l.shape, Shape::TitleLike | Shape::Prose)
-                && !t.trim_end().ends_with('.')
-        })
-        .collect();
-    let score = |i: usize| -> i32 {
+    let blocks = Blocks::new(lines, hints);
+    let body = blocks.main_start()?;
+    let candidates = (0..body).filter(|&i| {
         let l = &lines[i];
-        let key = super::fold::fold(undoubled(l.text).unwrap_or(l.text));
+        let t = undoubled(l.text).unwrap_or(l.text);
+        let words = t.split_whitespace().count();
+        (4..=40).contains(&words)
+            && matches!(l.shape, Shape::TitleLike | Shape::Prose)
+            && !t.trim_end().ends_with('.')
+    });
+    let score = |i: usize| {
+        let key = super::fold::fold(undoubled(lines[i].text).unwrap_or(lines[i].text));
         let repeated = lines
             .iter()
             .skip(i + 2)
             .any(|m| m.key == key || (m.key.starts_with(&key) && m.key.len() > key.len()));
-        let teaser_item = lines.get(i + 1).is_some_and(|n| n.key == key)
-            && lines.get(i + 2).is_some_and(|t| {
-                t.shape == Shape::Prose
-                    && !lines
-                        .get(i + 3)
-                        .is_some_and(|u| is_body_start(u, Hint::default()))
-            });
-        2 * i32::from(repeated) - 2 * i32::from(teaser_item)
-            + i32::from(Some(&i) == candidates.last())
+        (blocks.words_under(i), repeated, i)
     };
-    if let Some(best) = candidates.iter().copied().rev().max_by_key(|&i| score(i)) {
-        return Some(best);
+    match candidates.max_by_key(|&i| score(i)) {
+        Some(best) => Some(best),
+        None => (body > 0 && lines[0].shape == Shape::TitleLike).then_some(0),
     }
-    (body > 0 && lines[0].shape == Shape::TitleLike).then_some(0)
 }
 
-/// Where the article's body starts: the first run of two or more body lines
-/// (between them only captions, credits, widgets, copies of earlier lines,
-/// short paragraphs or crossheads), else the longest single one.
-fn main_start(lines: &[Line], hints: &[Hint]) -> Option<usize> {
-    let hint = |i: usize| hints.get(i).copied().unwrap_or_default();
-    let mut best: Option<(usize, usize)> = None;
-    let mut i = 0;
-    while i < lines.len() {
-        if !is_body_start(&lines[i], hint(i)) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let (mut body, mut words) = (0, 0);
-        let mut j = i;
-        while j < lines.len() {
-            let l = &lines[j];
-            if is_body_start(l, hint(j)) && !lines[..start].iter().any(|e| e.key == l.key) {
-                body += 1;
-                words += l.words;
-            } else if !soft_in_run(lines, start, j, hint(j)) {
-                break;
+/// Blocks of body text: body lines with, between them, only lines that may
+/// sit inside an article (captions, credits, widgets, short paragraphs,
+/// copies of earlier lines) or a single other line (a crosshead, glued
+/// related headlines) that two more body lines follow.
+struct Blocks<'l, 'a> {
+    lines: &'l [Line<'a>],
+    hints: &'l [Hint],
+    /// For each line, the index of the first line with the same key.
+    first: Vec<usize>,
+}
+
+impl<'l, 'a> Blocks<'l, 'a> {
+    fn new(lines: &'l [Line<'a>], hints: &'l [Hint]) -> Self {
+        let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let first = lines.iter().enumerate().map(|(i, l)| *at.entry(l.key.as_str()).or_insert(i)).collect();
+        Blocks { lines, hints, first }
+    }
+
+    fn hint(&self, i: usize) -> Hint {
+        self.hints.get(i).copied().unwrap_or_default()
+    }
+
+    fn body(&self, i: usize) -> bool {
+        let l = &self.lines[i];
+        is_body_start(l, self.hint(i)) && self.first[i] == i
+    }
+
+    fn skippable(&self, i: usize) -> bool {
+        let l = &self.lines[i];
+        self.hint(i).caption
+            || self.first[i] < i
+            || has_glued_alt(l.text)
+            || matches!(l.shape, Shape::Caption | Shape::Widget | Shape::Byline | Shape::Dateline | Shape::Source)
+            || (l.shape == Shape::Prose && l.words < 8 && !l.ends_in_ellipsis())
+    }
+
+    /// Body lines and words in the block that starts at body line `b`.
+    fn block(&self, b: usize) -> (usize, usize) {
+        let (mut n, mut words, mut j) = (0, 0, b);
+        while j < self.lines.len() {
+            if self.body(j) {
+                n += 1;
+                words += self.lines[j].words;
+            } else if !self.skippable(j) {
+                let mut following = 0;
+                let mut k = j + 1;
+                while k < self.lines.len() && following < 2 {
+                    if self.body(k) {
+                        following += 1;
+                    } else if !self.skippable(k) {
+                        break;
+                    }
+                    k += 1;
+                }
+                if n == 0 || following < 2 {
+                    break;
+                }
             }
             j += 1;
         }
-        if body >= 2 {
-            return Some(start);
-        }
-        if best.map_or(true, |(_, w)| words > w) {
-            best = Some((start, words));
-        }
-        i = j.max(i + 1);
+        (n, words)
     }
-    best.map(|(s, _)| s)
+
+    /// The first body line whose block has two body lines or more; else the
+    /// one with the largest block.
+    fn main_start(&self) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for b in (0..self.lines.len()).filter(|&b| self.body(b)) {
+            let (n, words) = self.block(b);
+            if n >= 2 {
+                return Some(b);
+            }
+            if best.map_or(true, |(_, w)| words > w) {
+                best = Some((b, words));
+            }
+        }
+        best.map(|(b, _)| b)
+    }
+
+    /// Words in the block under the headline at `i`: the first body line
+    /// after it, with only metadata (or copies of the headline) between.
+    fn words_under(&self, i: usize) -> usize {
+        let key = &self.lines[i].key;
+        let mut j = i + 1;
+        while j < self.lines.len() {
+            if self.body(j) {
+                return self.block(j).1;
+            }
+            let l = &self.lines[j];
+            let copy = l.key == *key || l.key.starts_with(key.as_str());
+            if !(copy || self.skippable(j)) {
+                return 0;
+            }
+            j += 1;
+        }
+        0
+    }
 }
 
-/// A line that may sit inside the body without ending it.
-fn soft_in_run(lines: &[Line], start: usize, j: usize, hint: Hint) -> bool {
-    let l = &lines[j];
-    let earlier = &lines[..start];
-    let copy = earlier.iter().any(|e| {
-        !e.key.is_empty() && (l.key == e.key || (e.words >= 4 && l.key.starts_with(&e.key)))
-    });
-    let next_body = lines
-        .get(j + 1)
-        .is_some_and(|n| is_body_start(n, Hint::default()) && n.key != l.key);
-    hint.caption
-        || copy
-        || matches!(
-            l.shape,
-            Shape::Caption | Shape::Widget | Shape::Byline | Shape::Dateline | Shape::Source
-        )
-        || (l.shape == Shape::Prose && l.words < 8 && !l.ends_in_ellipsis())
-        || (l.shape == Shape::Prose
-            && next_body
-            && lines.get(j + 1).is_some_and(|n| n.key.starts_with(&l.key)))
-        || (l.shape == Shape::TitleLike && l.words <= 12 && next_body)
+/// "… ảnh 1‹caption›": an image's alt text glued to its numbered caption.
+fn has_glued_alt(t: &str) -> bool {
+    t.match_indices("ảnh ").any(|(i, m)| t[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Dateline, byline and source lines set the article's metadata.

@@ -32,8 +32,13 @@ pub fn published(line: &str) -> Option<String> {
 }
 
 /// "Thanh Hà |" → "Thanh Hà"; "Theo Quang Hòa" → "Quang Hòa".
+/// A cue before a colon ("Bài và ảnh: Lê Thu") goes too.
 pub fn byline(line: &str) -> String {
-    let t = line.trim().trim_end_matches(['|', '-', '–', ' ']).trim();
+    let t = line.trim().trim_matches(['|', '-', '–', ' ']).trim();
+    let t = match t.split_once(':') {
+        Some((cue, names)) if cue.split_whitespace().count() <= 4 && !names.trim().is_empty() => names.trim(),
+        _ => t,
+    };
     t.strip_prefix("Theo ").unwrap_or(t).trim().to_string()
 }
 
@@ -70,6 +75,8 @@ mod tests {
     #[test]
     fn bylines_and_sources_lose_their_marks() {
         assert_eq!(byline("Thanh Hà |"), "Thanh Hà");
+        assert_eq!(byline("Bài và ảnh: Lê Thu Hằng"), "Lê Thu Hằng");
+        assert_eq!(byline("Minh Anh - Thu Trang"), "Minh Anh - Thu Trang");
         assert_eq!(source("(TTXVN/Vietnam+)"), "TTXVN/Vietnam+");
         assert_eq!(source("Theo Báo Tin tức"), "Báo Tin tức");
         assert_eq!(source("Nguồn: baotintuc.vn"), "baotintuc.vn");

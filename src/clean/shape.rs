@@ -19,6 +19,9 @@ static CAPTION_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/caption_cues.txt")));
 static BYLINE_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/byline_cues.txt")));
+static FOOTER_CUES: LazyLock<Vec<String>> = LazyLock::new(|| cue_list(include_str!("../../data/clean/footer_cues.txt")));
+static DATELINE_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_list(include_str!("../../data/clean/dateline_words.txt")).into_iter().collect());
 static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     word_list(include_str!("../../data/clean/function_words.txt"))
         .into_iter()
@@ -179,6 +182,9 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     if is_dateline(text, words) {
         return Shape::Dateline;
     }
+    if is_byline(text, words, sentence) {
+        return Shape::Byline;
+    }
     let lower = fold_keep_punct(text);
     if CAPTION_CUES.iter().any(|c| {
         lower.starts_with(c.as_str())
@@ -193,9 +199,6 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     if is_slug(text, words) {
         return Shape::Slug;
     }
-    if is_byline(text, words, sentence) {
-        return Shape::Byline;
-    }
     if sentence {
         Shape::Prose
     } else {
@@ -204,6 +207,10 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
 }
 
 fn is_widget(text: &str, key: &str, words: usize, sentence: bool) -> bool {
+    // The site's footer, at any length: "© …", "Tổng biên tập: …", "Giấy phép số …".
+    if text.starts_with('©') || FOOTER_CUES.iter().any(|c| fold_keep_punct(text).starts_with(c.as_str())) {
+        return true;
+    }
     if words <= 8 && !sentence || key.is_empty() {
         if key.is_empty()
             || WIDGETS.iter().any(|w| {
@@ -228,14 +235,10 @@ fn is_dateline(text: &str, words: usize) -> bool {
     }
     // Mostly digits, separators, weekday and zone words: little else.
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let weekday = fold(text);
-    let allowed = [
-        "thu", "hai", "ba", "tu", "nam", "sau", "bay", "chu", "nhat", "gmt", "ngay", "cap", "nhat",
-        "luc", "gio", "h",
-    ];
-    let other_words = weekday
+    let folded = fold(text);
+    let other_words = folded
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && !allowed.contains(w))
+        .filter(|w| !w.is_empty() && !DATELINE_WORDS.contains(*w))
         .count();
     letters <= 20 && other_words == 0
 }
