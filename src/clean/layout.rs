@@ -179,7 +179,12 @@ fn resumes_body(lines: &[Line], i: usize, seen: &HashSet<&str>) -> bool {
 /// question under 20 words is a headline more often than a paragraph.
 fn is_body_start(l: &Line, hint: Hint) -> bool {
     let question = l.text.trim_end().ends_with('?') && l.words < 20;
-    !hint.chrome && !hint.caption && l.shape == Shape::Prose && l.words >= 8 && !l.ends_in_ellipsis() && !question
+    !hint.chrome
+        && !hint.caption
+        && l.shape == Shape::Prose
+        && l.words >= 8
+        && !l.ends_in_ellipsis()
+        && !question
 }
 
 /// The headline: an `h1` if the HTML has one; else, among the
@@ -230,8 +235,16 @@ struct Blocks<'l, 'a> {
 impl<'l, 'a> Blocks<'l, 'a> {
     fn new(lines: &'l [Line<'a>], hints: &'l [Hint]) -> Self {
         let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let first = lines.iter().enumerate().map(|(i, l)| *at.entry(l.key.as_str()).or_insert(i)).collect();
-        Blocks { lines, hints, first }
+        let first = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| *at.entry(l.key.as_str()).or_insert(i))
+            .collect();
+        Blocks {
+            lines,
+            hints,
+            first,
+        }
     }
 
     fn hint(&self, i: usize) -> Hint {
@@ -248,7 +261,10 @@ impl<'l, 'a> Blocks<'l, 'a> {
         self.hint(i).caption
             || self.first[i] < i
             || has_glued_alt(l.text)
-            || matches!(l.shape, Shape::Caption | Shape::Widget | Shape::Byline | Shape::Dateline | Shape::Source)
+            || matches!(
+                l.shape,
+                Shape::Caption | Shape::Widget | Shape::Byline | Shape::Dateline | Shape::Source
+            )
             || (l.shape == Shape::Prose && l.words < 8 && !l.ends_in_ellipsis())
     }
 
@@ -317,7 +333,8 @@ impl<'l, 'a> Blocks<'l, 'a> {
 
 /// "… ảnh 1‹caption›": an image's alt text glued to its numbered caption.
 fn has_glued_alt(t: &str) -> bool {
-    t.match_indices("ảnh ").any(|(i, m)| t[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    t.match_indices("ảnh ")
+        .any(|(i, m)| t[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Dateline, byline and source lines set the article's metadata.

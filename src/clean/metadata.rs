@@ -36,7 +36,9 @@ pub fn published(line: &str) -> Option<String> {
 pub fn byline(line: &str) -> String {
     let t = line.trim().trim_matches(['|', '-', '–', ' ']).trim();
     let t = match t.split_once(':') {
-        Some((cue, names)) if cue.split_whitespace().count() <= 4 && !names.trim().is_empty() => names.trim(),
+        Some((cue, names)) if cue.split_whitespace().count() <= 4 && !names.trim().is_empty() => {
+            names.trim()
+        }
         _ => t,
     };
     t.strip_prefix("Theo ").unwrap_or(t).trim().to_string()

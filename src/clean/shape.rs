@@ -19,9 +19,13 @@ static CAPTION_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/caption_cues.txt")));
 static BYLINE_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/byline_cues.txt")));
-static FOOTER_CUES: LazyLock<Vec<String>> = LazyLock::new(|| cue_list(include_str!("../../data/clean/footer_cues.txt")));
-static DATELINE_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| word_list(include_str!("../../data/clean/dateline_words.txt")).into_iter().collect());
+static FOOTER_CUES: LazyLock<Vec<String>> =
+    LazyLock::new(|| cue_list(include_str!("../../data/clean/footer_cues.txt")));
+static DATELINE_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(include_str!("../../data/clean/dateline_words.txt"))
+        .into_iter()
+        .collect()
+});
 static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     word_list(include_str!("../../data/clean/function_words.txt"))
         .into_iter()
@@ -208,7 +212,11 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
 
 fn is_widget(text: &str, key: &str, words: usize, sentence: bool) -> bool {
     // The site's footer, at any length: "© …", "Tổng biên tập: …", "Giấy phép số …".
-    if text.starts_with('©') || FOOTER_CUES.iter().any(|c| fold_keep_punct(text).starts_with(c.as_str())) {
+    if text.starts_with('©')
+        || FOOTER_CUES
+            .iter()
+            .any(|c| fold_keep_punct(text).starts_with(c.as_str()))
+    {
         return true;
     }
     if words <= 8 && !sentence || key.is_empty() {
