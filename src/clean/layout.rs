@@ -75,6 +75,8 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
     seen.insert(title.key.as_str());
     seen.insert(title_key.as_str());
     let mut in_related = false;
+    // After comments or tags, the body never resumes.
+    let mut ended = false;
     let mut after_title_copy = false;
     let mut i = lead_at;
     while i < lines.len() {
@@ -82,17 +84,15 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         let next = lines.get(i + 1);
         let prev = i.checked_sub(1).map(|p| &lines[p]);
         if in_related {
-            if !resumes_body(lines, i, &seen) {
+            ended |= l.shape == Shape::EndHeading;
+            if ended || !resumes_body(lines, i, &seen) {
                 if !take_metadata_after_body(&mut a, l) {
-                    removed(
-                        &mut a,
-                        l,
-                        if l.shape == Shape::SectionHeading {
-                            "section-heading"
-                        } else {
-                            "related-links"
-                        },
-                    );
+                    let why = match l.shape {
+                        Shape::SectionHeading | Shape::EndHeading => "section-heading",
+                        _ if ended => "comments-or-tags",
+                        _ => "related-links",
+                    };
+                    removed(&mut a, l, why);
                 }
                 seen.insert(l.key.as_str());
                 i += 1;
@@ -106,9 +106,10 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         let was_after_copy = std::mem::replace(&mut after_title_copy, copy_of_title);
         if copy_of_title {
             removed(&mut a, l, "title-copy");
-        } else if l.shape == Shape::SectionHeading {
+        } else if matches!(l.shape, Shape::SectionHeading | Shape::EndHeading) {
             removed(&mut a, l, "section-heading");
             in_related = true;
+            ended = l.shape == Shape::EndHeading;
         } else if l.shape == Shape::RelatedLink {
             removed(&mut a, l, "related-links");
         } else if hint(i).chrome {

@@ -19,6 +19,11 @@ static CAPTION_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/caption_cues.txt")));
 static BYLINE_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/byline_cues.txt")));
+static END_HEADINGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(include_str!("../../data/clean/end_headings.txt"))
+        .into_iter()
+        .collect()
+});
 static FOOTER_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/footer_cues.txt")));
 static DATELINE_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -54,6 +59,8 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\]]{2,20}
 pub enum Shape {
     /// A heading that opens a list of other articles ("Tin liên quan").
     SectionHeading,
+    /// A heading after which nothing is the article's any more (comments, tags).
+    EndHeading,
     /// One other article's title behind a heading on the same line
     /// ("Xem thêm: …", ">> …").
     RelatedLink,
@@ -170,7 +177,13 @@ pub fn function_word_density(key: &str) -> f32 {
 }
 
 fn shape_of(text: &str, key: &str, words: usize) -> Shape {
-    if SECTION_HEADINGS.contains(key) && words <= 8 {
+    // "Bình luận (3)": a heading may carry a count.
+    let heading =
+        key.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '));
+    if END_HEADINGS.contains(heading) && words <= 8 {
+        return Shape::EndHeading;
+    }
+    if SECTION_HEADINGS.contains(heading) && words <= 8 {
         return Shape::SectionHeading;
     }
     if is_inline_related(text, key) {
@@ -282,7 +295,7 @@ fn is_inline_related(text: &str, key: &str) -> bool {
     let (head, rest) = (&t[..colon], &t[colon + 1..]);
     !rest.trim().is_empty()
         && key.len() > fold(head).len()
-        && SECTION_HEADINGS.contains(&fold(head))
+        && (SECTION_HEADINGS.contains(&fold(head)) || END_HEADINGS.contains(&fold(head)))
 }
 
 fn is_slug(text: &str, words: usize) -> bool {
