@@ -2,14 +2,14 @@
 //! single spaces, no punctuation at the ends. "Tin liên quan:" and
 //! "TIN LIEN QUAN" fold alike, so word lists match however a site writes them.
 
-use unicode_normalization::UnicodeNormalization;
+use crate::normalise::compose::{base_of, is_mark};
 
 /// The folded form of `s`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
+    for c in s.chars().map(base_of) {
         match c {
-            '\u{300}'..='\u{36f}' => {}
+            c if is_mark(c) => {}
             'đ' | 'Đ' => out.push('d'),
             c if c.is_whitespace() => {
                 if !out.is_empty() && !out.ends_with(' ') {
