@@ -106,6 +106,8 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         let was_after_copy = std::mem::replace(&mut after_title_copy, copy_of_title);
         if copy_of_title {
             removed(&mut a, l, "title-copy");
+            // The story's own headline and teaser in a list of articles at the foot.
+            in_related = next.is_some_and(Line::ends_in_ellipsis);
         } else if matches!(l.shape, Shape::SectionHeading | Shape::EndHeading) {
             removed(&mut a, l, "section-heading");
             in_related = true;
@@ -129,12 +131,16 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         } else if hint(i).caption
             || l.shape == Shape::Caption
             || (was_after_copy
+                && !l.ends_in_ellipsis()
                 && l.words <= 60
                 && l.words >= 3
                 && matches!(l.shape, Shape::Prose | Shape::TitleLike))
         {
             a.captions.push(l.text.to_string());
         } else if take_metadata(&mut a, l) {
+        } else if is_list_item(l.text) && a.paragraphs.last().is_some_and(|p| opens_list(p)) {
+            // An item of a list the body announced ("… gồm:"), stop or none.
+            a.paragraphs.push(l.text.to_string());
         } else {
             match l.shape {
                 Shape::Prose => a.paragraphs.push(l.text.to_string()),
@@ -411,6 +417,19 @@ fn opens_related_run(l: &Line, next: Option<&Line>) -> bool {
         || next.is_some_and(|n| {
             l.shape == Shape::TitleLike && n.shape == Shape::Prose && n.ends_in_ellipsis()
         })
+}
+
+/// "- …", "+ …", "• …", "* …", "– …": an item of a bulleted list.
+fn is_list_item(t: &str) -> bool {
+    ["- ", "+ ", "• ", "* ", "– ", "· "]
+        .iter()
+        .any(|b| t.starts_with(b))
+        && t.split_whitespace().count() >= 3
+}
+
+/// A paragraph that announces a list ("Các nhóm giải pháp gồm:"), or an item of one.
+fn opens_list(p: &str) -> bool {
+    p.trim_end().ends_with(':') || is_list_item(p)
 }
 
 /// A short headline-like line between two paragraphs: a crosshead of the article.
