@@ -206,14 +206,32 @@ fn find_title(lines: &[Line], hints: &[Hint]) -> Option<usize> {
     }
     let blocks = Blocks::new(lines, hints);
     let body = blocks.main_start()?;
-    let candidates = (0..body).filter(|&i| {
-        let l = &lines[i];
+    let headline_shaped = |i: usize| {
+        let l: &Line = &lines[i];
         let t = undoubled(l.text).unwrap_or(l.text);
         let words = t.split_whitespace().count();
         (4..=40).contains(&words)
             && matches!(l.shape, Shape::TitleLike | Shape::Prose)
             && !t.trim_end().ends_with('.')
-    });
+    };
+    // Headlines listed under a section heading ("Tin liên quan", "Tin mới")
+    // belong to other articles.
+    let mut listed = vec![false; body];
+    for i in 1..body {
+        let heading = matches!(
+            lines[i - 1].shape,
+            Shape::SectionHeading | Shape::EndHeading
+        );
+        listed[i] = heading
+            || (listed[i - 1] && headline_shaped(i - 1) && lines[i - 1].shape == Shape::TitleLike);
+    }
+    let mut candidates: Vec<usize> = (0..body)
+        .filter(|&i| headline_shaped(i) && !listed[i])
+        .collect();
+    if candidates.is_empty() {
+        // A category label that reads like a heading, right above the headline.
+        candidates = (0..body).filter(|&i| headline_shaped(i)).collect();
+    }
     let score = |i: usize| {
         let key = super::fold::fold(undoubled(lines[i].text).unwrap_or(lines[i].text));
         let repeated = lines
@@ -222,7 +240,7 @@ fn find_title(lines: &[Line], hints: &[Hint]) -> Option<usize> {
             .any(|m| m.key == key || (m.key.starts_with(&key) && m.key.len() > key.len()));
         (blocks.words_under(i), repeated, i)
     };
-    match candidates.max_by_key(|&i| score(i)) {
+    match candidates.into_iter().max_by_key(|&i| score(i)) {
         Some(best) => Some(best),
         None => (body > 0 && lines[0].shape == Shape::TitleLike).then_some(0),
     }

@@ -216,6 +216,8 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     if is_slug(text, words) {
         return Shape::Slug;
     }
+    // A long line that only lacks its final stop stays headline-shaped: several
+    // related headlines glued into one line look just like it.
     if sentence {
         Shape::Prose
     } else {
