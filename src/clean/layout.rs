@@ -2,12 +2,25 @@
 //! where the body starts, where it ends (a section heading, a related-article
 //! run), and what each line inside it is — body, caption, copy, credit.
 //!
-//! The rules read position and repetition, not sites: the title is the
-//! headline-shaped line before the lead (preferably one the page repeats);
-//! the body starts at the first running prose after it; a related-article run
-//! is a headline followed by its own copy or by a teaser cut short with "...",
-//! or a section heading; once in a run, the body resumes only where two
-//! paragraphs of running prose follow each other.
+//! The rules read position, repetition and shape, not sites:
+//!
+//! - the body is found first: the first block of two or more body lines
+//!   (running prose, with only captions, credits, widgets, copies of earlier
+//!   lines or one crosshead between them) — a related list gives blocks of
+//!   one teaser each;
+//! - the title is the headline-shaped line before it that opens the largest
+//!   block of body text, preferring one the page repeats (alt text, the story
+//!   in its own related list); headlines listed under a section heading and a
+//!   headline with one teaser under it lose;
+//! - a related-article run starts at a section heading, a headline followed
+//!   by its own copy or doubled on one line, or a headline over a teaser cut
+//!   short with "..."; inside it the body resumes only at running prose that
+//!   is no teaser (not under a doubled headline, followed by more prose or by
+//!   the closing credits); after comments or tags it never resumes.
+//!
+//! Removal reasons: `navigation`, `widget`, `title-copy`, `dateline`,
+//! `byline`, `source`, `section-heading`, `related-links`, `duplicate`,
+//! `caption-copy`, `comments-or-tags`, `no-article`.
 
 use super::metadata;
 use super::shape::{Line, Shape};

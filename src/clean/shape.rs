@@ -51,7 +51,7 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 /// "(TTXVN/Vietnam+)": a short credit in parentheses, alone on its line.
 static PAREN_SOURCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(([^()]{2,50})\)\.?$").unwrap());
-/// "[Video] …", "[Infographic] …": a media item's title in a list.
+/// "\[Video\] …", "\[Infographic\] …": a media item's title in a list.
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\]]{2,20}\]").unwrap());
 
 /// What a line looks like on its own.
@@ -76,7 +76,7 @@ pub enum Shape {
     Caption,
     /// A URL slug or a line without any Vietnamese marks ("infographic ky nang …").
     Slug,
-    /// "[Video] …": a media item's title.
+    /// "\[Video\] …": a media item's title.
     Bracketed,
     /// No sentence-final punctuation: a headline, menu or list item.
     TitleLike,
