@@ -32,6 +32,18 @@ pub fn published(line: &str) -> Option<String> {
 }
 
 /// "Thanh Hà |" → "Thanh Hà"; "Theo Quang Hòa" → "Quang Hòa".
+/// "Hoàng Phương (theo Reuters)" → "Hoàng Phương": a credit in brackets after a byline.
+pub fn without_credit(t: &str) -> &str {
+    match t
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|r| r.rfind('(').map(|i| (i, r)))
+    {
+        Some((i, r)) if r[i + 1..].to_lowercase().starts_with("theo ") => r[..i].trim_end(),
+        _ => t,
+    }
+}
+
 /// A cue before a colon ("Bài và ảnh: Lê Thu") goes too.
 pub fn byline(line: &str) -> String {
     let t = line.trim().trim_matches(['|', '-', '–', ' ']).trim();
@@ -41,7 +53,7 @@ pub fn byline(line: &str) -> String {
         }
         _ => t,
     };
-    t.strip_prefix("Theo ").unwrap_or(t).trim().to_string()
+    without_credit(t.strip_prefix("Theo ").unwrap_or(t).trim()).to_string()
 }
 
 /// "(TTXVN/Vietnam+)" → "TTXVN/Vietnam+"; "Theo Báo Tin tức" → "Báo Tin tức"; "Nguồn: x.vn" → "x.vn".
@@ -79,6 +91,7 @@ mod tests {
         assert_eq!(byline("Thanh Hà |"), "Thanh Hà");
         assert_eq!(byline("Bài và ảnh: Lê Thu Hằng"), "Lê Thu Hằng");
         assert_eq!(byline("Minh Anh - Thu Trang"), "Minh Anh - Thu Trang");
+        assert_eq!(byline("Hoàng Phương (theo Reuters)"), "Hoàng Phương");
         assert_eq!(source("(TTXVN/Vietnam+)"), "TTXVN/Vietnam+");
         assert_eq!(source("Theo Báo Tin tức"), "Báo Tin tức");
         assert_eq!(source("Nguồn: baotintuc.vn"), "baotintuc.vn");

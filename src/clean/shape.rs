@@ -202,6 +202,9 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     if is_byline(text, words, sentence) {
         return Shape::Byline;
     }
+    if names_web_address(text, words, sentence) {
+        return Shape::Widget;
+    }
     let lower = fold_keep_punct(text);
     if CAPTION_CUES.iter().any(|c| {
         lower.starts_with(c.as_str())
@@ -243,13 +246,14 @@ fn is_widget(text: &str, key: &str, words: usize, sentence: bool) -> bool {
         {
             return true;
         }
-        // "Theo dõi Baoquocte.vn trên": a short line naming a web address.
-        if DOMAIN.is_match(text) {
-            return true;
-        }
     }
-    // A line that is only a web address.
-    words == 1 && DOMAIN.is_match(text)
+    false
+}
+
+/// "Theo dõi Baoquocte.vn trên", "https://…": a short line naming a web
+/// address (checked after bylines: "Lan Anh/VOV.VN" is a byline).
+fn names_web_address(text: &str, words: usize, sentence: bool) -> bool {
+    (words <= 8 && !sentence || words == 1) && DOMAIN.is_match(text)
 }
 
 fn is_dateline(text: &str, words: usize) -> bool {
@@ -335,6 +339,10 @@ fn names_only(text: &str) -> bool {
         .trim()
         .trim_end_matches(['|', '-', ' ', '–'])
         .trim_start_matches(['|', '-', ' ', '–']);
+    // "Hoàng Phương (theo Reuters)": the agency in brackets is not a name.
+    let t = crate::clean::metadata::without_credit(t);
+    let t = t.replace('/', " / ");
+    let t = t.as_str();
     if t.is_empty() || t.chars().count() > 60 {
         return false;
     }
@@ -383,6 +391,10 @@ mod tests {
     fn bylines_sources_captions() {
         assert_eq!(shape("Quang Hòa"), Shape::Byline);
         assert_eq!(shape("Thanh Hà |"), Shape::Byline);
+        assert_eq!(shape("Hoàng Phương (theo Reuters)"), Shape::Byline);
+        assert_eq!(shape("Lan Anh/VOV.VN"), Shape::Byline);
+        assert_eq!(shape("Minh Anh - Thu Trang"), Shape::Byline);
+        assert_eq!(shape("Đội tuyển nữ hội quân"), Shape::TitleLike);
         assert_eq!(shape("(TTXVN/Vietnam+)"), Shape::Source);
         assert_eq!(shape("Theo Báo Tin tức"), Shape::Source);
         assert_eq!(shape("Nguồn: baotintuc.vn"), Shape::Source);
