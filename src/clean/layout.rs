@@ -214,7 +214,12 @@ fn is_body_start(l: &Line, hint: Hint) -> bool {
 /// list), then the later one. A headline with a single teaser under it opens
 /// a small block, so related lists before the article lose to the article.
 fn find_title(lines: &[Line], hints: &[Hint]) -> Option<usize> {
-    if let Some(i) = hints.iter().position(|h| h.headline) {
+    // An h1 outside the site's chrome, with a headline's length (not a logo).
+    let h1 = |i: usize| {
+        let h = hints[i];
+        h.headline && !h.chrome && lines.get(i).is_some_and(|l| l.words >= 3)
+    };
+    if let Some(i) = (0..hints.len().min(lines.len())).find(|&i| h1(i)) {
         return Some(i);
     }
     let blocks = Blocks::new(lines, hints);
