@@ -20,10 +20,11 @@
 //!
 //! Removal reasons: `navigation`, `widget`, `title-copy`, `dateline`,
 //! `byline`, `source`, `section-heading`, `related-links`, `duplicate`,
-//! `caption-copy`, `comments-or-tags`, `no-article`.
+//! `caption-copy`, `comments-or-tags`, `after-article` (what follows a closing
+//! byline or source), `no-article`.
 
 use super::metadata;
-use super::shape::{Line, Shape};
+use super::shape::{self, Line, Shape};
 use super::Article;
 use crate::Removed;
 use std::collections::HashSet;
@@ -90,6 +91,8 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
     let mut in_related = false;
     // After comments or tags, the body never resumes.
     let mut ended = false;
+    // In a run that a closing byline or source opened.
+    let mut after_credits = false;
     let mut after_title_copy = false;
     let mut i = lead_at;
     while i < lines.len() {
@@ -98,11 +101,15 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         let prev = i.checked_sub(1).map(|p| &lines[p]);
         if in_related {
             ended |= l.shape == Shape::EndHeading;
-            if ended || !resumes_body(lines, i, &seen) {
+            if matches!(l.shape, Shape::SectionHeading | Shape::EndHeading) {
+                after_credits = false;
+            }
+            if ended || !resumes_body(lines, i, &seen, after_credits) {
                 if !take_metadata_after_body(&mut a, l) {
                     let why = match l.shape {
                         Shape::SectionHeading | Shape::EndHeading => "section-heading",
                         _ if ended => "comments-or-tags",
+                        _ if after_credits => "after-article",
                         _ => "related-links",
                     };
                     removed(&mut a, l, why);
@@ -112,6 +119,7 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
                 continue;
             }
             in_related = false;
+            after_credits = false;
         }
         let glued = glued_to(l, title_text);
         let copy_of_title =
@@ -120,9 +128,13 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         if copy_of_title {
             removed(&mut a, l, "title-copy");
             // The story's own headline and teaser in a list of articles at the foot.
-            in_related = next.is_some_and(Line::ends_in_ellipsis);
+            if next.is_some_and(Line::ends_in_ellipsis) {
+                in_related = true;
+                after_credits = false;
+            }
         } else if matches!(l.shape, Shape::SectionHeading | Shape::EndHeading) {
             removed(&mut a, l, "section-heading");
+            after_credits = false;
             in_related = true;
             ended = l.shape == Shape::EndHeading;
         } else if l.shape == Shape::RelatedLink {
@@ -134,6 +146,7 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         } else if opens_related_run(l, next) {
             removed(&mut a, l, "related-links");
             in_related = true;
+            after_credits = false;
         } else if !l.key.is_empty() && seen.contains(l.key.as_str()) {
             removed(&mut a, l, "duplicate");
         } else if next
@@ -151,6 +164,18 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         {
             a.captions.push(l.text.to_string());
         } else if take_metadata(&mut a, l) {
+            // A byline or source after the body closes the article: what
+            // follows is the site's, unless running prose takes up again.
+            // (A name alone right above more running prose is rather a portrait's caption.)
+            let body_goes_on = next
+                .is_some_and(|n| n.is_running_prose() && !shape::starts_with_widget_cue(&n.key));
+            if matches!(l.shape, Shape::Byline | Shape::Source)
+                && a.paragraphs.len() >= 2
+                && !body_goes_on
+            {
+                in_related = true;
+                after_credits = true;
+            }
         } else if is_list_item(l.text) && a.paragraphs.last().is_some_and(|p| opens_list(p)) {
             // An item of a list the body announced ("… gồm:"), stop or none.
             a.paragraphs.push(l.text.to_string());
@@ -177,8 +202,21 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
 /// not a teaser: not under a doubled headline, not itself a headline doubled
 /// on the next line, and followed by more running prose (not by the next
 /// headline) or by the article's closing credits.
-fn resumes_body(lines: &[Line], i: usize, seen: &HashSet<&str>) -> bool {
+///
+/// After the closing credits (`strict`) it takes three such paragraphs, none
+/// of them a call to action of the site ("Tải ứng dụng …", "Đăng ký …").
+fn resumes_body(lines: &[Line], i: usize, seen: &HashSet<&str>, strict: bool) -> bool {
     let l = &lines[i];
+    if strict {
+        let prose = |j: usize| {
+            lines
+                .get(j)
+                .is_some_and(|m| m.is_running_prose() && !shape::starts_with_widget_cue(&m.key))
+        };
+        if !(prose(i) && prose(i + 1) && prose(i + 2)) {
+            return false;
+        }
+    }
     let next = lines.get(i + 1);
     let doubled_at = |j: usize| {
         j + 1 < lines.len() && lines[j].key == lines[j + 1].key && !lines[j].key.is_empty()

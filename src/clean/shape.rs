@@ -228,6 +228,13 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     }
 }
 
+/// The folded `key` starts with a widget cue ("tai ung dung", "dang ky").
+pub fn starts_with_widget_cue(key: &str) -> bool {
+    WIDGETS.iter().any(|w| {
+        key == w || (key.starts_with(w.as_str()) && key.as_bytes().get(w.len()) == Some(&b' '))
+    })
+}
+
 fn is_widget(text: &str, key: &str, words: usize, sentence: bool) -> bool {
     // The site's footer, at any length: "© …", "Tổng biên tập: …", "Giấy phép số …".
     if text.starts_with('©')
@@ -238,12 +245,7 @@ fn is_widget(text: &str, key: &str, words: usize, sentence: bool) -> bool {
         return true;
     }
     if words <= 8 && !sentence || key.is_empty() {
-        if key.is_empty()
-            || WIDGETS.iter().any(|w| {
-                key == w
-                    || (key.starts_with(w.as_str()) && key.as_bytes().get(w.len()) == Some(&b' '))
-            })
-        {
+        if key.is_empty() || starts_with_widget_cue(key) {
             return true;
         }
     }
