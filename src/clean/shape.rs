@@ -244,12 +244,7 @@ fn is_widget(text: &str, key: &str, words: usize, sentence: bool) -> bool {
     {
         return true;
     }
-    if words <= 8 && !sentence || key.is_empty() {
-        if key.is_empty() || starts_with_widget_cue(key) {
-            return true;
-        }
-    }
-    false
+    key.is_empty() || (words <= 8 && !sentence && starts_with_widget_cue(key))
 }
 
 /// "Theo dõi Baoquocte.vn trên", "https://…": a short line naming a web
