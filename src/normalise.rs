@@ -1,25 +1,27 @@
 //! Stage 1: normalise the raw paste so that later stages compare like with like,
 //! without changing what a reader sees.
 //!
-//! - NFC composition (pastes mix composed and decomposed Vietnamese);
+//! - NFC composition (pastes mix composed and decomposed Vietnamese), from
+//!   a compact table of Latin letters ([`compose`]), not the full Unicode data;
 //! - one tone-mark placement: the modern style, where the tone of the open
 //!   syllables `oa`, `oe`, `uy` sits on the first vowel ("hoà" → "hòa",
 //!   "thuỷ" → "thủy"), so that both spellings read alike;
 //! - line endings become `\n`; no-break spaces become spaces; zero-width
-//!   characters and the byte-order mark go; runs of spaces and tabs become one
+//!   characters (ZWSP, ZWNJ, ZWJ, word joiner, soft hyphen) and the
+//!   byte-order mark go; runs of spaces and tabs become one
 //!   space and lines lose their outer spaces;
-//! - dash and quote variants become the common forms (`‐ ‑ ‒ – −` → `-`,
-//!   `„ ‟` → `“`, `‛` → `’`, `＂ ″` → `"`).
+//! - dash and quote variants become the common forms (`‐ ‑ ‒ – − ﹣ －` → `-`,
+//!   `―` → `—`, `„ ‟` → `“`, `‛` → `’`, `＂ ″` → `"`, `＇` → `'`).
 
+pub mod compose;
 pub mod legacy;
-
-use unicode_normalization::UnicodeNormalization;
 
 /// Returns `raw` normalised for the later stages.
 pub fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut line = String::new();
-    let mut chars = raw.nfc().peekable();
+    let composed = compose::nfc(raw);
+    let mut chars = composed.chars().peekable();
     loop {
         let c = chars.next();
         match c {
@@ -35,7 +37,12 @@ pub fn normalise(raw: &str) -> String {
                 }
             }
             Some(c) => match c {
-                '\u{a0}' | '\u{2007}' | '\u{202f}' | '\t' | '\u{2002}'..='\u{200a}' | '\u{3000}' => {
+                '\u{a0}'
+                | '\u{2007}'
+                | '\u{202f}'
+                | '\t'
+                | '\u{2002}'..='\u{200a}'
+                | '\u{3000}' => {
                     if !line.ends_with(' ') {
                         line.push(' ');
                     }
@@ -45,11 +52,15 @@ pub fn normalise(raw: &str) -> String {
                         line.push(' ');
                     }
                 }
-                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' => {}
-                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => line.push('-'),
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{180e}' | '\u{feff}'
+                | '\u{ad}' => {}
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{fe63}'
+                | '\u{ff0d}' => line.push('-'),
+                '\u{2015}' => line.push('—'),
                 '\u{201e}' | '\u{201f}' => line.push('“'),
                 '\u{201b}' => line.push('’'),
                 '\u{ff02}' | '\u{2033}' => line.push('"'),
+                '\u{ff07}' => line.push('\''),
                 c => line.push(c),
             },
         }
@@ -91,11 +102,17 @@ const TONED: &[(&str, char)] = &[
 ];
 
 fn split_tone(c: char) -> Option<(char, usize)> {
-    TONED.iter().find_map(|(set, plain)| set.chars().position(|t| t == c).map(|i| (*plain, i)))
+    TONED
+        .iter()
+        .find_map(|(set, plain)| set.chars().position(|t| t == c).map(|i| (*plain, i)))
 }
 
 fn with_tone(plain: char, tone: usize) -> char {
-    TONED.iter().find(|(_, p)| *p == plain).and_then(|(set, _)| set.chars().nth(tone)).unwrap_or(plain)
+    TONED
+        .iter()
+        .find(|(_, p)| *p == plain)
+        .and_then(|(set, _)| set.chars().nth(tone))
+        .unwrap_or(plain)
 }
 
 /// Moves the tone of a word ending in an open `oa`/`oe`/`uy` (not `quy`) to
@@ -137,9 +154,57 @@ mod tests {
 
     #[test]
     fn old_tone_placement_reads_as_modern() {
-        assert_eq!(normalise("hoà bình, Thuỷ, khoẻ, Hoà"), "hòa bình, Thủy, khỏe, Hòa");
+        assert_eq!(
+            normalise("hoà bình, Thuỷ, khoẻ, Hoà"),
+            "hòa bình, Thủy, khỏe, Hòa"
+        );
         // Closed syllables and "quy" keep their placement.
-        assert_eq!(normalise("hoàng, toán, quý, thuyết"), "hoàng, toán, quý, thuyết");
+        assert_eq!(
+            normalise("hoàng, toán, quý, thuyết"),
+            "hoàng, toán, quý, thuyết"
+        );
+    }
+
+    #[test]
+    fn both_tone_placements_read_alike() {
+        for (old, new) in [
+            ("hoà", "hòa"),
+            ("thuỷ", "thủy"),
+            ("Hoà Bình", "Hòa Bình"),
+            ("khoẻ", "khỏe"),
+            ("THUỶ", "THỦY"),
+        ] {
+            assert_eq!(normalise(old), normalise(new), "{old} / {new}");
+            assert_eq!(normalise(old), new);
+        }
+        // Decomposed and in the old placement at once.
+        assert_eq!(normalise("hoa\u{300} bi\u{300}nh"), "hòa bình");
+        // Not every "uy"/"oa" moves: closed syllables and "qu" keep theirs.
+        assert_eq!(
+            normalise("Quý, huyền, toàn, khuyến"),
+            "Quý, huyền, toàn, khuyến"
+        );
+    }
+
+    #[test]
+    fn every_invisible_and_spacing_variant() {
+        let s = "Hà\u{a0}Nội\u{202f}và\u{2009}Huế\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}\u{ad}";
+        assert_eq!(normalise(s), "Hà Nội và Huế");
+        assert_eq!(normalise("a\u{3000}\u{2007}b"), "a b");
+    }
+
+    #[test]
+    fn dash_and_quote_variants() {
+        assert_eq!(
+            normalise("2021\u{2012}2025, Việt Nam\u{2010}Lào, \u{2212}5, A\u{ff0d}B"),
+            "2021-2025, Việt Nam-Lào, -5, A-B"
+        );
+        assert_eq!(
+            normalise("\u{201e}x\u{201f} \u{201b}y\u{2019} \u{ff02}z\u{ff02} \u{ff07}"),
+            "“x“ ’y’ \"z\" '"
+        );
+        // The em dash and the curly quotes readers expect stay as they are.
+        assert_eq!(normalise("a — “b” ‘c’"), "a — “b” ‘c’");
     }
 
     #[test]

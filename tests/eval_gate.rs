@@ -50,14 +50,21 @@ fn score(gold: &Path, raw: &Path) -> BTreeMap<String, f64> {
         .arg("-v")
         .status()
         .expect("python3 is needed for the evaluation gate");
-    assert!(status.success(), "the scorer failed (a page gave no valid JSON): see its output above");
+    assert!(
+        status.success(),
+        "the scorer failed (a page gave no valid JSON): see its output above"
+    );
     let v: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
     let _ = fs::remove_file(&out);
     FIGURES
         .iter()
         .map(|(name, path)| {
             let x = path.iter().fold(&v, |v, k| &v[*k]);
-            (name.to_string(), x.as_f64().unwrap_or_else(|| panic!("scorer output lacks {path:?}")))
+            (
+                name.to_string(),
+                x.as_f64()
+                    .unwrap_or_else(|| panic!("scorer output lacks {path:?}")),
+            )
         })
         .collect()
 }
@@ -67,7 +74,9 @@ fn below_floors(figures: &BTreeMap<String, f64>, floors: &Value) -> Vec<String> 
     let mut failures = Vec::new();
     for (name, floor) in floors.as_object().expect("floors is an object") {
         let floor = floor.as_f64().expect("a floor is a number");
-        let got = *figures.get(name).unwrap_or_else(|| panic!("unknown figure {name} in floors"));
+        let got = *figures
+            .get(name)
+            .unwrap_or_else(|| panic!("unknown figure {name} in floors"));
         if got + 1e-9 < floor {
             failures.push(format!("{name}: {got:.3} is below its floor {floor:.3}"));
         } else if got > floor + 0.005 {
@@ -103,7 +112,9 @@ fn own_pages_meet_their_floors() {
     let mut files: Vec<PathBuf> = fs::read_dir(&pages)
         .expect("tests/pages holds the fixture pages")
         .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".txt") || p.to_string_lossy().ends_with(".gold.json"))
+        .filter(|p| {
+            p.to_string_lossy().ends_with(".txt") || p.to_string_lossy().ends_with(".gold.json")
+        })
         .collect();
     files.sort();
     // The scorer wants DIR/<doc>.json beside DIR/<doc>.txt: lay the pages out so.
@@ -127,8 +138,10 @@ fn own_pages_meet_their_floors() {
     let _ = fs::remove_dir_all(&work);
     print_figures(&figures);
 
-    let floors: Value =
-        serde_json::from_str(&fs::read_to_string(Path::new(ROOT).join("tests/eval/floors.json")).unwrap()).unwrap();
+    let floors: Value = serde_json::from_str(
+        &fs::read_to_string(Path::new(ROOT).join("tests/eval/floors.json")).unwrap(),
+    )
+    .unwrap();
     let print = fingerprint(&files);
     assert_eq!(
         floors["fingerprint"].as_str(),
@@ -136,7 +149,11 @@ fn own_pages_meet_their_floors() {
         "tests/pages changed: check the gold, then set \"fingerprint\" in tests/eval/floors.json to {print:?}"
     );
     let failures = below_floors(&figures, &floors["floors"]);
-    assert!(failures.is_empty(), "evaluation gate failed on tests/pages:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "evaluation gate failed on tests/pages:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -148,11 +165,16 @@ fn seed_pages_meet_their_floors_when_present() {
     }
     let figures = score(&shared.join("gold"), &shared.join("seeds"));
     print_figures(&figures);
-    let floors: Value =
-        serde_json::from_str(&fs::read_to_string(Path::new(ROOT).join("tests/eval/floors-seeds.json")).unwrap())
-            .unwrap();
+    let floors: Value = serde_json::from_str(
+        &fs::read_to_string(Path::new(ROOT).join("tests/eval/floors-seeds.json")).unwrap(),
+    )
+    .unwrap();
     let failures = below_floors(&figures, &floors["floors"]);
-    assert!(failures.is_empty(), "evaluation gate failed on ../shared/seeds:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "evaluation gate failed on ../shared/seeds:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -163,12 +185,16 @@ fn vendored_scorer_matches_shared_when_present() {
         return;
     };
     let ours = fs::read(Path::new(ROOT).join("tests/eval/score.py")).unwrap();
-    assert!(ours == theirs, "tests/eval/score.py differs from ../shared/eval/score.py: copy it again");
+    assert!(
+        ours == theirs,
+        "tests/eval/score.py differs from ../shared/eval/score.py: copy it again"
+    );
 }
 
 #[test]
 fn a_figure_below_its_floor_fails_and_one_above_passes() {
-    let figures: BTreeMap<String, f64> = [("clean_f1".to_string(), 0.9), ("per_f1".to_string(), 0.5)].into();
+    let figures: BTreeMap<String, f64> =
+        [("clean_f1".to_string(), 0.9), ("per_f1".to_string(), 0.5)].into();
     let floors: Value = serde_json::json!({"clean_f1": 0.95, "per_f1": 0.4});
     let failures = below_floors(&figures, &floors);
     assert_eq!(failures.len(), 1);

@@ -2,14 +2,14 @@
 //! single spaces, no punctuation at the ends. "Tin liên quan:" and
 //! "TIN LIEN QUAN" fold alike, so word lists match however a site writes them.
 
-use unicode_normalization::UnicodeNormalization;
+use crate::normalise::compose::{base_of, is_mark};
 
 /// The folded form of `s`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
+    for c in s.chars().map(base_of) {
         match c {
-            '\u{300}'..='\u{36f}' => {}
+            c if is_mark(c) => {}
             'đ' | 'Đ' => out.push('d'),
             c if c.is_whitespace() => {
                 if !out.is_empty() && !out.ends_with(' ') {
@@ -25,7 +25,11 @@ pub fn fold(s: &str) -> String {
 /// Reads a word list: one entry a line, `#` comments and blank lines skipped,
 /// each entry folded.
 pub fn word_list(data: &str) -> Vec<String> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect()
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(fold)
+        .collect()
 }
 
 #[cfg(test)]

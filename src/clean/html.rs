@@ -1,44 +1,211 @@
 //! HTML documents to [`InputBlock`]s, for the CLI's `.html` files (the page
-//! uses the browser's own DOM parser instead).
+//! uses the browser's own DOM parser instead, and gives the same fields).
+//!
+//! A small tag reader, not a full HTML parser: it splits the document at
+//! block-level tags, drops scripts, styles and comments, decodes the common
+//! entities, and records for each block its tag, its ancestors (`nav`,
+//! `header`, `footer`, `aside`, `figure`, …) and how much of its text sits
+//! inside links — the signals [`super::clean_blocks`] reads.
 
 use crate::InputBlock;
 
-/// Splits `html` into blocks at block-level tags, dropping scripts and styles.
+/// Tags that start or end a block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "figcaption",
+    "figure",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "blockquote",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "time",
+];
+/// Tags whose content is not page text.
+const SKIPPED_TAGS: &[&str] = &[
+    "script", "style", "title", "noscript", "template", "svg", "head",
+];
+/// Tags that never have content, so never wrap anything.
+const VOID_TAGS: &[&str] = &[
+    "br", "img", "hr", "meta", "link", "input", "source", "wbr", "col", "area", "base", "embed",
+];
+
+/// Splits `html` into blocks at block-level tags, dropping scripts, styles and comments.
 pub fn blocks_from_html(html: &str) -> Vec<InputBlock> {
-    let mut blocks = Vec::new();
-    let mut text = String::new();
+    let mut reader = Reader::default();
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
-        text.push_str(&rest[..lt]);
+        reader.text(&rest[..lt]);
         let after = &rest[lt + 1..];
-        let Some(gt) = after.find('>') else { break };
-        let closing = after.starts_with('/');
-        let tag = after[..gt].trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("").to_ascii_lowercase();
-        rest = &after[gt + 1..];
-        if !closing && (tag == "script" || tag == "style") {
-            let close = format!("</{tag}");
-            match rest.to_ascii_lowercase().find(&close) {
-                Some(i) => rest = &rest[i..],
-                None => rest = "",
-            }
+        if let Some(comment) = after.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |i| &comment[i + 3..]);
             continue;
         }
-        if matches!(tag.as_str(), "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "li" | "figcaption" | "section" | "article") {
-            push_block(&mut blocks, &mut text, &tag);
+        let Some(gt) = after.find('>') else {
+            rest = "";
+            break;
+        };
+        let inside = &after[..gt];
+        rest = &after[gt + 1..];
+        let closing = inside.starts_with('/');
+        let tag = inside
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if !closing && SKIPPED_TAGS.contains(&tag.as_str()) {
+            let close = format!("</{tag}");
+            rest = match rest.to_ascii_lowercase().find(&close) {
+                Some(i) => &rest[i..],
+                None => "",
+            };
+            continue;
+        }
+        if tag.is_empty() || tag.starts_with('!') || tag.starts_with('?') {
+            continue;
+        }
+        if closing {
+            reader.close(&tag);
+        } else {
+            reader.open(&tag, inside.ends_with('/'));
         }
     }
-    text.push_str(rest);
-    push_block(&mut blocks, &mut text, "");
-    blocks
+    reader.text(rest);
+    reader.flush();
+    reader.blocks
 }
 
-fn push_block(blocks: &mut Vec<InputBlock>, text: &mut String, tag: &str) {
-    let t = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !t.is_empty() {
-        blocks.push(InputBlock { text: t, tag: tag.to_string(), ..InputBlock::default() });
+#[derive(Default)]
+struct Reader {
+    blocks: Vec<InputBlock>,
+    /// Open elements, outermost first.
+    stack: Vec<String>,
+    text: String,
+    link_chars: usize,
+}
+
+impl Reader {
+    fn text(&mut self, raw: &str) {
+        let t = decode(raw);
+        if self.stack.iter().any(|t| t == "a") {
+            self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+        }
+        self.text.push_str(&t);
     }
-    text.clear();
+
+    fn open(&mut self, tag: &str, self_closing: bool) {
+        if BLOCK_TAGS.contains(&tag) {
+            self.flush();
+        }
+        if !self_closing && !VOID_TAGS.contains(&tag) {
+            self.stack.push(tag.to_string());
+        }
+    }
+
+    fn close(&mut self, tag: &str) {
+        if BLOCK_TAGS.contains(&tag) {
+            self.flush();
+        }
+        if let Some(i) = self.stack.iter().rposition(|t| t == tag) {
+            self.stack.truncate(i);
+        }
+    }
+
+    /// Ends the current block: its tag is the innermost open block element.
+    fn flush(&mut self) {
+        let t = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() {
+            let at = self
+                .stack
+                .iter()
+                .rposition(|t| BLOCK_TAGS.contains(&t.as_str()));
+            let tag = at.map_or(String::new(), |i| self.stack[i].clone());
+            let ancestors = at.map_or_else(Vec::new, |i| self.stack[..i].to_vec());
+            let link_chars = self.link_chars.min(t.chars().count());
+            self.blocks.push(InputBlock {
+                text: t,
+                tag,
+                link_chars,
+                ancestors,
+            });
+        }
+        self.text.clear();
+        self.link_chars = 0;
+    }
+}
+
+/// The common named entities and numeric ones; anything else is left as is.
+fn decode(raw: &str) -> String {
+    if !raw.contains('&') {
+        return raw.to_string();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let end = after.find(';').filter(|&i| i <= 10);
+        let decoded = end.and_then(|i| {
+            let name = &after[..i];
+            match name {
+                "nbsp" => Some('\u{a0}'),
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "ndash" => Some('–'),
+                "mdash" => Some('—'),
+                "hellip" => Some('…'),
+                "laquo" => Some('«'),
+                "raquo" => Some('»'),
+                "ldquo" => Some('“'),
+                "rdquo" => Some('”'),
+                "lsquo" => Some('‘'),
+                "rsquo" => Some('’'),
+                "copy" => Some('©'),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }
+        });
+        match (decoded, end) {
+            (Some(c), Some(i)) => {
+                out.push(c);
+                rest = &after[i + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -47,8 +214,40 @@ mod tests {
 
     #[test]
     fn paragraphs_become_blocks_and_scripts_vanish() {
-        let b = blocks_from_html("<h1>Tiêu đề</h1><script>var x = '<p>';</script><p>Đoạn &amp; một.</p>");
+        let b = blocks_from_html("<h1>Tiêu đề</h1><script>var x = '<p>';</script><p>Đoạn &amp; một.</p><!-- <p>x</p> -->");
         let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, vec!["Tiêu đề", "Đoạn & một."]);
+        assert_eq!(b[0].tag, "h1");
+    }
+
+    #[test]
+    fn ancestors_and_link_text_are_recorded() {
+        let b = blocks_from_html(
+            "<nav><ul><li><a href='/'>Trang chủ</a></li></ul></nav><article><figure><img src=x alt='a'>\
+             <figcaption>Quang cảnh &#7843;nh</figcaption></figure><p>Nội dung <a href=#>liên kết</a> bài.</p></article>",
+        );
+        assert_eq!(b[0].text, "Trang chủ");
+        assert_eq!(b[0].ancestors, vec!["nav", "ul"]);
+        assert_eq!(b[0].link_chars, "Trangchủ".chars().count());
+        assert_eq!(b[1].tag, "figcaption");
+        assert_eq!(b[1].text, "Quang cảnh ảnh");
+        assert!(b[1].ancestors.iter().any(|t| t == "figure"));
+        assert_eq!(b[2].tag, "p");
+        assert_eq!(b[2].link_chars, "liênkết".chars().count());
+    }
+
+    #[test]
+    fn broken_markup_does_not_panic() {
+        for s in [
+            "<p>a &#xZZ; b",
+            "<",
+            "&",
+            "<p>Đ&",
+            "<!-- x",
+            "<a href='",
+            "&#99999999;",
+        ] {
+            let _ = blocks_from_html(s);
+        }
     }
 }

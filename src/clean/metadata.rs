@@ -4,14 +4,19 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-static DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]((?:19|20)[0-9]{2})(?:[^0-9]|$)").unwrap());
-static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9/])([0-2]?[0-9])[:h]([0-5][0-9])(?:[^0-9]|$)").unwrap());
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]((?:19|20)[0-9]{2})(?:[^0-9]|$)")
+        .unwrap()
+});
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9/])([0-2]?[0-9])[:h]([0-5][0-9])(?:[^0-9]|$)").unwrap()
+});
 
 /// "09:32 | 04/09/2022 GMT+7" → "2022-09-04T09:32"; a date alone → "2022-09-04".
 pub fn published(line: &str) -> Option<String> {
     let d = DATE.captures(line)?;
-    let (day, month, year): (u8, u8, i32) = (d[1].parse().ok()?, d[2].parse().ok()?, d[3].parse().ok()?);
+    let (day, month, year): (u8, u8, i32) =
+        (d[1].parse().ok()?, d[2].parse().ok()?, d[3].parse().ok()?);
     let date = crate::Ymd::new(year, month, day)?;
     match TIME.captures(line) {
         Some(t) => {
@@ -27,15 +32,37 @@ pub fn published(line: &str) -> Option<String> {
 }
 
 /// "Thanh Hà |" → "Thanh Hà"; "Theo Quang Hòa" → "Quang Hòa".
+/// "Hoàng Phương (theo Reuters)" → "Hoàng Phương": a credit in brackets after a byline.
+pub fn without_credit(t: &str) -> &str {
+    match t
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|r| r.rfind('(').map(|i| (i, r)))
+    {
+        Some((i, r)) if r[i + 1..].to_lowercase().starts_with("theo ") => r[..i].trim_end(),
+        _ => t,
+    }
+}
+
+/// A cue before a colon ("Bài và ảnh: Lê Thu") goes too.
 pub fn byline(line: &str) -> String {
-    let t = line.trim().trim_end_matches(['|', '-', '–', ' ']).trim();
-    t.strip_prefix("Theo ").unwrap_or(t).trim().to_string()
+    let t = line.trim().trim_matches(['|', '-', '–', ' ']).trim();
+    let t = match t.split_once(':') {
+        Some((cue, names)) if cue.split_whitespace().count() <= 4 && !names.trim().is_empty() => {
+            names.trim()
+        }
+        _ => t,
+    };
+    without_credit(t.strip_prefix("Theo ").unwrap_or(t).trim()).to_string()
 }
 
 /// "(TTXVN/Vietnam+)" → "TTXVN/Vietnam+"; "Theo Báo Tin tức" → "Báo Tin tức"; "Nguồn: x.vn" → "x.vn".
 pub fn source(line: &str) -> String {
     let t = line.trim().trim_end_matches('.');
-    let t = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(t);
+    let t = t
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(t);
     let t = t.strip_prefix("Theo ").unwrap_or(t);
     let t = t.strip_prefix("Nguồn:").unwrap_or(t);
     t.trim().to_string()
@@ -47,8 +74,14 @@ mod tests {
 
     #[test]
     fn datelines_read_into_iso() {
-        assert_eq!(published("09:32 | 04/09/2022 GMT+7").as_deref(), Some("2022-09-04T09:32"));
-        assert_eq!(published("Thứ Hai, 04/09/2022 - 09:32 (GMT+7)").as_deref(), Some("2022-09-04T09:32"));
+        assert_eq!(
+            published("09:32 | 04/09/2022 GMT+7").as_deref(),
+            Some("2022-09-04T09:32")
+        );
+        assert_eq!(
+            published("Thứ Hai, 04/09/2022 - 09:32 (GMT+7)").as_deref(),
+            Some("2022-09-04T09:32")
+        );
         assert_eq!(published("14/02/2025").as_deref(), Some("2025-02-14"));
         assert_eq!(published("31/02/2025"), None);
     }
@@ -56,6 +89,9 @@ mod tests {
     #[test]
     fn bylines_and_sources_lose_their_marks() {
         assert_eq!(byline("Thanh Hà |"), "Thanh Hà");
+        assert_eq!(byline("Bài và ảnh: Lê Thu Hằng"), "Lê Thu Hằng");
+        assert_eq!(byline("Minh Anh - Thu Trang"), "Minh Anh - Thu Trang");
+        assert_eq!(byline("Hoàng Phương (theo Reuters)"), "Hoàng Phương");
         assert_eq!(source("(TTXVN/Vietnam+)"), "TTXVN/Vietnam+");
         assert_eq!(source("Theo Báo Tin tức"), "Báo Tin tức");
         assert_eq!(source("Nguồn: baotintuc.vn"), "baotintuc.vn");

@@ -41,8 +41,16 @@ pub struct Article {
 impl Article {
     /// The input taken as it is (no cleaning): its non-empty lines are the paragraphs.
     pub fn as_given(text: &str) -> Article {
-        let paragraphs = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect();
-        Article { paragraphs, ..Article::default() }
+        let paragraphs = text
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect();
+        Article {
+            paragraphs,
+            ..Article::default()
+        }
     }
 
     /// The text that offsets index (title, then paragraphs, joined by blank
@@ -66,7 +74,12 @@ impl Article {
 
 /// Cleans a page pasted as plain text.
 pub fn clean_text(text: &str) -> Article {
-    let lines: Vec<Line> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(Line::new).collect();
+    let lines: Vec<Line> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(Line::new)
+        .collect();
     finish(layout::lay_out(&lines, &[]), text)
 }
 
@@ -75,11 +88,17 @@ pub fn clean_blocks(blocks: &[InputBlock]) -> Article {
     let mut lines = Vec::new();
     let mut hints = Vec::new();
     for b in blocks {
-        let chrome_tag = b.ancestors.iter().any(|t| matches!(t.as_str(), "nav" | "header" | "footer" | "aside" | "menu"));
+        let chrome_tag = b
+            .ancestors
+            .iter()
+            .any(|t| matches!(t.as_str(), "nav" | "header" | "footer" | "aside" | "menu"));
         let chars = b.text.chars().count().max(1);
         let hint = Hint {
             headline: b.tag == "h1",
-            caption: b.tag == "figcaption" || b.ancestors.iter().any(|t| t == "figure" || t == "figcaption"),
+            caption: b.tag == "figcaption"
+                || b.ancestors
+                    .iter()
+                    .any(|t| t == "figure" || t == "figcaption"),
             chrome: chrome_tag || b.link_chars * 2 > chars,
         };
         for l in b.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -93,11 +112,16 @@ pub fn clean_blocks(blocks: &[InputBlock]) -> Article {
 
 fn finish(mut a: Article, input: &str) -> Article {
     if input.trim().is_empty() {
-        a.warnings.push(Warning { code: "empty-input".into(), message: "the input has no text".into() });
+        a.warnings.push(Warning {
+            code: "empty-input".into(),
+            message: "the input has no text".into(),
+        });
     } else if a.paragraphs.is_empty() {
         a.warnings.push(Warning {
             code: "no-article".into(),
-            message: "no article text was found: the input looks like site furniture or a list of links".into(),
+            message:
+                "no article text was found: the input looks like site furniture or a list of links"
+                    .into(),
         });
     }
     a

@@ -8,32 +8,50 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static SECTION_HEADINGS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| word_list(include_str!("../../data/clean/section_headings.txt")).into_iter().collect());
-static WIDGETS: LazyLock<Vec<String>> = LazyLock::new(|| word_list(include_str!("../../data/clean/widgets.txt")));
-static CAPTION_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    // Folded, but keep the punctuation that makes a cue: "(ảnh:" not "anh".
-    include_str!("../../data/clean/caption_cues.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(fold_keep_punct)
+static SECTION_HEADINGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(include_str!("../../data/clean/section_headings.txt"))
+        .into_iter()
         .collect()
 });
-static FUNCTION_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| word_list(include_str!("../../data/clean/function_words.txt")).into_iter().collect());
+static WIDGETS: LazyLock<Vec<String>> =
+    LazyLock::new(|| word_list(include_str!("../../data/clean/widgets.txt")));
+static CAPTION_CUES: LazyLock<Vec<String>> =
+    LazyLock::new(|| cue_list(include_str!("../../data/clean/caption_cues.txt")));
+static BYLINE_CUES: LazyLock<Vec<String>> =
+    LazyLock::new(|| cue_list(include_str!("../../data/clean/byline_cues.txt")));
+static END_HEADINGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(include_str!("../../data/clean/end_headings.txt"))
+        .into_iter()
+        .collect()
+});
+static FOOTER_CUES: LazyLock<Vec<String>> =
+    LazyLock::new(|| cue_list(include_str!("../../data/clean/footer_cues.txt")));
+static DATELINE_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(include_str!("../../data/clean/dateline_words.txt"))
+        .into_iter()
+        .collect()
+});
+static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(include_str!("../../data/clean/function_words.txt"))
+        .into_iter()
+        .collect()
+});
 
 /// A date stamp: "09:32 | 04/09/2022 GMT+7", "Thứ Hai, 04/09/2022 - 09:32", "04/09/2022 09:32 (GMT+7)".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]((?:19|20)[0-9]{2})(?:[^0-9]|$)").unwrap()
+    Regex::new(r"(?:^|[^0-9])([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]((?:19|20)[0-9]{2})(?:[^0-9]|$)")
+        .unwrap()
 });
-static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-2]?[0-9])[:h]([0-5][0-9])(?:[^0-9]|$)").unwrap());
+static CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-2]?[0-9])[:h]([0-5][0-9])(?:[^0-9]|$)").unwrap());
 /// A web address or a domain in running text ("Baoquocte.vn", "https://…").
-static DOMAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)https?://|www\.|[a-z0-9]\.(?:vn|com|net|org|info)(?:[^a-z]|$)").unwrap());
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)https?://|www\.|[a-z0-9]\.(?:vn|com|net|org|info)(?:[^a-z]|$)").unwrap()
+});
 /// "(TTXVN/Vietnam+)": a short credit in parentheses, alone on its line.
-static PAREN_SOURCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([^()]{2,50})\)\.?$").unwrap());
-/// "[Video] …", "[Infographic] …": a media item's title in a list.
+static PAREN_SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(([^()]{2,50})\)\.?$").unwrap());
+/// "\[Video\] …", "\[Infographic\] …": a media item's title in a list.
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\]]{2,20}\]").unwrap());
 
 /// What a line looks like on its own.
@@ -41,6 +59,11 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\]]{2,20}
 pub enum Shape {
     /// A heading that opens a list of other articles ("Tin liên quan").
     SectionHeading,
+    /// A heading after which nothing is the article's any more (comments, tags).
+    EndHeading,
+    /// One other article's title behind a heading on the same line
+    /// ("Xem thêm: …", ">> …").
+    RelatedLink,
     /// Site furniture: share buttons, font size, app prompts, menus.
     Widget,
     /// A date stamp alone on its line.
@@ -53,7 +76,7 @@ pub enum Shape {
     Caption,
     /// A URL slug or a line without any Vietnamese marks ("infographic ky nang …").
     Slug,
-    /// "[Video] …": a media item's title.
+    /// "\[Video\] …": a media item's title.
     Bracketed,
     /// No sentence-final punctuation: a headline, menu or list item.
     TitleLike,
@@ -80,7 +103,12 @@ impl<'a> Line<'a> {
         let key = fold(text);
         let words = text.split_whitespace().count();
         let shape = shape_of(text, &key, words);
-        Line { text, key, words, shape }
+        Line {
+            text,
+            key,
+            words,
+            shape,
+        }
     }
 
     /// Ends in "..." or "…": a teaser cut short (or, rarely, a real paragraph).
@@ -95,14 +123,33 @@ impl<'a> Line<'a> {
     }
 }
 
+/// A cue list: folded, but keeping the punctuation that makes a cue ("(ảnh:" not "anh").
+fn cue_list(data: &str) -> Vec<String> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(fold_keep_punct)
+        .collect()
+}
+
 fn fold_keep_punct(s: &str) -> String {
     // fold() trims punctuation at the ends; cues need theirs, so fold word by word.
-    s.split(' ').map(|w| {
-        let f = fold(w);
-        let lead: String = w.chars().take_while(|c| !c.is_alphanumeric()).collect();
-        let tail: String = w.chars().rev().take_while(|c| !c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
-        format!("{lead}{f}{tail}")
-    }).collect::<Vec<_>>().join(" ")
+    s.split(' ')
+        .map(|w| {
+            let f = fold(w);
+            let lead: String = w.chars().take_while(|c| !c.is_alphanumeric()).collect();
+            let tail: String = w
+                .chars()
+                .rev()
+                .take_while(|c| !c.is_alphanumeric())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            format!("{lead}{f}{tail}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Sentence-final punctuation, allowing closing quotes and brackets after it.
@@ -115,7 +162,10 @@ pub fn ends_like_sentence(text: &str) -> bool {
 pub fn function_word_density(key: &str) -> f32 {
     let mut n = 0;
     let mut hits = 0;
-    for w in key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         n += 1;
         hits += usize::from(FUNCTION_WORDS.contains(w));
     }
@@ -127,21 +177,40 @@ pub fn function_word_density(key: &str) -> f32 {
 }
 
 fn shape_of(text: &str, key: &str, words: usize) -> Shape {
-    if SECTION_HEADINGS.contains(key) && words <= 8 {
+    // "Bình luận (3)": a heading may carry a count.
+    let heading =
+        key.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '));
+    if END_HEADINGS.contains(heading) && words <= 8 {
+        return Shape::EndHeading;
+    }
+    if SECTION_HEADINGS.contains(heading) && words <= 8 {
         return Shape::SectionHeading;
     }
+    if is_inline_related(text, key) {
+        return Shape::RelatedLink;
+    }
     let sentence = ends_like_sentence(text);
+    if is_source(text, key, words, sentence) {
+        return Shape::Source;
+    }
     if is_widget(text, key, words, sentence) {
         return Shape::Widget;
     }
     if is_dateline(text, words) {
         return Shape::Dateline;
     }
-    if is_source(text, key, words, sentence) {
-        return Shape::Source;
+    if is_byline(text, words, sentence) {
+        return Shape::Byline;
+    }
+    if names_web_address(text, words, sentence) {
+        return Shape::Widget;
     }
     let lower = fold_keep_punct(text);
-    if CAPTION_CUES.iter().any(|c| lower.starts_with(c.as_str()) || lower.contains(&format!(" {c}")) || lower.contains(&format!("({c}"))) {
+    if CAPTION_CUES.iter().any(|c| {
+        lower.starts_with(c.as_str())
+            || lower.contains(&format!(" {c}"))
+            || lower.contains(&format!("({c}"))
+    }) {
         return Shape::Caption;
     }
     if BRACKETED.is_match(text) {
@@ -150,9 +219,8 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     if is_slug(text, words) {
         return Shape::Slug;
     }
-    if is_byline(text, words, sentence) {
-        return Shape::Byline;
-    }
+    // A long line that only lacks its final stop stays headline-shaped: several
+    // related headlines glued into one line look just like it.
     if sentence {
         Shape::Prose
     } else {
@@ -160,18 +228,29 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     }
 }
 
+/// The folded `key` starts with a widget cue ("tai ung dung", "dang ky").
+pub fn starts_with_widget_cue(key: &str) -> bool {
+    WIDGETS.iter().any(|w| {
+        key == w || (key.starts_with(w.as_str()) && key.as_bytes().get(w.len()) == Some(&b' '))
+    })
+}
+
 fn is_widget(text: &str, key: &str, words: usize, sentence: bool) -> bool {
-    if words <= 8 && !sentence || key.is_empty() {
-        if key.is_empty() || WIDGETS.iter().any(|w| key == w || (key.starts_with(w.as_str()) && key.as_bytes().get(w.len()) == Some(&b' '))) {
-            return true;
-        }
-        // "Theo dõi Baoquocte.vn trên": a short line naming a web address.
-        if DOMAIN.is_match(text) {
-            return true;
-        }
+    // The site's footer, at any length: "© …", "Tổng biên tập: …", "Giấy phép số …".
+    if text.starts_with('©')
+        || FOOTER_CUES
+            .iter()
+            .any(|c| fold_keep_punct(text).starts_with(c.as_str()))
+    {
+        return true;
     }
-    // A line that is only a web address.
-    words == 1 && DOMAIN.is_match(text)
+    key.is_empty() || (words <= 8 && !sentence && starts_with_widget_cue(key))
+}
+
+/// "Theo dõi Baoquocte.vn trên", "https://…": a short line naming a web
+/// address (checked after bylines: "Lan Anh/VOV.VN" is a byline).
+fn names_web_address(text: &str, words: usize, sentence: bool) -> bool {
+    (words <= 8 && !sentence || words == 1) && DOMAIN.is_match(text)
 }
 
 fn is_dateline(text: &str, words: usize) -> bool {
@@ -180,9 +259,11 @@ fn is_dateline(text: &str, words: usize) -> bool {
     }
     // Mostly digits, separators, weekday and zone words: little else.
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let weekday = fold(text);
-    let allowed = ["thu", "hai", "ba", "tu", "nam", "sau", "bay", "chu", "nhat", "gmt", "ngay", "cap", "nhat", "luc", "gio", "h"];
-    let other_words = weekday.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && !allowed.contains(w)).count();
+    let folded = fold(text);
+    let other_words = folded
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && !DATELINE_WORDS.contains(*w))
+        .count();
     letters <= 20 && other_words == 0
 }
 
@@ -191,25 +272,97 @@ fn is_source(text: &str, key: &str, words: usize, sentence: bool) -> bool {
         // "(TTXVN/Vietnam+)", not "(3/12)".
         return text.chars().any(|c| c.is_uppercase());
     }
-    (key.starts_with("theo ") && words <= 8 && !sentence && text.chars().nth(0).is_some_and(char::is_uppercase))
-        || (key.starts_with("nguon ") && words <= 8 && fold_keep_punct(text).starts_with("nguồn:"))
+    // "Theo Báo Tin tức", not "Theo dõi …": the credited name is capitalised.
+    let theo = key.starts_with("theo ")
+        && text.starts_with(char::is_uppercase)
+        && text
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    (theo && words <= 8 && !sentence)
+        || (words <= 8 && key.starts_with("nguon") && fold_keep_punct(text).starts_with("nguon:"))
+}
+
+/// "Xem thêm: ‹title›", "Tin liên quan: ‹title›", ">> ‹title›", "» ‹title›":
+/// a heading and one other article's title on one line.
+fn is_inline_related(text: &str, key: &str) -> bool {
+    let t = text.trim_start();
+    if (t.starts_with(">>") || t.starts_with('»') || t.starts_with("=>"))
+        && t.split_whitespace().count() >= 3
+    {
+        return true;
+    }
+    let Some(colon) = t.find(':') else {
+        return false;
+    };
+    let (head, rest) = (&t[..colon], &t[colon + 1..]);
+    !rest.trim().is_empty()
+        && key.len() > fold(head).len()
+        && (SECTION_HEADINGS.contains(&fold(head)) || END_HEADINGS.contains(&fold(head)))
 }
 
 fn is_slug(text: &str, words: usize) -> bool {
     words >= 3
-        && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' ' || c == '-')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' ' || c == '-')
         && text.chars().any(|c| c.is_ascii_lowercase())
 }
 
+/// An author's name alone ("Quang Hòa", "Thanh Hà |", "PV"), several names
+/// ("Minh Anh - Thu Trang", "Lan Hương, Đức Mạnh"), or a cue and names
+/// ("Bài và ảnh: Hồng Nhung", "Nhóm phóng viên").
 fn is_byline(text: &str, words: usize, sentence: bool) -> bool {
-    let t = text.trim_end_matches(['|', '-', ' ', '–']);
-    let n = t.split_whitespace().count();
-    !sentence
-        && (1..=5).contains(&n)
-        && words <= 6
-        && t.chars().count() <= 40
-        && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '.'))
-        && (n >= 2 || t.chars().all(|c| c.is_uppercase() || c == '.'))
+    if sentence || words > 10 {
+        return false;
+    }
+    let lower = fold_keep_punct(text);
+    if let Some(cue) = BYLINE_CUES.iter().find(|c| lower.starts_with(c.as_str())) {
+        let rest = text
+            .get(
+                text.char_indices()
+                    .nth(cue.chars().count())
+                    .map_or(text.len(), |(i, _)| i)..,
+            )
+            .unwrap_or("");
+        return rest.trim().is_empty() || names_only(rest);
+    }
+    names_only(text)
+}
+
+/// Capitalised words only, in groups of one to five joined by "-", ",", "/" or "và".
+fn names_only(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['|', '-', ' ', '–'])
+        .trim_start_matches(['|', '-', ' ', '–']);
+    // "Hoàng Phương (theo Reuters)": the agency in brackets is not a name.
+    let t = crate::clean::metadata::without_credit(t);
+    let t = t.replace('/', " / ");
+    let t = t.as_str();
+    if t.is_empty() || t.chars().count() > 60 {
+        return false;
+    }
+    let mut group = 0;
+    let mut groups = Vec::new();
+    for w in t.split_whitespace() {
+        let w = w.trim_end_matches(',');
+        let sep = matches!(w, "-" | "–" | "/" | "và" | "&" | "");
+        if sep {
+            groups.push(group);
+            group = 0;
+            continue;
+        }
+        if !(w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '.'))
+        {
+            return false;
+        }
+        group += 1;
+    }
+    groups.push(group);
+    let single_upper = |t: &str| t.chars().all(|c| c.is_uppercase() || c == '.' || c == ' ');
+    groups.iter().all(|&g| (1..=5).contains(&g))
+        && (groups.iter().any(|&g| g >= 2) || single_upper(t))
 }
 
 #[cfg(test)]
@@ -235,27 +388,46 @@ mod tests {
     fn bylines_sources_captions() {
         assert_eq!(shape("Quang Hòa"), Shape::Byline);
         assert_eq!(shape("Thanh Hà |"), Shape::Byline);
+        assert_eq!(shape("Hoàng Phương (theo Reuters)"), Shape::Byline);
+        assert_eq!(shape("Lan Anh/VOV.VN"), Shape::Byline);
+        assert_eq!(shape("Minh Anh - Thu Trang"), Shape::Byline);
+        assert_eq!(shape("Đội tuyển nữ hội quân"), Shape::TitleLike);
         assert_eq!(shape("(TTXVN/Vietnam+)"), Shape::Source);
         assert_eq!(shape("Theo Báo Tin tức"), Shape::Source);
         assert_eq!(shape("Nguồn: baotintuc.vn"), Shape::Source);
         assert_eq!(shape("Hai bên trao đổi. (Ảnh: Quang Hòa)"), Shape::Caption);
-        assert_eq!(shape("Ảnh: Bá Thành/Phóng viên TTXVN tại Lào"), Shape::Caption);
+        assert_eq!(
+            shape("Ảnh: Bá Thành/Phóng viên TTXVN tại Lào"),
+            Shape::Caption
+        );
     }
 
     #[test]
     fn prose_titles_slugs() {
         assert_eq!(shape("Hai bên nhất trí tăng cường hợp tác."), Shape::Prose);
-        assert_eq!(shape("Thắt chặt quan hệ giữa hai Bộ Ngoại giao Việt Nam và Lào"), Shape::TitleLike);
+        assert_eq!(
+            shape("Thắt chặt quan hệ giữa hai Bộ Ngoại giao Việt Nam và Lào"),
+            Shape::TitleLike
+        );
         assert_eq!(shape("infographic ky nang song an toan"), Shape::Slug);
         assert_eq!(shape("[Video] Toàn cảnh lễ đón"), Shape::Bracketed);
         // A body sentence that mentions a newspaper is still prose.
-        assert_eq!(shape("Theo Báo Tin tức, hai bên đã ký kết nhiều văn kiện quan trọng."), Shape::Prose);
-        assert!(Line::new("Ngày 25/11 tại Quảng Ninh, Bộ trưởng đã tiếp ông ...").ends_in_ellipsis());
+        assert_eq!(
+            shape("Theo Báo Tin tức, hai bên đã ký kết nhiều văn kiện quan trọng."),
+            Shape::Prose
+        );
+        assert!(
+            Line::new("Ngày 25/11 tại Quảng Ninh, Bộ trưởng đã tiếp ông ...").ends_in_ellipsis()
+        );
     }
 
     #[test]
     fn function_words_mark_prose() {
-        assert!(function_word_density(&fold("Hai bên đã trao đổi về các vấn đề của khu vực và thế giới")) > 0.2);
+        assert!(
+            function_word_density(&fold(
+                "Hai bên đã trao đổi về các vấn đề của khu vực và thế giới"
+            )) > 0.2
+        );
         assert!(function_word_density(&fold("Thủ tướng Phạm Minh Chính")) < 0.1);
     }
 }

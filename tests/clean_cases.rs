@@ -1,0 +1,73 @@
+//! Issue 3: the cleaner cases in `tests/cases/clean/*.json` (see the README
+//! there): a small page each, and the metadata, paragraphs, captions and
+//! removed blocks expected of it.
+
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+use vnextract::{extract, extract_html, Extraction, Options};
+
+/// The expected fields that differ from what the cleaner gave.
+fn check(x: &Extraction, expect: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let got = serde_json::to_value(x).unwrap();
+    for (field, want) in expect.as_object().expect("expect is an object") {
+        match field.as_str() {
+            "title" | "byline" | "published" | "source" | "captions" | "paragraphs" => {
+                if got[field] != *want {
+                    out.push(format!("{field}: got {}, want {want}", got[field]));
+                }
+            }
+            "removed" => {
+                for r in want.as_array().expect("removed is a list") {
+                    if !x
+                        .removed
+                        .iter()
+                        .any(|g| g.text == r["text"] && g.reason == r["reason"])
+                    {
+                        out.push(format!("removed: {r} missing from {:?}", x.removed));
+                    }
+                }
+            }
+            other => panic!("unknown expected field {other}"),
+        }
+    }
+    out
+}
+
+#[test]
+fn clean_cases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/clean");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    files.sort();
+    assert!(
+        files.len() >= 10,
+        "expected the cleaner cases in {}",
+        dir.display()
+    );
+    let mut failures = Vec::new();
+    for f in &files {
+        let case: Value = serde_json::from_str(&fs::read_to_string(f).unwrap()).unwrap();
+        assert_eq!(case["issue"], 3, "{} must cite issue 3", f.display());
+        let input = case["input"].as_str().expect("input");
+        let x = if case["html"] == true {
+            extract_html(input, &Options::default())
+        } else {
+            extract(input, &Options::default())
+        }
+        .unwrap();
+        for d in check(&x, &case["expect"]) {
+            failures.push(format!("{}: {d}", f.file_name().unwrap().to_string_lossy()));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
