@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compares vnextract with the tools a user would reach for instead (issue 7):
-# underthesea's ner, trafilatura and jusText, installed from PyPI into a
+# underthesea's ner, trafilatura and jusText (with lxml_html_clean, which lxml 5.2+
+# split out and both need), installed from PyPI into a
 # throwaway venv (target/peers-venv; delete it to start over), run on the
 # bench inputs next to vnextract, with the ratios printed as a Markdown table.
 #
@@ -19,7 +20,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 if ! "$VENV/bin/python" -c 'import underthesea, trafilatura, justext' 2>/dev/null; then
     say "installing underthesea, trafilatura and jusText from PyPI into the venv"
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check underthesea trafilatura justext ||
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check underthesea trafilatura justext lxml_html_clean ||
         note "some packages failed to install; the others are still compared"
 fi
 

@@ -155,7 +155,8 @@ def main():
             if not t:
                 cells.append("not run")
             else:
-                ratio = f" (x{t['best_ms'] / v:.0f})" if v else ""
+                x = t["best_ms"] / v if v else None
+                ratio = "" if x is None else f" (x{x:.1f})" if x < 10 else f" (x{x:.0f})"
                 cells.append(f"{t['best_ms']:.1f}{ratio}")
         print("| " + " | ".join(cells) + " |")
     print()
