@@ -21,6 +21,7 @@ import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
+import { loadavg, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ROOT, startServer, stopServer, launchBrowser, collectErrors, RESULTS } from '../tests/browser/harness.mjs';
 
@@ -125,7 +126,7 @@ async function main() {
   const nativeOf = (name) => native?.inputs?.find((r) => r.name === name && r.generated)?.stages ?? null;
 
   const server = await startServer();
-  const results = { cold: [], sizes: [] };
+  const results = { cold: [], sizes: [], loadBefore: loadavg()[0] };
   try {
     for (let i = 0; i < COLD_RUNS; i++) results.cold.push(await coldStart(server));
 
@@ -153,8 +154,9 @@ async function main() {
     await stopServer(server);
   }
 
+  results.loadAfter = loadavg()[0];
   // One table: native (from the native bench) and WASM in the worker.
-  console.log('\nWASM in the page worker (Chromium) vs native; best of N runs; ms per extract');
+  console.log('\nWASM in the page worker (Chromium, wall time) vs native (thread CPU time); best of N runs; ms per extract');
   console.log(
     ['input', 'bytes', 'native ms', '+json ms', 'wasm ms', 'rt ms', 'native MB/s', 'wasm MB/s', 'wasm/native', 'wasm/(n+json)', 'runs']
       .map((h, i) => (i === 0 ? h.padEnd(7) : pad(h, i === 1 ? 8 : 11)))
@@ -192,6 +194,11 @@ async function main() {
   );
   console.log(`page download: ${c.requests} responses, ${fmt(c.bytes / 1024)} KB raw, ${fmt(c.gzBytes / 1024)} KB gzipped`);
   console.log(`first extract in a fresh worker (20KB): ${fmt(results.firstExtractMs, 2)} ms; chromium ${results.chromium ?? '?'}`);
+  // Wall time counts other work on the machine: say how busy it was.
+  console.log(
+    `load average ${fmt(results.loadBefore, 1)} before, ${fmt(results.loadAfter, 1)} after, on ${cpus().length} CPUs` +
+      (results.loadAfter > cpus().length ? ' (busy: browser times are inflated, the large inputs most)' : ''),
+  );
 
   // Budgets.
   const lines = [];
