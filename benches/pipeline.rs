@@ -231,7 +231,14 @@ fn seeds() -> Vec<(String, String)> {
 }
 
 fn main() {
-    let a = args();
+    let mut a = args();
+    if cfg!(debug_assertions) {
+        // `cargo test --all-targets` runs this unoptimised: a smoke run only,
+        // since figures from a debug build mean nothing.
+        println!("debug build: smoke run on 1KB and 20KB only (use cargo bench for figures)");
+        a.quick = true;
+        a.sizes = Some(vec!["1KB".into(), "20KB".into()]);
+    }
     let mut inputs: Vec<(String, String)> = pages::SIZES
         .iter()
         .filter(|(name, _)| {
