@@ -320,7 +320,12 @@ fn main() {
     }
 
     let lin = linearity(&rows);
-    let budget = native_budget(&rows);
+    let budget = if cfg!(debug_assertions) {
+        println!("\nnative budget: not checked in a debug build");
+        Value::Null
+    } else {
+        native_budget(&rows)
+    };
     if let Some(path) = &a.json {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
