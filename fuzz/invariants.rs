@@ -154,17 +154,26 @@ pub fn text_matches_parts(x: &Extraction) -> Result<(), String> {
     Ok(())
 }
 
-/// Extracting from the cleaned text gives the same text back.
-pub fn cleaning_is_idempotent(x: &Extraction, options: &Options) -> Result<(), String> {
-    let again = extract(&x.text, options)
-        .map_err(|e| format!("re-extracting the cleaned text failed: {e}"))?;
-    if again.text != x.text {
+/// `again` (the extraction of the cleaned `first`, given back as `what`)
+/// has the same text.
+fn same_text(
+    what: &str,
+    first: &Extraction,
+    again: Result<Extraction, vnextract::Error>,
+) -> Result<(), String> {
+    let again = again.map_err(|e| format!("re-extracting the cleaned {what} failed: {e}"))?;
+    if again.text != first.text {
         return Err(format!(
-            "cleaning the cleaned text changed it:\n first: {:?}\nsecond: {:?}",
-            x.text, again.text
+            "cleaning the cleaned {what} changed it:\n first: {:?}\nsecond: {:?}",
+            first.text, again.text
         ));
     }
     Ok(())
+}
+
+/// Extracting from the cleaned text gives the same text back.
+pub fn cleaning_is_idempotent(x: &Extraction, options: &Options) -> Result<(), String> {
+    same_text("text", x, extract(&x.text, options))
 }
 
 /// Extracting from the cleaned article given back as blocks (the title as
@@ -182,15 +191,7 @@ pub fn cleaning_blocks_is_idempotent(x: &Extraction, options: &Options) -> Resul
         .map(|t| block(t, "h1"))
         .chain(x.paragraphs.iter().map(|p| block(p, "p")))
         .collect();
-    let again = extract_blocks(&blocks, options)
-        .map_err(|e| format!("re-extracting the cleaned blocks failed: {e}"))?;
-    if again.text != x.text {
-        return Err(format!(
-            "cleaning the cleaned blocks changed them:\n first: {:?}\nsecond: {:?}",
-            x.text, again.text
-        ));
-    }
-    Ok(())
+    same_text("blocks", x, extract_blocks(&blocks, options))
 }
 
 /// Every re-cleaning property of an extraction from HTML: given back as
@@ -226,6 +227,20 @@ pub fn is_deterministic(first: &Extraction, second: &Extraction) -> Result<(), S
         return Err(format!("two runs differ:\n{a}\n{b}"));
     }
     Ok(())
+}
+
+/// Every property of one extraction of `html` (HTML input): those of any
+/// extraction, determinism and re-cleaning.
+pub fn check_all_html(html: &str, options: &Options) -> Result<(), String> {
+    let Ok(x) = vnextract::extract_html(html, options) else {
+        return Ok(());
+    };
+    check_all_extraction(&x)?;
+    is_deterministic(
+        &x,
+        &vnextract::extract_html(html, options).map_err(|e| e.to_string())?,
+    )?;
+    check_reclean_html(&x, options)
 }
 
 /// Every property of one extraction of `raw` (text input), for the fuzzer.
