@@ -260,8 +260,11 @@ pub fn check_all_text(raw: &str, options: &Options) -> Result<(), String> {
 /// each with its minimal input. Empty this list as they are fixed.
 pub const KNOWN_OPEN: &[&str] = &["html-as-text", "html-as-blocks"];
 
+/// A property of one extraction: `Err` says how it broke.
+pub type Property = fn(&Extraction) -> Result<(), String>;
+
 /// The properties that hold for any [`Extraction`], by name.
-pub const EXTRACTION_PROPERTIES: &[(&str, fn(&Extraction) -> Result<(), String>)] = &[
+pub const EXTRACTION_PROPERTIES: &[(&str, Property)] = &[
     ("offsets", offsets_are_sound),
     ("entity-text", entity_text_is_its_slice),
     ("event-sentence", event_sentence_is_its_slice),
