@@ -19,7 +19,11 @@ use unicode_normalization::UnicodeNormalization;
 pub fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut line = String::new();
-    let mut chars = raw.nfc().peekable();
+    // Invisible characters go before composition: dropped after it, they
+    // could leave marks next to a letter uncomposed, and normalising again
+    // would compose them (found by fuzz/extract_text, issue 8).
+    let visible = raw.chars().filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}'));
+    let mut chars = visible.nfc().peekable();
     loop {
         let c = chars.next();
         match c {
@@ -45,7 +49,6 @@ pub fn normalise(raw: &str) -> String {
                         line.push(' ');
                     }
                 }
-                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' => {}
                 '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => line.push('-'),
                 '\u{201e}' | '\u{201f}' => line.push('“'),
                 '\u{201b}' => line.push('’'),
@@ -127,6 +130,13 @@ mod tests {
         assert_eq!(normalise("a\r\nb\rc"), "a\nb\nc");
         assert_eq!(normalise("Hà\u{a0}Nội\u{200b}"), "Hà Nội");
         assert_eq!(normalise("  hai   bên\t hội đàm  "), "hai bên hội đàm");
+    }
+
+    #[test]
+    fn marks_split_by_an_invisible_character_compose_at_once() {
+        // fuzz/extract_text (issue 8): a BOM between a vowel's marks.
+        let once = normalise("na\u{303}\u{300}\u{feff}\u{323}\u{302}i");
+        assert_eq!(normalise(&once), once);
     }
 
     #[test]
