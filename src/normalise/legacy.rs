@@ -12,6 +12,7 @@
 use crate::{Extraction, InputBlock, Warning};
 use std::borrow::Cow;
 use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
 
 /// A legacy Vietnamese encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,12 +82,43 @@ pub fn warn(encoding: Option<Encoding>, mut x: Extraction) -> Extraction {
 fn convert_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     for line in text.split_inclusive(['\n', '\r']) {
-        match line_encoding(line) {
-            Some((enc, _)) => out.push_str(&enc.decode(line)),
+        match judge(line) {
+            Some((enc, _)) => out.push_str(&enc.decode(&view(line, true))),
             None => out.push_str(line),
         }
     }
     out
+}
+
+/// `line` as the normaliser will leave its letters: invisible characters
+/// dropped, then NFC composition. Soft hyphens stay only if `soft_hyphens`
+/// (TCVN3 writes "ư" with that byte, but the normaliser drops it from text
+/// that stays as it is).
+fn view(line: &str, soft_hyphens: bool) -> String {
+    line.chars()
+        .filter(|&c| stays(c) || (soft_hyphens && c == '\u{ad}'))
+        .nfc()
+        .collect()
+}
+
+/// Whether the normaliser keeps `c`: it drops zero-width characters, the
+/// byte-order mark and soft hyphens.
+fn stays(c: char) -> bool {
+    !matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}'
+    )
+}
+
+/// [`line_encoding`] of the line as the normaliser will leave it, so that a
+/// line judged once is judged the same when the normalised, cleaned text is
+/// read again (`fuzz/extract_text` found decomposed letters and soft hyphens
+/// that changed the verdict on the second reading).
+fn judge(line: &str) -> Option<(Encoding, (usize, usize))> {
+    if line.is_ascii() {
+        return None;
+    }
+    line_encoding(&view(line, false))
 }
 
 /// How many words with non-ASCII letters one line's judgement reads at most:
@@ -139,11 +171,20 @@ fn line_encoding(line: &str) -> Option<(Encoding, (usize, usize))> {
 pub fn detect(text: &str) -> Option<Encoding> {
     // Cheap gate: legacy text is full of Latin-1 characters that Unicode
     // Vietnamese never uses (µ ¸ ø ï ä ñ ö …).
-    if text.chars().filter(|&c| is_suspect(c)).take(3).count() < 3 {
+    // Counted on the composed text, as the normaliser will leave it.
+    if text
+        .chars()
+        .filter(|&c| stays(c))
+        .nfc()
+        .filter(|&c| is_suspect(c))
+        .take(3)
+        .count()
+        < 3
+    {
         return None;
     }
     let (mut tcvn3, mut vni) = (0usize, 0usize);
-    for (_, (t, v)) in text.split_inclusive(['\n', '\r']).filter_map(line_encoding) {
+    for (_, (t, v)) in text.split_inclusive(['\n', '\r']).filter_map(judge) {
         tcvn3 += t;
         vni += v;
     }
@@ -441,6 +482,27 @@ mod tests {
             repair(&format!("{line}\r{line}")).0,
             format!("{alone}\r{alone}")
         );
+    }
+
+    #[test]
+    fn normalised_text_is_judged_as_before() {
+        // fuzz/extract_text (issue 8): decomposed letters, invisible
+        // characters and soft hyphens, which the normaliser composes or
+        // drops, changed the verdict when the cleaned text was read again.
+        for line in [
+            "Ha\u{308}-2025 ñaõ tieá c«og Ha\u{300} nga\u{300}y",
+            "Bé tr\u{ad}ëng x\u{ad}y q\u{ad}z Ngo¹i",
+            "Haø\u{200b}\u{308} Noäi ñaõ\u{feff}\u{323}",
+            VNI,
+            TCVN3,
+        ] {
+            let once = crate::normalise::normalise(&repair(line).0);
+            assert_eq!(
+                crate::normalise::normalise(&repair(&once).0),
+                once,
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
