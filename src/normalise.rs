@@ -68,7 +68,14 @@ fn push_line(out: &mut String, line: &str) {
         if c.is_alphabetic() {
             word_start.get_or_insert(i);
         } else if let Some(s) = word_start.take() {
-            push_word(out, &line[s..i]);
+            // A word followed by a combining mark that NFC left apart stays as
+            // it is: moving its tone would let the mark compose on a second
+            // pass (found by fuzz/extract_text, issue 8).
+            if unicode_normalization::char::is_combining_mark(c) {
+                out.push_str(&line[s..i]);
+            } else {
+                push_word(out, &line[s..i]);
+            }
             out.push(c);
         } else {
             out.push(c);
@@ -130,6 +137,12 @@ mod tests {
         assert_eq!(normalise("a\r\nb\rc"), "a\nb\nc");
         assert_eq!(normalise("Hà\u{a0}Nội\u{200b}"), "Hà Nội");
         assert_eq!(normalise("  hai   bên\t hội đàm  "), "hai bên hội đàm");
+    }
+
+    #[test]
+    fn a_word_before_a_leftover_mark_keeps_its_tone_where_it_is() {
+        let once = normalise("Noa\u{303}\u{302}i");
+        assert_eq!(normalise(&once), once);
     }
 
     #[test]
