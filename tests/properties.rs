@@ -524,6 +524,9 @@ const FUZZ_FINDINGS: &[(&str, &str)] = &[
     // extract_text: decomposed letters (and soft hyphens) composed or dropped
     // by the normaliser changed the legacy-encoding verdict on a line.
     ("text", "Ha\u{308}-2025 ñaõ tieá c«og Ha\u{300} nga\u{300}y\r\nBé tr\u{ad}ëng x\u{ad}y q\u{ad}z Ngo¹i"),
+    // extract_text: the tone of "oã" moved onto the o while a circumflex NFC
+    // had left apart followed, and composed on the second pass.
+    ("text", "Haø Noã\u{302}i, goaïi giao ñaõ tieáp"),
     // extract_html: a lone <h1> came out as the title with a no-article
     // warning, and extracting that text again gave nothing.
     ("html", "<html><body><nav><a href=\"/\">Trang chủ</a></nav><h1>Phó Thủ tướng Lê Thị Mai thăm Lào</h1>"),
