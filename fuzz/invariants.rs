@@ -8,7 +8,7 @@
 
 #![allow(dead_code)] // each includer uses a subset
 
-use vnextract::{extract, Extraction, Options};
+use vnextract::{extract, extract_blocks, Extraction, InputBlock, Options};
 
 /// A byte offset → UTF-16 offset table built independently of the library's
 /// own `offsets` module (one entry per byte; `None` inside a char).
@@ -34,18 +34,33 @@ impl Utf16Table {
 }
 
 /// Checks one byte span and its public UTF-16 pair against `text`.
-fn check_span(what: &str, text: &str, table: &Utf16Table, span: &std::ops::Range<usize>, start: usize, end: usize) -> Result<(), String> {
+fn check_span(
+    what: &str,
+    text: &str,
+    table: &Utf16Table,
+    span: &std::ops::Range<usize>,
+    start: usize,
+    end: usize,
+) -> Result<(), String> {
     if span.start > span.end || span.end > text.len() {
-        return Err(format!("{what}: byte span {span:?} outside text of {} bytes", text.len()));
+        return Err(format!(
+            "{what}: byte span {span:?} outside text of {} bytes",
+            text.len()
+        ));
     }
     let (Some(s16), Some(e16)) = (table.at(span.start), table.at(span.end)) else {
         return Err(format!("{what}: byte span {span:?} not on char boundaries"));
     };
     if (start, end) != (s16, e16) {
-        return Err(format!("{what}: UTF-16 offsets {start}..{end}, expected {s16}..{e16} for bytes {span:?}"));
+        return Err(format!(
+            "{what}: UTF-16 offsets {start}..{end}, expected {s16}..{e16} for bytes {span:?}"
+        ));
     }
     if end > table.len() {
-        return Err(format!("{what}: UTF-16 end {end} past text length {}", table.len()));
+        return Err(format!(
+            "{what}: UTF-16 end {end} past text length {}",
+            table.len()
+        ));
     }
     Ok(())
 }
@@ -55,43 +70,83 @@ fn check_span(what: &str, text: &str, table: &Utf16Table, span: &std::ops::Range
 pub fn offsets_are_sound(x: &Extraction) -> Result<(), String> {
     let table = Utf16Table::new(&x.text);
     for e in &x.entities {
-        check_span(&format!("entity {:?}", e.text), &x.text, &table, &e.span, e.start, e.end)?;
+        check_span(
+            &format!("entity {:?}", e.text),
+            &x.text,
+            &table,
+            &e.span,
+            e.start,
+            e.end,
+        )?;
     }
     for ev in &x.events {
-        check_span(&format!("event sentence {:?}", ev.sentence), &x.text, &table, &ev.sentence_span, ev.sentence_start, ev.sentence_end)?;
+        check_span(
+            &format!("event sentence {:?}", ev.sentence),
+            &x.text,
+            &table,
+            &ev.sentence_span,
+            ev.sentence_start,
+            ev.sentence_end,
+        )?;
     }
-    if let Some(w) = x.entities.windows(2).find(|w| w[0].span.start > w[1].span.start) {
-        return Err(format!("entities out of order: {:?} at {:?} before {:?} at {:?}", w[0].text, w[0].span, w[1].text, w[1].span));
+    if let Some(w) = x
+        .entities
+        .windows(2)
+        .find(|w| w[0].span.start > w[1].span.start)
+    {
+        return Err(format!(
+            "entities out of order: {:?} at {:?} before {:?} at {:?}",
+            w[0].text, w[0].span, w[1].text, w[1].span
+        ));
     }
     Ok(())
 }
 
 /// `what` (a mention or sentence the output quotes) is exactly `text[span]`.
-fn quote_is_slice(kind: &str, text: &str, what: &str, span: &std::ops::Range<usize>) -> Result<(), String> {
+fn quote_is_slice(
+    kind: &str,
+    text: &str,
+    what: &str,
+    span: &std::ops::Range<usize>,
+) -> Result<(), String> {
     match text.get(span.clone()) {
         Some(s) if s == what => Ok(()),
-        got => Err(format!("{kind} {what:?} but its span {span:?} holds {got:?}")),
+        got => Err(format!(
+            "{kind} {what:?} but its span {span:?} holds {got:?}"
+        )),
     }
 }
 
 /// Each entity's `text` is exactly its slice of `text`.
 pub fn entity_text_is_its_slice(x: &Extraction) -> Result<(), String> {
-    x.entities.iter().try_for_each(|e| quote_is_slice("entity text", &x.text, &e.text, &e.span))
+    x.entities
+        .iter()
+        .try_for_each(|e| quote_is_slice("entity text", &x.text, &e.text, &e.span))
 }
 
 /// Each event's `sentence` is exactly its slice of `text` (what
 /// `sentence_start`/`sentence_end` promise).
 pub fn event_sentence_is_its_slice(x: &Extraction) -> Result<(), String> {
-    x.events.iter().try_for_each(|ev| quote_is_slice("event sentence", &x.text, &ev.sentence, &ev.sentence_span))
+    x.events.iter().try_for_each(|ev| {
+        quote_is_slice("event sentence", &x.text, &ev.sentence, &ev.sentence_span)
+    })
 }
 
 /// `text` is the title, then the paragraphs, joined by blank lines; an
 /// empty result always carries a warning.
 pub fn text_matches_parts(x: &Extraction) -> Result<(), String> {
-    let parts: Vec<&str> = x.title.iter().chain(x.paragraphs.iter()).map(String::as_str).collect();
+    let parts: Vec<&str> = x
+        .title
+        .iter()
+        .chain(x.paragraphs.iter())
+        .map(String::as_str)
+        .collect();
     let joined = parts.join("\n\n");
     if joined != x.text {
-        return Err(format!("text {:?} is not title+paragraphs joined: {:?}", x.text, joined));
+        return Err(format!(
+            "text {:?} is not title+paragraphs joined: {:?}",
+            x.text, joined
+        ));
     }
     if x.text.trim().is_empty() && x.warnings.is_empty() {
         return Err("empty text without a warning".into());
@@ -99,11 +154,55 @@ pub fn text_matches_parts(x: &Extraction) -> Result<(), String> {
     Ok(())
 }
 
+/// `again` (the extraction of the cleaned `first`, given back as `what`)
+/// has the same text.
+fn same_text(
+    what: &str,
+    first: &Extraction,
+    again: Result<Extraction, vnextract::Error>,
+) -> Result<(), String> {
+    let again = again.map_err(|e| format!("re-extracting the cleaned {what} failed: {e}"))?;
+    if again.text != first.text {
+        return Err(format!(
+            "cleaning the cleaned {what} changed it:\n first: {:?}\nsecond: {:?}",
+            first.text, again.text
+        ));
+    }
+    Ok(())
+}
+
 /// Extracting from the cleaned text gives the same text back.
 pub fn cleaning_is_idempotent(x: &Extraction, options: &Options) -> Result<(), String> {
-    let again = extract(&x.text, options).map_err(|e| format!("re-extracting the cleaned text failed: {e}"))?;
-    if again.text != x.text {
-        return Err(format!("cleaning the cleaned text changed it:\n first: {:?}\nsecond: {:?}", x.text, again.text));
+    same_text("text", x, extract(&x.text, options))
+}
+
+/// Extracting from the cleaned article given back as blocks (the title as
+/// `h1`, each paragraph as `p`) gives the same text back: the property for
+/// HTML input, whose cleaner reads tags that plain text does not have.
+pub fn cleaning_blocks_is_idempotent(x: &Extraction, options: &Options) -> Result<(), String> {
+    let block = |text: &String, tag: &str| InputBlock {
+        text: text.clone(),
+        tag: tag.into(),
+        ..InputBlock::default()
+    };
+    let blocks: Vec<InputBlock> = x
+        .title
+        .iter()
+        .map(|t| block(t, "h1"))
+        .chain(x.paragraphs.iter().map(|p| block(p, "p")))
+        .collect();
+    same_text("blocks", x, extract_blocks(&blocks, options))
+}
+
+/// Every re-cleaning property of an extraction from HTML: given back as
+/// blocks (`html-as-blocks`) and as plain text (`html-as-text`), less the
+/// [`KNOWN_OPEN`] ones.
+pub fn check_reclean_html(x: &Extraction, options: &Options) -> Result<(), String> {
+    if !KNOWN_OPEN.contains(&"html-as-blocks") {
+        cleaning_blocks_is_idempotent(x, options).map_err(|e| format!("html-as-blocks: {e}"))?;
+    }
+    if !KNOWN_OPEN.contains(&"html-as-text") {
+        cleaning_is_idempotent(x, options).map_err(|e| format!("html-as-text: {e}"))?;
     }
     Ok(())
 }
@@ -113,7 +212,9 @@ pub fn normalise_is_idempotent(raw: &str) -> Result<(), String> {
     let once = vnextract::normalise::normalise(raw);
     let twice = vnextract::normalise::normalise(&once);
     if once != twice {
-        return Err(format!("normalise is not idempotent: {once:?} then {twice:?}"));
+        return Err(format!(
+            "normalise is not idempotent: {once:?} then {twice:?}"
+        ));
     }
     Ok(())
 }
@@ -128,10 +229,26 @@ pub fn is_deterministic(first: &Extraction, second: &Extraction) -> Result<(), S
     Ok(())
 }
 
+/// Every property of one extraction of `html` (HTML input): those of any
+/// extraction, determinism and re-cleaning.
+pub fn check_all_html(html: &str, options: &Options) -> Result<(), String> {
+    let Ok(x) = vnextract::extract_html(html, options) else {
+        return Ok(());
+    };
+    check_all_extraction(&x)?;
+    is_deterministic(
+        &x,
+        &vnextract::extract_html(html, options).map_err(|e| e.to_string())?,
+    )?;
+    check_reclean_html(&x, options)
+}
+
 /// Every property of one extraction of `raw` (text input), for the fuzzer.
 pub fn check_all_text(raw: &str, options: &Options) -> Result<(), String> {
     normalise_is_idempotent(raw)?;
-    let Ok(x) = extract(raw, options) else { return Ok(()) };
+    let Ok(x) = extract(raw, options) else {
+        return Ok(());
+    };
     check_all_extraction(&x)?;
     is_deterministic(&x, &extract(raw, options).map_err(|e| e.to_string())?)?;
     cleaning_is_idempotent(&x, options)
@@ -141,10 +258,13 @@ pub fn check_all_text(raw: &str, options: &Options) -> Result<(), String> {
 /// issue that tracks it: the fuzzer skips them so that it keeps looking for
 /// new failures, and `tests/properties.rs` keeps an `#[ignore]`d test for
 /// each with its minimal input. Empty this list as they are fixed.
-pub const KNOWN_OPEN: &[&str] = &["event-sentence"];
+pub const KNOWN_OPEN: &[&str] = &["html-as-text", "html-as-blocks"];
+
+/// A property of one extraction: `Err` says how it broke.
+pub type Property = fn(&Extraction) -> Result<(), String>;
 
 /// The properties that hold for any [`Extraction`], by name.
-pub const EXTRACTION_PROPERTIES: &[(&str, fn(&Extraction) -> Result<(), String>)] = &[
+pub const EXTRACTION_PROPERTIES: &[(&str, Property)] = &[
     ("offsets", offsets_are_sound),
     ("entity-text", entity_text_is_its_slice),
     ("event-sentence", event_sentence_is_its_slice),

@@ -2,18 +2,22 @@
 # Runs one fuzz target for a while at low priority, then shrinks its corpus.
 #   fuzz/run.sh TARGET [SECONDS]      e.g. fuzz/run.sh extract_text 1800
 # Needs the nightly toolchain and cargo-fuzz (see fuzz/README.md). Findings go
-# to fuzz/artifacts/TARGET/; the log to fuzz/logs/TARGET.log.
+# to fuzz/artifacts/TARGET/; the log to target/fuzz-logs/TARGET.log (repo root).
+# The run reads fuzz/seeds/ (invented inputs) as well as its corpus and writes
+# new inputs only to fuzz/corpus/TARGET/.
 set -euo pipefail
 cd "$(dirname "$0")"
 target=${1:?usage: fuzz/run.sh TARGET [SECONDS]}
 secs=${2:-1800}
-mkdir -p "corpus/$target" logs
+logs=../target/fuzz-logs
+mkdir -p "corpus/$target" "$logs"
+log="$logs/$target.log"
 # -timeout: one input taking over 10 s is a finding (the cap and linear work
 # should keep every input far under it). -max_len keeps runs fast; size-driven
 # slowness is the benchmarks' job.
-nice -n 19 cargo +nightly fuzz run "$target" "corpus/$target" -- \
+nice -n 10 cargo +nightly fuzz run "$target" "corpus/$target" seeds -- \
   -max_total_time="$secs" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-  -dict=vi.dict -print_final_stats=1 >"logs/$target.log" 2>&1 || true
-# Keep only inputs that add coverage, and only small ones, so the corpus stays reviewable.
-nice -n 19 cargo +nightly fuzz cmin "$target" "corpus/$target" -- -max_len=8192 >>"logs/$target.log" 2>&1 || true
-grep -E "^Done|stat::number_of_executed_units|panicked|SUMMARY" "logs/$target.log" || true
+  -dict=vi.dict -print_final_stats=1 >"$log" 2>&1 || true
+# Keep only inputs that add coverage, so the corpus stays reviewable.
+nice -n 10 cargo +nightly fuzz cmin "$target" "corpus/$target" -- -max_len=8192 >>"$log" 2>&1 || true
+grep -E "^Done|stat::number_of_executed_units|panicked|SUMMARY" "$log" || true

@@ -20,7 +20,11 @@ pub mod legacy;
 pub fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut line = String::new();
-    let composed = compose::nfc(raw);
+    // Invisible characters go before composition: dropped after it, they
+    // could leave marks next to a letter uncomposed, and normalising again
+    // would compose them (found by fuzz/extract_text, issue 8).
+    let visible: String = raw.chars().filter(|&c| !is_invisible(c)).collect();
+    let composed = compose::nfc(&visible);
     let mut chars = composed.chars().peekable();
     loop {
         let c = chars.next();
@@ -52,8 +56,6 @@ pub fn normalise(raw: &str) -> String {
                         line.push(' ');
                     }
                 }
-                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{180e}' | '\u{feff}'
-                | '\u{ad}' => {}
                 '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{fe63}'
                 | '\u{ff0d}' => line.push('-'),
                 '\u{2015}' => line.push('—'),
@@ -76,7 +78,14 @@ fn push_line(out: &mut String, line: &str) {
         if c.is_alphabetic() {
             word_start.get_or_insert(i);
         } else if let Some(s) = word_start.take() {
-            push_word(out, &line[s..i]);
+            // A word followed by a combining mark that NFC left apart stays as
+            // it is: moving its tone would let the mark compose on a second
+            // pass (found by fuzz/extract_text, issue 8).
+            if compose::is_mark(c) {
+                out.push_str(&line[s..i]);
+            } else {
+                push_word(out, &line[s..i]);
+            }
             out.push(c);
         } else {
             out.push(c);
@@ -144,6 +153,19 @@ mod tests {
         assert_eq!(normalise("a\r\nb\rc"), "a\nb\nc");
         assert_eq!(normalise("Hà\u{a0}Nội\u{200b}"), "Hà Nội");
         assert_eq!(normalise("  hai   bên\t hội đàm  "), "hai bên hội đàm");
+    }
+
+    #[test]
+    fn a_word_before_a_leftover_mark_keeps_its_tone_where_it_is() {
+        let once = normalise("Noa\u{303}\u{302}i");
+        assert_eq!(normalise(&once), once);
+    }
+
+    #[test]
+    fn marks_split_by_an_invisible_character_compose_at_once() {
+        // fuzz/extract_text (issue 8): a BOM between a vowel's marks.
+        let once = normalise("na\u{303}\u{300}\u{feff}\u{323}\u{302}i");
+        assert_eq!(normalise(&once), once);
     }
 
     #[test]
@@ -217,4 +239,13 @@ mod tests {
         let s = "  Hoà\u{a0}bình \r\n\r\n Thuỷ – “x”  ";
         assert_eq!(normalise(&normalise(s)), normalise(s));
     }
+}
+
+/// Zero-width spaces and joiners, word joiners, the BOM and soft hyphens:
+/// invisible to a reader, so dropped.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{180e}' | '\u{feff}' | '\u{ad}'
+    )
 }

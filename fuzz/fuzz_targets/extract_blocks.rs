@@ -12,8 +12,26 @@ use vnextract::{extract_blocks, InputBlock, Options};
 mod invariants;
 
 const TAGS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "li", "figcaption", "figure", "nav", "header", "footer", "aside", "article",
-    "section", "span", "a", "td", "", "P", "x-junk",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "li",
+    "figcaption",
+    "figure",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "article",
+    "section",
+    "span",
+    "a",
+    "td",
+    "",
+    "P",
+    "x-junk",
 ];
 
 #[derive(Arbitrary, Debug)]
@@ -46,10 +64,16 @@ fuzz_target!(|input: Input| {
             ancestors: b.ancestors.iter().map(|&a| tag(a)).collect(),
         })
         .collect();
-    let options = Options { clean: input.clean, ..Options::default() };
-    let Ok(x) = extract_blocks(&blocks, &options) else { return };
-    let checked = invariants::check_all_extraction(&x)
-        .and_then(|()| invariants::is_deterministic(&x, &extract_blocks(&blocks, &options).expect("second run")));
+    let options = Options {
+        clean: input.clean,
+        ..Options::default()
+    };
+    let Ok(x) = extract_blocks(&blocks, &options) else {
+        return;
+    };
+    let checked = invariants::check_all_extraction(&x).and_then(|()| {
+        invariants::is_deterministic(&x, &extract_blocks(&blocks, &options).expect("second run"))
+    });
     if let Err(broken) = checked {
         panic!("property broken on {blocks:?}: {broken}");
     }

@@ -13,7 +13,10 @@ mod invariants;
 fuzz_target!(|data: &[u8]| {
     let raw = String::from_utf8_lossy(data);
     for clean in [true, false] {
-        let options = Options { clean, ..Options::default() };
+        let options = Options {
+            clean,
+            ..Options::default()
+        };
         if let Err(broken) = invariants::check_all_text(&raw, &options) {
             panic!("property broken (clean={clean}) on {raw:?}: {broken}");
         }

@@ -4,7 +4,7 @@
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
-use vnextract::{extract, extract_html, Extraction, Options, Ymd};
+use vnextract::{extract, extract_html, Extraction, Options, Warning, Ymd};
 
 const USAGE: &str = "\
 usage: vnextract [OPTIONS] FILE...      (FILE may be - for standard input)
@@ -15,10 +15,13 @@ object per line (JSONL, with a \"file\" field) for several.
 options:
   --pretty                indent the JSON (one file only)
   --no-clean              skip the cleaner: entities and events on the text as given
-  --html                  read the input as HTML (implied for .html/.htm files)
+  --html                  read the input as HTML (implied for .html/.htm files,
+                          and for text that is HTML source: a warning says so)
+  --text                  read the input as plain text, even if it looks like HTML
   --reference-date DATE   YYYY-MM-DD: the year for dates the page gives without one
   --max-bytes N           refuse inputs larger than N bytes (default 8388608)
   --lossy                 read invalid UTF-8 with U+FFFD instead of refusing it
+                          (an `invalid-utf8` warning in the document says so)
   --timeline              instead of the documents, one merged timeline of the
                           events of all FILEs, as JSON lines: one event a line,
                           {date, time_of_day, type, cameo, status, location,
@@ -31,12 +34,17 @@ options:
                           status,location,participants,trigger,rule,sentence
   -h, --help              this text
   -V, --version           the version
+
+exit status: 0 every input read; 1 some input could not be read (missing,
+unreadable, not UTF-8, larger than --max-bytes: the message names it, and the
+other inputs are still printed); 2 bad options.
 ";
 
 struct Cli {
     options: Options,
     pretty: bool,
     html: bool,
+    text: bool,
     lossy: bool,
     timeline: bool,
     events_csv: bool,
@@ -48,6 +56,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Cli>, String>
         options: Options::default(),
         pretty: false,
         html: false,
+        text: false,
         lossy: false,
         timeline: false,
         events_csv: false,
@@ -67,16 +76,21 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Cli>, String>
             "--pretty" => cli.pretty = true,
             "--no-clean" => cli.options.clean = false,
             "--html" => cli.html = true,
+            "--text" => cli.text = true,
             "--lossy" => cli.lossy = true,
             "--timeline" => cli.timeline = true,
             "--events-csv" => cli.events_csv = true,
             "--reference-date" => {
-                let v = args.next().ok_or("--reference-date needs a date, YYYY-MM-DD")?;
+                let v = args
+                    .next()
+                    .ok_or("--reference-date needs a date, YYYY-MM-DD")?;
                 cli.options.reference_date = Some(v.parse::<Ymd>().map_err(|e| e.to_string())?);
             }
             "--max-bytes" => {
                 let v = args.next().ok_or("--max-bytes needs a number")?;
-                cli.options.max_input_bytes = v.parse().map_err(|_| format!("--max-bytes: not a number: {v:?}"))?;
+                cli.options.max_input_bytes = v
+                    .parse()
+                    .map_err(|_| format!("--max-bytes: not a number: {v:?}"))?;
             }
             "-" => cli.files.push(a),
             s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
@@ -86,25 +100,91 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Cli>, String>
     if cli.files.is_empty() {
         return Err("no input: give a FILE, or - for standard input".into());
     }
+    if cli.html && cli.text {
+        return Err("--html and --text contradict each other: give one".into());
+    }
     if cli.timeline && cli.events_csv {
         return Err("--timeline and --events-csv print different things: give one".into());
     }
     Ok(Some(cli))
 }
 
-/// Reads one input and runs the pipeline on it.
-fn process(cli: &Cli, file: &str) -> Result<(Extraction, Vec<String>), String> {
+/// Reads one input, at most `max` bytes of it: a larger input is refused
+/// whole (never cut short), with its size when the file system knows it.
+fn read_input(file: &str, max: usize) -> Result<Vec<u8>, String> {
+    let limit = max.saturating_add(1) as u64;
     let mut bytes = Vec::new();
-    if file == "-" {
-        io::stdin().read_to_end(&mut bytes).map_err(|e| format!("standard input: {e}"))?;
+    let known_len = if file == "-" {
+        io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("standard input: {e}"))?;
+        None
     } else {
-        bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
+        let f = std::fs::File::open(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
+        let len = f.metadata().ok().map(|m| m.len());
+        f.take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("{file}: cannot read: {e}"))?;
+        len
+    };
+    if bytes.len() > max {
+        let size = known_len.map_or_else(String::new, |n| format!("{n} bytes, "));
+        return Err(format!(
+            "{file}: the input is {size}more than the limit of {max} bytes; it was not processed \
+             (never cut short): split it, or raise the limit with --max-bytes"
+        ));
     }
+    Ok(bytes)
+}
+
+/// Whether text given as plain text is HTML source (a "view source" paste,
+/// or a saved page under another name): it opens with a doctype or `<html>`,
+/// or starts with a tag and has several block tags.
+fn looks_like_html(text: &str) -> bool {
+    let head = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let opening: String = head
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if opening.starts_with("<!doctype html") || opening.starts_with("<html") {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase();
+    let tags = [
+        "<p>", "<p ", "<div", "<br", "<h1", "<h2", "<li", "<body", "<article", "<span",
+    ];
+    head.starts_with('<')
+        && tags
+            .iter()
+            .map(|t| lower.matches(t).take(3).count())
+            .sum::<usize>()
+            >= 3
+}
+
+/// A warning for the document (as well as for the terminal).
+fn warning(code: &str, message: String) -> Warning {
+    Warning {
+        code: code.into(),
+        message,
+    }
+}
+
+/// Reads one input and runs the pipeline on it. Notes about the input go in
+/// the document's warnings too, so they survive in JSONL output.
+fn process(cli: &Cli, file: &str) -> Result<(Extraction, Vec<Warning>), String> {
+    let bytes = read_input(file, cli.options.max_input_bytes)?;
     let mut notes = Vec::new();
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) if cli.lossy => {
-            notes.push(format!("{file}: invalid UTF-8 at byte {}; read with replacement characters", e.utf8_error().valid_up_to()));
+            let at = e.utf8_error().valid_up_to();
+            notes.push(warning(
+                "invalid-utf8",
+                format!("{file}: invalid UTF-8 at byte {at}; read with replacement characters (U+FFFD)"),
+            ));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
         Err(e) => {
@@ -115,9 +195,23 @@ fn process(cli: &Cli, file: &str) -> Result<(Extraction, Vec<String>), String> {
         }
     };
     let lower = file.to_ascii_lowercase();
-    let as_html = cli.html || lower.ends_with(".html") || lower.ends_with(".htm");
-    let result = if as_html { extract_html(&text, &cli.options) } else { extract(&text, &cli.options) };
-    result.map(|x| (x, notes)).map_err(|e| format!("{file}: {e}"))
+    let named_html = lower.ends_with(".html") || lower.ends_with(".htm");
+    let sniffed = !cli.html && !named_html && !cli.text && looks_like_html(&text);
+    if sniffed {
+        notes.push(warning(
+            "html-source",
+            format!("{file}: the text is HTML source; it was read as HTML (--text reads it as plain text)"),
+        ));
+    }
+    let as_html = !cli.text && (cli.html || named_html || sniffed);
+    let result = if as_html {
+        extract_html(&text, &cli.options)
+    } else {
+        extract(&text, &cli.options)
+    };
+    let mut x = result.map_err(|e| format!("{file}: {e}"))?;
+    x.warnings.extend(notes.iter().cloned());
+    Ok((x, notes))
 }
 
 fn main() -> ExitCode {
@@ -134,28 +228,36 @@ fn main() -> ExitCode {
     let batch = cli.files.len() > 1;
     let mut failed = false;
     let mut timeline = Vec::new();
-    if cli.events_csv && out.write_all(vnextract::events::export::CSV_HEADER.as_bytes()).is_err() {
+    if cli.events_csv
+        && out
+            .write_all(vnextract::events::export::CSV_HEADER.as_bytes())
+            .is_err()
+    {
         return ExitCode::from(1);
     }
     for file in &cli.files {
         match process(&cli, file) {
             Ok((x, notes)) => {
                 for n in notes {
-                    eprintln!("vnextract: warning: {n}");
+                    eprintln!("vnextract: warning: {}", n.message);
                 }
                 if cli.timeline {
                     timeline.push((file.clone(), x.events));
                     continue;
                 }
                 if cli.events_csv {
-                    if out.write_all(vnextract::events::export::csv_rows(file, &x.events).as_bytes()).is_err() {
+                    if out
+                        .write_all(vnextract::events::export::csv_rows(file, &x.events).as_bytes())
+                        .is_err()
+                    {
                         return ExitCode::from(1);
                     }
                     continue;
                 }
                 let written = if batch {
                     let mut v = serde_json::to_value(&x).expect("an Extraction always serialises");
-                    v.as_object_mut().map(|o| o.insert("file".into(), file.clone().into()));
+                    v.as_object_mut()
+                        .map(|o| o.insert("file".into(), file.clone().into()));
                     serde_json::to_writer(&mut out, &v)
                 } else if cli.pretty {
                     serde_json::to_writer_pretty(&mut out, &x)

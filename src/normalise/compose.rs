@@ -74,12 +74,15 @@ pub fn nfc(s: &str) -> String {
     let mut base: Option<char> = None;
     let mut marks: Vec<char> = Vec::new();
     for c in s.chars() {
-        if is_mark(c) && base.is_some() {
+        if is_mark(c) {
+            // Marks with no letter before them are kept too, in canonical
+            // order, so that NFD and NFC input read alike (issue 8).
             marks.push(c);
             continue;
         }
-        if let Some(b) = base.take() {
-            flush(table, &mut out, b, &mut marks);
+        match base.take() {
+            Some(b) => flush(table, &mut out, b, &mut marks),
+            None => flush_stray(table, &mut out, &mut marks),
         }
         match table.decompose.get(&c) {
             Some((b, m)) => {
@@ -90,10 +93,18 @@ pub fn nfc(s: &str) -> String {
             None => out.push(c),
         }
     }
-    if let Some(b) = base {
-        flush(table, &mut out, b, &mut marks);
+    match base {
+        Some(b) => flush(table, &mut out, b, &mut marks),
+        None => flush_stray(table, &mut out, &mut marks),
     }
     out
+}
+
+/// Writes marks that follow no letter, in canonical order.
+fn flush_stray(table: &Table, out: &mut String, marks: &mut Vec<char>) {
+    marks.sort_by_key(|m| table.class.get(m).copied().unwrap_or(230));
+    out.extend(marks.iter());
+    marks.clear();
 }
 
 /// Writes `base` with `marks`: composed as far as the table allows, the

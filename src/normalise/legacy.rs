@@ -40,11 +40,12 @@ impl Encoding {
     }
 }
 
-/// `text` converted from `encoding`, if one was detected; as it is otherwise.
+/// `text` with its legacy lines converted, if [`detect`] found any (each
+/// line in the encoding it reads in); as it is otherwise.
 pub fn convert(encoding: Option<Encoding>, text: &str) -> Cow<'_, str> {
     match encoding {
         None => Cow::Borrowed(text),
-        Some(enc) => Cow::Owned(convert_lines(text, enc)),
+        Some(_) => Cow::Owned(convert_lines(text)),
     }
 }
 
@@ -75,69 +76,175 @@ pub fn warn(encoding: Option<Encoding>, mut x: Extraction) -> Extraction {
     x
 }
 
-/// Converts every line of `text` that has no Vietnamese Unicode letter (a
-/// page may mix a Unicode menu with a legacy article).
-fn convert_lines(text: &str, enc: Encoding) -> String {
+/// Converts every line of `text` that on its own reads as legacy text (see
+/// [`line_encoding`]); the others, and the line ends, stay as they are.
+fn convert_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
-    for line in text.split_inclusive('\n') {
-        if line.chars().any(is_modern_vietnamese) {
-            out.push_str(line);
-        } else {
-            out.push_str(&enc.decode(line));
+    for line in text.split_inclusive(['\n', '\r']) {
+        match judge(line) {
+            Some((enc, _)) => out.push_str(&enc.decode(&view(line, true))),
+            None => out.push_str(line),
         }
     }
     out
 }
 
-/// How many words with non-ASCII letters the detector reads at most: enough
-/// to be sure, and a bound on its cost for any input size.
-const SAMPLE_WORDS: usize = 4000;
+/// `line` as the normaliser will leave its letters: invisible characters
+/// dropped, then NFC composition. Soft hyphens stay only if `soft_hyphens`
+/// (TCVN3 writes "ư" with that byte, but the normaliser drops it from text
+/// that stays as it is).
+fn view(line: &str, soft_hyphens: bool) -> String {
+    let kept: String = line
+        .chars()
+        .filter(|&c| stays(c) || (soft_hyphens && c == '\u{ad}'))
+        .collect();
+    super::compose::nfc(&kept)
+}
 
-/// The legacy encoding `text` appears to be in, if any.
-pub fn detect(text: &str) -> Option<Encoding> {
-    // Cheap gate: legacy text is full of Latin-1 characters that Unicode
-    // Vietnamese never uses (µ ¸ ø ï ä ñ ö …).
-    if text.chars().filter(|&c| is_suspect(c)).take(3).count() < 3 {
+/// Whether the normaliser keeps `c`: it drops zero-width characters, the
+/// byte-order mark and soft hyphens.
+fn stays(c: char) -> bool {
+    !super::is_invisible(c)
+}
+
+/// [`line_encoding`] of the line as the normaliser will leave it, so that a
+/// line judged once is judged the same when the normalised, cleaned text is
+/// read again (`fuzz/extract_text` found decomposed letters and soft hyphens
+/// that changed the verdict on the second reading).
+fn judge(line: &str) -> Option<(Encoding, (usize, usize))> {
+    if line.is_ascii() {
         return None;
     }
-    let (mut modern, mut tcvn3, mut vni) = (0usize, 0usize, 0usize);
-    let words = text
+    line_encoding(&view(line, false))
+}
+
+/// How many words with non-ASCII letters one line's judgement reads at most:
+/// enough to be sure, and a bound on the cost of a very long line.
+const SAMPLE_WORDS: usize = 400;
+
+/// The legacy encoding one line is in, judged on that line alone.
+///
+/// The judgement is per line, not per page, so that it gives the same answer
+/// for a line whatever else the page holds: the cleaner keeps some lines and
+/// drops others, and extracting again from the cleaned text must convert
+/// nothing more (`fuzz/extract_text` found a page whose Unicode menu had
+/// outvoted a VNI line until the cleaner dropped the menu).
+///
+/// A line with a Vietnamese letter outside Latin-1 is Unicode already. In the
+/// others, a word that is no Vietnamese syllable as it stands but becomes one
+/// when decoded is evidence for that encoding, and a word that is neither
+/// counts against; the line is converted when the evidence outweighs the rest.
+/// Returns the encoding and the words that read for each (TCVN3, VNI).
+fn line_encoding(line: &str) -> Option<(Encoding, (usize, usize))> {
+    if !line.chars().any(is_suspect) || line.chars().any(is_modern_vietnamese) {
+        return None;
+    }
+    let (mut other, mut tcvn3, mut vni) = (0usize, 0usize, 0usize);
+    let words = line
         .split(|c: char| !(c.is_alphabetic() || ('\u{a1}'..='\u{ff}').contains(&c)))
         .filter(|w| !w.is_ascii())
         .take(SAMPLE_WORDS);
     for word in words {
-        if word.chars().any(is_modern_vietnamese) {
-            modern += 1;
-            continue;
-        }
         if is_syllable(word) {
             continue; // reads as Unicode already: no evidence either way
         }
-        tcvn3 += usize::from(is_syllable(&Encoding::Tcvn3.decode(word)));
-        vni += usize::from(is_syllable(&Encoding::Vni.decode(word)));
+        let t = is_syllable(&Encoding::Tcvn3.decode(word));
+        let v = is_syllable(&Encoding::Vni.decode(word));
+        tcvn3 += usize::from(t);
+        vni += usize::from(v);
+        other += usize::from(!t && !v);
     }
-    // Words the decoding turns from gibberish into Vietnamese syllables are
-    // the evidence; Unicode Vietnamese words count against it.
-    let (enc, evidence) = if vni > tcvn3 { (Encoding::Vni, vni) } else { (Encoding::Tcvn3, tcvn3) };
-    (evidence >= 3 && evidence >= 2 * modern).then_some(enc)
+    let (enc, evidence) = if vni > tcvn3 {
+        (Encoding::Vni, vni)
+    } else {
+        (Encoding::Tcvn3, tcvn3)
+    };
+    (evidence >= 1 && evidence > other).then_some((enc, (tcvn3, vni)))
+}
+
+/// The legacy encoding `text` appears to be in, if any: the one most words
+/// of its converted lines read in. Costs one linear pass; most text leaves at the
+/// first, cheap gate.
+pub fn detect(text: &str) -> Option<Encoding> {
+    // Cheap gate: legacy text is full of Latin-1 characters that Unicode
+    // Vietnamese never uses (µ ¸ ø ï ä ñ ö …).
+    // Counted on the composed text, as the normaliser will leave it.
+    if view(text, false)
+        .chars()
+        .filter(|&c| is_suspect(c))
+        .take(3)
+        .count()
+        < 3
+    {
+        return None;
+    }
+    let (mut tcvn3, mut vni) = (0usize, 0usize);
+    for (_, (t, v)) in text.split_inclusive(['\n', '\r']).filter_map(judge) {
+        tcvn3 += t;
+        vni += v;
+    }
+    match (tcvn3, vni) {
+        (0, 0) => None,
+        (t, v) if v > t => Some(Encoding::Vni),
+        _ => Some(Encoding::Tcvn3),
+    }
 }
 
 /// Vietnamese letters outside Latin-1: Unicode text has them, a legacy
 /// encoding read as Latin-1 never does.
 fn is_modern_vietnamese(c: char) -> bool {
-    matches!(c, 'Ă' | 'ă' | 'Đ' | 'đ' | 'Ĩ' | 'ĩ' | 'Ũ' | 'ũ' | 'Ơ' | 'ơ' | 'Ư' | 'ư' | '\u{1ea0}'..='\u{1ef9}')
+    matches!(
+        c,
+        'Ă' | 'ă' | 'Đ' | 'đ' | 'Ĩ' | 'ĩ' | 'Ũ' | 'ũ' | 'Ơ' | 'ơ' | 'Ư' | 'ư' | '\u{1ea0}'
+            ..='\u{1ef9}'
+    )
 }
 
 /// Latin-1 characters that Unicode Vietnamese text does not use but the
 /// legacy encodings use for its letters.
 fn is_suspect(c: char) -> bool {
-    ('\u{a1}'..='\u{ff}').contains(&c) && !is_vietnamese_latin1(c) && !matches!(c, '«' | '»' | '°' | '©' | '®' | '·' | '×' | '÷')
+    ('\u{a1}'..='\u{ff}').contains(&c)
+        && !is_vietnamese_latin1(c)
+        && !matches!(c, '«' | '»' | '°' | '©' | '®' | '·' | '×' | '÷')
 }
 
 /// The Latin-1 letters Vietnamese uses as they are.
 fn is_vietnamese_latin1(c: char) -> bool {
-    matches!(c.to_ascii_lowercase(), 'à' | 'á' | 'â' | 'ã' | 'è' | 'é' | 'ê' | 'ì' | 'í' | 'ò' | 'ó' | 'ô' | 'õ' | 'ù' | 'ú' | 'ý')
-        || matches!(c, 'À' | 'Á' | 'Â' | 'Ã' | 'È' | 'É' | 'Ê' | 'Ì' | 'Í' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ù' | 'Ú' | 'Ý')
+    matches!(
+        c.to_ascii_lowercase(),
+        'à' | 'á'
+            | 'â'
+            | 'ã'
+            | 'è'
+            | 'é'
+            | 'ê'
+            | 'ì'
+            | 'í'
+            | 'ò'
+            | 'ó'
+            | 'ô'
+            | 'õ'
+            | 'ù'
+            | 'ú'
+            | 'ý'
+    ) || matches!(
+        c,
+        'À' | 'Á'
+            | 'Â'
+            | 'Ã'
+            | 'È'
+            | 'É'
+            | 'Ê'
+            | 'Ì'
+            | 'Í'
+            | 'Ò'
+            | 'Ó'
+            | 'Ô'
+            | 'Õ'
+            | 'Ù'
+            | 'Ú'
+            | 'Ý'
+    )
 }
 
 // ---- Vietnamese syllables -------------------------------------------------
@@ -145,13 +252,26 @@ fn is_vietnamese_latin1(c: char) -> bool {
 /// Every Vietnamese vowel, one row per vowel, one column per tone: none,
 /// acute, grave, hook above, tilde, dot below.
 const VOWELS: [&str; 12] = [
-    "aáàảãạ", "ăắằẳẵặ", "âấầẩẫậ", "eéèẻẽẹ", "êếềểễệ", "iíìỉĩị", "oóòỏõọ", "ôốồổỗộ", "ơớờởỡợ", "uúùủũụ", "ưứừửữự",
+    "aáàảãạ",
+    "ăắằẳẵặ",
+    "âấầẩẫậ",
+    "eéèẻẽẹ",
+    "êếềểễệ",
+    "iíìỉĩị",
+    "oóòỏõọ",
+    "ôốồổỗộ",
+    "ơớờởỡợ",
+    "uúùủũụ",
+    "ưứừửữự",
     "yýỳỷỹỵ",
 ];
 
 /// Row and tone column of a lower-case vowel.
 fn vowel(c: char) -> Option<(usize, usize)> {
-    VOWELS.iter().enumerate().find_map(|(row, tones)| tones.chars().position(|t| t == c).map(|tone| (row, tone)))
+    VOWELS
+        .iter()
+        .enumerate()
+        .find_map(|(row, tones)| tones.chars().position(|t| t == c).map(|tone| (row, tone)))
 }
 
 /// The vowel of `row` with `tone`.
@@ -160,8 +280,8 @@ fn vowel_with(row: usize, tone: usize) -> Option<char> {
 }
 
 const ONSETS: &[&str] = &[
-    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu",
-    "r", "s", "t", "th", "tr", "v", "x",
+    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
+    "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
 ];
 const CODAS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 
@@ -179,7 +299,10 @@ fn is_syllable(word: &str) -> bool {
     let (onset, rest) = lower.split_at(start);
     let end = rest.find(|c| vowel(c).is_none()).unwrap_or(rest.len());
     let (nucleus, coda) = rest.split_at(end);
-    let toned = nucleus.chars().filter(|&c| vowel(c).is_some_and(|(_, tone)| tone > 0)).count();
+    let toned = nucleus
+        .chars()
+        .filter(|&c| vowel(c).is_some_and(|(_, tone)| tone > 0))
+        .count();
     ONSETS.contains(&onset) && CODAS.contains(&coda) && nucleus.chars().count() <= 3 && toned <= 1
 }
 
@@ -235,7 +358,7 @@ fn vni_base(c: char) -> Option<(usize, Option<usize>, Option<usize>)> {
         'o' => (6, Some(7), None),
         'u' => (9, None, None),
         'y' => (11, None, None),
-        'ô' => (8, None, None), // ơ
+        'ô' => (8, None, None),  // ơ
         'ö' => (10, None, None), // ư
         _ => return None,
     })
@@ -296,8 +419,10 @@ mod tests {
 
     /// The same sentences in Unicode, and as TCVN3 and VNI text read as Latin-1.
     const UNICODE: &str = "Chiều nay, tại Hà Nội, Bộ trưởng Ngoại giao tiếp Đại sứ các nước.";
-    const TCVN3: &str = "ChiÒu nay, t¹i Hµ Néi, Bé tr\u{ad}ëng Ngo¹i giao tiÕp §¹i sø c¸c n\u{ad}íc.";
-    const VNI: &str = "Chieàu nay, taïi Haø Noäi, Boä tröôûng Ngoaïi giao tieáp Ñaïi söù caùc nöôùc.";
+    const TCVN3: &str =
+        "ChiÒu nay, t¹i Hµ Néi, Bé tr\u{ad}ëng Ngo¹i giao tiÕp §¹i sø c¸c n\u{ad}íc.";
+    const VNI: &str =
+        "Chieàu nay, taïi Haø Noäi, Boä tröôûng Ngoaïi giao tieáp Ñaïi söù caùc nöôùc.";
 
     #[test]
     fn tcvn3_is_detected_and_converted() {
@@ -339,8 +464,48 @@ mod tests {
     }
 
     #[test]
+    fn a_line_is_judged_on_its_own_whatever_the_page_holds() {
+        // fuzz/extract_text (issue 8): a Unicode menu outvoted a VNI line, the
+        // cleaner dropped the menu, and extracting again converted the line.
+        let menu = "Trang chủ | Thời sự | Thế giới | Kinh tế | Đời sống | Thể thao\n".repeat(5);
+        let line = "Hai beân cuøng tieáp Ñaïi söù.";
+        let alone = repair(line).0.into_owned();
+        assert_eq!(alone, "Hai bên cùng tiếp Đại sứ.");
+        assert_eq!(repair(&format!("{menu}{line}")).0, format!("{menu}{alone}"));
+        // Lone CR ends a line too (the normaliser makes it one later).
+        assert_eq!(
+            repair(&format!("{line}\r{line}")).0,
+            format!("{alone}\r{alone}")
+        );
+    }
+
+    #[test]
+    fn normalised_text_is_judged_as_before() {
+        // fuzz/extract_text (issue 8): decomposed letters, invisible
+        // characters and soft hyphens, which the normaliser composes or
+        // drops, changed the verdict when the cleaned text was read again.
+        for line in [
+            "Ha\u{308}-2025 ñaõ tieá c«og Ha\u{300} nga\u{300}y",
+            "Bé tr\u{ad}ëng x\u{ad}y q\u{ad}z Ngo¹i",
+            "Haø\u{200b}\u{308} Noäi ñaõ\u{feff}\u{323}",
+            VNI,
+            TCVN3,
+        ] {
+            let once = crate::normalise::normalise(&repair(line).0);
+            assert_eq!(
+                crate::normalise::normalise(&repair(&once).0),
+                once,
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
     fn blocks_are_judged_together() {
-        let block = |t: &str| InputBlock { text: t.into(), ..InputBlock::default() };
+        let block = |t: &str| InputBlock {
+            text: t.into(),
+            ..InputBlock::default()
+        };
         let blocks: Vec<InputBlock> = VNI.split(", ").map(block).collect();
         assert_eq!(detect_blocks(&blocks), Some(Encoding::Vni));
         assert_eq!(detect_blocks(&[block(UNICODE)]), None);
@@ -358,8 +523,14 @@ mod tests {
 
     #[test]
     fn vni_capitals_and_single_byte_letters() {
-        assert_eq!(Encoding::Vni.decode("VIEÄT NAM ÑOÄC LAÄP"), "VIỆT NAM ĐỘC LẬP");
-        assert_eq!(Encoding::Vni.decode("kyû nieäm, ñòa lyù"), "kỷ niệm, địa lý");
+        assert_eq!(
+            Encoding::Vni.decode("VIEÄT NAM ÑOÄC LAÄP"),
+            "VIỆT NAM ĐỘC LẬP"
+        );
+        assert_eq!(
+            Encoding::Vni.decode("kyû nieäm, ñòa lyù"),
+            "kỷ niệm, địa lý"
+        );
     }
 
     #[test]
