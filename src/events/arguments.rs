@@ -75,6 +75,20 @@ pub struct DateFound {
     pub date: EventDate,
     /// `sáng`, `trưa`, `chiều` or `tối`.
     pub time_of_day: Option<String>,
+    /// The year is not written: the entity stage took it from the page's
+    /// date (rule `+year:anchor`), nearest that date and preferring the
+    /// past — right for a report, not for a planned event.
+    pub anchored: bool,
+}
+
+impl DateFound {
+    fn of(v: &SentenceView<'_>, e: &Entity, date: EventDate) -> DateFound {
+        DateFound {
+            date,
+            time_of_day: time_before(v, e),
+            anchored: date.has_year() && e.rule.contains("+year:anchor"),
+        }
+    }
 }
 
 /// The DATE entities in tokens `r` that give an event date, in order.
@@ -138,10 +152,7 @@ pub fn leading_date(
     anchor: Option<Ymd>,
 ) -> Option<DateFound> {
     if let Some((e, date)) = dates_in(v, r.clone()).last() {
-        return Some(DateFound {
-            date,
-            time_of_day: time_before(v, e),
-        });
+        return Some(DateFound::of(v, e, date));
     }
     let a = anchor?;
     for i in r {
@@ -151,6 +162,7 @@ pub fn leading_date(
             return Some(DateFound {
                 date: EventDate::from_anchor(a, days),
                 time_of_day,
+                anchored: false,
             });
         }
     }
@@ -161,10 +173,9 @@ pub fn leading_date(
 /// cuối năm 2015`): the first DATE in tokens `from..to`, near enough.
 pub fn local_date(v: &SentenceView<'_>, from: usize, to: usize) -> Option<DateFound> {
     let to = to.min(from + LOCAL_REACH);
-    dates_in(v, from..to).next().map(|(e, date)| DateFound {
-        date,
-        time_of_day: time_before(v, e),
-    })
+    dates_in(v, from..to)
+        .next()
+        .map(|(e, date)| DateFound::of(v, e, date))
 }
 
 /// Words after "tại"/"ở" that make the place generic ("tại các diễn đàn").

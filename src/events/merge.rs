@@ -26,9 +26,11 @@ pub struct Cluster {
     pub date: Option<EventDate>,
     /// The part of day said with the date.
     pub time_of_day: Option<String>,
+    /// The date's year came from the page's date, not from the text.
+    pub anchored: bool,
     /// A date said after the trigger of a tied sentence, used when the tie
     /// gives none.
-    pub fallback: Option<(EventDate, Option<String>)>,
+    pub fallback: Option<(EventDate, Option<String>, bool)>,
     /// People.
     pub persons: Vec<Participant>,
     /// Organisations.
@@ -57,6 +59,7 @@ impl Cluster {
             status: m.status,
             date: None,
             time_of_day: None,
+            anchored: false,
             fallback: None,
             persons: Vec::new(),
             orgs: Vec::new(),
@@ -80,15 +83,22 @@ impl Cluster {
                 None => {
                     self.date = Some(d.date);
                     self.time_of_day = d.time_of_day.clone();
+                    self.anchored = d.anchored;
                 }
-                Some(c) => self.date = c.combine(d.date).or(Some(c)),
+                Some(c) => {
+                    if let Some(both) = c.combine(d.date) {
+                        // A year written in one mention wins.
+                        self.anchored &= d.anchored || !d.date.has_year();
+                        self.date = Some(both);
+                    }
+                }
             }
             if self.time_of_day.is_none() {
                 self.time_of_day = d.time_of_day.clone();
             }
         }
         if self.fallback.is_none() {
-            self.fallback = fallback.map(|d| (d.date, d.time_of_day.clone()));
+            self.fallback = fallback.map(|d| (d.date, d.time_of_day.clone(), d.anchored));
         }
         for p in &m.named.persons {
             participants::add(&mut self.persons, p.clone());
@@ -129,8 +139,12 @@ impl Cluster {
         let mine: Vec<String> = self.persons.iter().map(key).collect();
         let theirs: Vec<String> = m.named.persons.iter().map(key).collect();
         if !mine.is_empty() && !theirs.is_empty() {
-            let sub =
-                theirs.iter().all(|k| mine.contains(k)) || mine.iter().all(|k| theirs.contains(k));
+            // A headline may name a side by its country or title only
+            // ("… hội đàm với Ngoại trưởng Phần Lan"): one person in common
+            // will do there.
+            let sub = theirs.iter().all(|k| mine.contains(k))
+                || mine.iter().all(|k| theirs.contains(k))
+                || (loose && theirs.iter().any(|k| mine.contains(k)));
             if !sub {
                 return false;
             }
@@ -221,12 +235,14 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             });
             // Without an event word ("Cùng ngày", "Trước đó"): the event
             // reported last that has a date, else the one reported last.
+            // An event tied to the same day as another has its date,
+            // though it is given only once all ties are read.
             let dated = || {
-                reported
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&j| j != target && clusters[j].date.is_some())
+                reported.iter().rev().copied().find(|&j| {
+                    j != target
+                        && (clusters[j].date.is_some()
+                            || matches!(clusters[j].tie, Some((Relation::SameDay, _))))
+                })
             };
             let referent = by_kind
                 .or_else(dated)
@@ -261,6 +277,7 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             if let (None, Some((Relation::SameDay, r))) = (clusters[j].date, clusters[j].tie) {
                 if r != j && clusters[r].date.is_some() {
                     clusters[j].date = clusters[r].date;
+                    clusters[j].anchored = clusters[r].anchored;
                     clusters[j].date_from_tie = true;
                 }
             }
@@ -268,10 +285,16 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
     }
     for c in &mut clusters {
         if c.date.is_none() {
-            if let Some((d, t)) = c.fallback.clone() {
+            if let Some((d, t, anchored)) = c.fallback.clone() {
                 c.date = Some(d);
                 c.time_of_day = t;
+                c.anchored = anchored;
             }
+        }
+        // The entity stage puts a date without a year near the page's date,
+        // in the past when in doubt; a planned event is on or after it.
+        if c.anchored && c.status == EventStatus::Planned {
+            c.date = c.date.map(|d| EventDate { year: None, ..d });
         }
         c.date = c.date.map(|d| d.with_year_from(anchor, c.status));
     }
