@@ -104,6 +104,13 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
     let mut rule = m.rule.clone();
     if c.date_from_tie {
         rule.push_str("+tie:same-day");
+    } else if let (None, Some((relation, _))) = (c.date, c.tie) {
+        // No date of its own: placed before or after the event it is tied to.
+        match relation {
+            mentions::Relation::Before => rule.push_str("+tie:before"),
+            mentions::Relation::After => rule.push_str("+tie:after"),
+            mentions::Relation::SameDay => {}
+        }
     }
     Event {
         kind: c.kind,

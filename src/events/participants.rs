@@ -97,7 +97,8 @@ pub fn split_point(v: &SentenceView<'_>, a_end: usize, b_start: usize) -> usize 
     let gap = v.bytes(a_end..b_start);
     let Some(last_per) = v
         .entities
-        .iter().rfind(|e| e.kind == EntityKind::Per && e.span.start >= gap.start && e.span.end <= gap.end)
+        .iter()
+        .rfind(|e| e.kind == EntityKind::Per && e.span.start >= gap.start && e.span.end <= gap.end)
     else {
         return b_start;
     };
