@@ -284,6 +284,16 @@ pub fn status(
     EventStatus::Happened
 }
 
+/// Whether a status cue said before an event word ("đang", "sẽ", "đã")
+/// starts at one of tokens `r`: the event there is told in its own right.
+pub fn has_status_cue(v: &SentenceView<'_>, r: Range<usize>) -> bool {
+    r.into_iter().any(|j| {
+        STATUS
+            .all_at(&v.tokens, j)
+            .any(|(_, (_, side))| *side == Side::Before)
+    })
+}
+
 /// The session number after a trigger: "lần thứ 11", "thứ 48", "lần thứ
 /// nhất", "lần đầu".
 pub fn ordinal(v: &SentenceView<'_>, from: usize, to: usize) -> Option<u32> {

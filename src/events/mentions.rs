@@ -137,6 +137,9 @@ pub fn read_sentence(
             }
         }
         let mut named = participants::named_in(&v, from.min(s)..to);
+        if named.persons.is_empty() && from >= s {
+            named.persons.extend(participants::subject_before(&v, s));
+        }
         // A clause that starts with the trigger shares the subject before it
         // ("Tổng Bí thư X thăm Lào, dự Lễ kỷ niệm …; đồng chủ trì …").
         if named.persons.is_empty()

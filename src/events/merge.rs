@@ -100,7 +100,15 @@ impl Cluster {
         if self.fallback.is_none() {
             self.fallback = fallback.map(|d| (d.date, d.time_of_day.clone(), d.anchored));
         }
-        for p in &m.named.persons {
+        // A headline joined by one person in common (see `accepts`) adds no
+        // one: who else it names may be at another event of the article.
+        let loose = matches!(m.role, Role::Title | Role::Heading);
+        let partial = !self.persons.is_empty()
+            && m.named
+                .persons
+                .iter()
+                .any(|p| !self.persons.iter().any(|q| key(q) == key(p)));
+        for p in m.named.persons.iter().filter(|_| !(loose && partial)) {
             participants::add(&mut self.persons, p.clone());
         }
         for o in &m.named.orgs {

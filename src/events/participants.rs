@@ -86,6 +86,24 @@ pub fn names_a_person(v: &SentenceView<'_>, r: Range<usize>) -> bool {
     v.entities_in(r, &[EntityKind::Per]).next().is_some()
 }
 
+/// The person named right before the event word at token `s`, a status cue
+/// between them allowed: the subject of a clause that tells of an event on
+/// the side ("tiếp Tổng thống X đang thăm …": X visits).
+pub fn subject_before(v: &SentenceView<'_>, s: usize) -> Option<Participant> {
+    let mut j = s;
+    while j > 0 && s - j < 2 && v.tokens[j - 1].is_word() && !v.inside(j - 1, &[EntityKind::Per]) {
+        j -= 1;
+    }
+    while j < s && !super::arguments::has_status_cue(v, j..j + 1) {
+        j += 1;
+    }
+    let end = v.tokens.get(j.checked_sub(1)?)?.span.end;
+    v.entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Per && e.span.end == end)
+        .map(|e| person(e))
+}
+
 /// Words that join two sides or two clauses.
 const JOINERS: &[&str] = &["và", ",", "cùng", ";", "còn"];
 
