@@ -79,6 +79,8 @@ pub struct DateFound {
     /// date (rule `+year:anchor`), nearest that date and preferring the
     /// past — right for a report, not for a planned event.
     pub anchored: bool,
+    /// Said in brackets ("(3/12)").
+    pub bracketed: bool,
 }
 
 impl DateFound {
@@ -87,6 +89,7 @@ impl DateFound {
             date,
             time_of_day: time_before(v, e),
             anchored: date.has_year() && e.rule.contains("+year:anchor"),
+            bracketed: v.in_parens(v.token_at(e.span.start)),
         }
     }
 }
@@ -163,6 +166,7 @@ pub fn leading_date(
                 date: EventDate::from_anchor(a, days),
                 time_of_day,
                 anchored: false,
+                bracketed: false,
             });
         }
     }
@@ -176,6 +180,29 @@ pub fn local_date(v: &SentenceView<'_>, from: usize, to: usize) -> Option<DateFo
     dates_in(v, from..to)
         .next()
         .map(|(e, date)| DateFound::of(v, e, date))
+}
+
+/// The date of an anniversary from the date of what it commemorates, said
+/// in brackets: "kỷ niệm 52 năm thiết lập quan hệ ngoại giao (25/1/1973 -
+/// 25/1/2025)" is 52 years after 25/1/1973. `after`: the token after the
+/// cue, where "52 năm" stands.
+pub fn anniversary_date(v: &SentenceView<'_>, after: usize, found: DateFound) -> DateFound {
+    let years = (after..after + 2).find_map(|j| {
+        let (n, unit) = (v.tokens.get(j)?, v.tokens.get(j + 1)?);
+        (n.is_number() && unit.lower == "năm")
+            .then(|| n.lower.parse::<i32>().ok())
+            .flatten()
+    });
+    match (years, found.date.year) {
+        (Some(n), Some(y)) if found.bracketed && (1..=1000).contains(&n) => DateFound {
+            date: EventDate {
+                year: Some(y + n),
+                ..found.date
+            },
+            ..found
+        },
+        _ => found,
+    }
 }
 
 /// Words after "tại"/"ở" that make the place generic ("tại các diễn đàn").
