@@ -5,7 +5,7 @@
 
 use super::dates::EventDate;
 use super::mentions::{Mention, Relation, Role};
-use super::participants::{self, key};
+use super::participants;
 use crate::{EventKind, EventStatus, Participant, Ymd};
 use std::collections::HashMap;
 
@@ -107,7 +107,7 @@ impl Cluster {
             && m.named
                 .persons
                 .iter()
-                .any(|p| !self.persons.iter().any(|q| key(q) == key(p)));
+                .any(|p| !self.persons.iter().any(|q| participants::same(q, p)));
         for p in m.named.persons.iter().filter(|_| !(loose && partial)) {
             participants::add(&mut self.persons, p.clone());
         }
@@ -144,15 +144,16 @@ impl Cluster {
                 return false;
             }
         }
-        let mine: Vec<String> = self.persons.iter().map(key).collect();
-        let theirs: Vec<String> = m.named.persons.iter().map(key).collect();
+        let (mine, theirs) = (&self.persons, &m.named.persons);
+        let has =
+            |list: &[Participant], p: &Participant| list.iter().any(|q| participants::same(q, p));
         if !mine.is_empty() && !theirs.is_empty() {
             // A headline may name a side by its country or title only
             // ("… hội đàm với Ngoại trưởng Phần Lan"): one person in common
             // will do there.
-            let sub = theirs.iter().all(|k| mine.contains(k))
-                || mine.iter().all(|k| theirs.contains(k))
-                || (loose && theirs.iter().any(|k| mine.contains(k)));
+            let sub = theirs.iter().all(|p| has(mine, p))
+                || mine.iter().all(|p| has(theirs, p))
+                || (loose && theirs.iter().any(|p| has(mine, p)));
             if !sub {
                 return false;
             }
@@ -278,6 +279,7 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             }
         }
     }
+    stated_years(&mut clusters);
     // A tie may point forward in creation order (the lead names the event
     // before the sentence it is tied to), so resolve until nothing changes.
     for _ in 0..3 {
@@ -307,6 +309,43 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
         c.date = c.date.map(|d| d.with_year_from(anchor, c.status));
     }
     clusters
+}
+
+/// A day and month said without a year takes the year the text states for
+/// that same day elsewhere ("Trong khuôn khổ chuyến thăm …, ngày 14/2, …
+/// hội đàm" and "… thăm Việt Nam trong năm 2025": the visit is on
+/// 2025-02-14, so are the talks), when only one year is stated for it.
+fn stated_years(clusters: &mut [Cluster]) {
+    let mut stated: HashMap<(u8, u8), Option<i32>> = HashMap::new();
+    for c in clusters.iter().filter(|c| !c.anchored) {
+        if let Some(EventDate {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+        }) = c.date
+        {
+            stated
+                .entry((m, d))
+                .and_modify(|e| *e = e.filter(|&x| x == y))
+                .or_insert(Some(y));
+        }
+    }
+    for c in clusters.iter_mut() {
+        if let Some(EventDate {
+            year: None,
+            month: Some(m),
+            day: Some(d),
+        }) = c.date
+        {
+            if let Some(Some(y)) = stated.get(&(m, d)) {
+                c.date = Some(EventDate {
+                    year: Some(*y),
+                    month: Some(m),
+                    day: Some(d),
+                });
+            }
+        }
+    }
 }
 
 /// Whether an event is listed: told outright, planned, or dated with a year

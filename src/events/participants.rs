@@ -43,9 +43,22 @@ pub fn key(p: &Participant) -> String {
     p.name.to_lowercase()
 }
 
+/// Whether two mentions name one participant: the same name, or one name
+/// ending in the other of two words or more ("Lào Thongsavanh Phomvihane",
+/// a country word run into the name, and "Thongsavanh Phomvihane").
+pub fn same(a: &Participant, b: &Participant) -> bool {
+    let (a, b) = (key(a), key(b));
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    long == short
+        || (short.split_whitespace().count() >= 2
+            && long
+                .strip_suffix(short.as_str())
+                .is_some_and(|head| head.ends_with(' ')))
+}
+
 /// Adds `p` to `list` unless it is there; a fuller role wins.
 pub fn add(list: &mut Vec<Participant>, p: Participant) {
-    match list.iter_mut().find(|q| key(q) == key(&p)) {
+    match list.iter_mut().find(|q| same(q, &p)) {
         Some(q) => {
             if p.role.as_ref().map_or(0, String::len) > q.role.as_ref().map_or(0, String::len) {
                 q.role = p.role;
