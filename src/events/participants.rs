@@ -186,6 +186,24 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_word_before_a_name_is_the_same_person() {
+        let p = |n: &str| Participant {
+            name: n.into(),
+            role: None,
+            country: None,
+        };
+        assert!(same(&p("Lào Somsack Vongsa"), &p("Somsack Vongsa")));
+        assert!(same(&p("somsack vongsa"), &p("Somsack Vongsa")));
+        // One word is too little; a name inside a word is no name.
+        assert!(!same(&p("Trần Văn An"), &p("An")));
+        assert!(!same(&p("Trần Văn An"), &p("Lê Văn An")));
+        assert!(!same(&p("ATrần Văn"), &p("Trần Văn")));
+        let mut list = vec![p("Lào Somsack Vongsa")];
+        add(&mut list, p("Somsack Vongsa"));
+        assert_eq!(list.len(), 1);
+    }
+
+    #[test]
     fn objects_stay_with_their_trigger() {
         let text = "A tiếp Trần Văn Hai, sau đó hai bên hội đàm";
         let s = Sentence {
