@@ -49,6 +49,9 @@ pub struct Cluster {
     pub tie: Option<(Relation, usize)>,
     /// The date came from the tie.
     pub date_from_tie: bool,
+    /// A planned event moved from the year the entity stage gave (nearest
+    /// the page's date) to one on or after it.
+    pub year_moved: bool,
 }
 
 impl Cluster {
@@ -70,6 +73,7 @@ impl Cluster {
             in_title: false,
             tie: None,
             date_from_tie: false,
+            year_moved: false,
         };
         c.absorb(i, m);
         c
@@ -303,10 +307,12 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
         }
         // The entity stage puts a date without a year near the page's date,
         // in the past when in doubt; a planned event is on or after it.
+        let entity_year = c.date.and_then(|d| d.year);
         if c.anchored && c.status == EventStatus::Planned {
             c.date = c.date.map(|d| EventDate { year: None, ..d });
         }
         c.date = c.date.map(|d| d.with_year_from(anchor, c.status));
+        c.year_moved = c.anchored && c.date.and_then(|d| d.year) != entity_year;
     }
     clusters
 }

@@ -102,6 +102,9 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
         m.cameo.clone()
     };
     let mut rule = m.rule.clone();
+    if c.year_moved {
+        rule.push_str("+year:planned");
+    }
     if c.date_from_tie {
         rule.push_str("+tie:same-day");
     } else if let (None, Some((relation, _))) = (c.date, c.tie) {
