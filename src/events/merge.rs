@@ -321,14 +321,30 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
 /// that same day elsewhere ("Trong khuôn khổ chuyến thăm …, ngày 14/2, …
 /// hội đàm" and "… thăm Việt Nam trong năm 2025": the visit is on
 /// 2025-02-14, so are the talks), when only one year is stated for it.
+/// A date that founded what is commemorated ("thiết lập quan hệ ngoại
+/// giao ngày 2/12/1960") lends its year to no one, nor does any year older
+/// than the latest the text states for a past event.
 fn stated_years(clusters: &mut [Cluster]) {
+    let latest = clusters
+        .iter()
+        .filter(|c| c.status == EventStatus::Happened)
+        .filter_map(|c| c.date.and_then(|d| d.year))
+        .max();
     let mut stated: HashMap<(u8, u8), Option<i32>> = HashMap::new();
-    for c in clusters.iter().filter(|c| !c.anchored) {
+    let sources = clusters.iter().filter(|c| {
+        !c.anchored
+            && c.status == EventStatus::Happened
+            && !matches!(
+                c.kind,
+                EventKind::EstablishRelations | EventKind::Anniversary
+            )
+    });
+    for c in sources {
         if let Some(EventDate {
             year: Some(y),
             month: Some(m),
             day: Some(d),
-        }) = c.date
+        }) = c.date.filter(|d| d.year == latest)
         {
             stated
                 .entry((m, d))

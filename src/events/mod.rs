@@ -186,6 +186,40 @@ mod tests {
     }
 
     #[test]
+    fn a_founding_date_lends_its_year_to_no_one() {
+        let text = "Chủ tịch nước gửi điện mừng Chủ tịch Cuba\n\n\
+                    Ngày 2/12, Chủ tịch nước Võ Đức Toàn đã gửi điện chúc mừng Chủ tịch Cuba Luis Ortega.\n\n\
+                    Hai nước thiết lập quan hệ ngoại giao ngày 2/12/1960.";
+        let ents = vec![
+            ent(text, EntityKind::Date, "2/12", Some("--12-02")),
+            ent(text, EntityKind::Per, "Võ Đức Toàn", None),
+            ent(text, EntityKind::Per, "Luis Ortega", None),
+        ];
+        let mut ents = ents;
+        let founding = text.find("2/12/1960").unwrap();
+        ents.push(Entity {
+            span: founding..founding + "2/12/1960".len(),
+            ..ent(text, EntityKind::Date, "2/12/1960", Some("1960-12-02"))
+        });
+        let ctx = DocContext {
+            anchor: None,
+            title_span: Some(0..text.find("\n\n").unwrap()),
+        };
+        let ev = find(text, &ents, &ctx);
+        let dates: Vec<(&str, Option<&str>)> = ev
+            .iter()
+            .map(|e| (e.kind.id(), e.date.as_deref()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("message", Some("--12-02")),
+                ("establish_relations", Some("1960-12-02"))
+            ]
+        );
+    }
+
+    #[test]
     fn odd_input_and_odd_entities_do_not_panic() {
         let text =
             "Hà Nội (( hội đàm ;; tiếp Đại sứ, thăm\n\n\n) điện đàm… 12/12 ký Hiệp định. đón Ông";
