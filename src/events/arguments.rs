@@ -75,6 +75,23 @@ pub struct DateFound {
     pub date: EventDate,
     /// `sáng`, `trưa`, `chiều` or `tối`.
     pub time_of_day: Option<String>,
+    /// The year is not written: the entity stage took it from the page's
+    /// date (rule `+year:anchor`), nearest that date and preferring the
+    /// past — right for a report, not for a planned event.
+    pub anchored: bool,
+    /// Said in brackets ("(3/12)").
+    pub bracketed: bool,
+}
+
+impl DateFound {
+    fn of(v: &SentenceView<'_>, e: &Entity, date: EventDate) -> DateFound {
+        DateFound {
+            date,
+            time_of_day: time_before(v, e),
+            anchored: date.has_year() && e.rule.contains("+year:anchor"),
+            bracketed: v.in_parens(v.token_at(e.span.start)),
+        }
+    }
 }
 
 /// The DATE entities in tokens `r` that give an event date, in order.
@@ -138,10 +155,7 @@ pub fn leading_date(
     anchor: Option<Ymd>,
 ) -> Option<DateFound> {
     if let Some((e, date)) = dates_in(v, r.clone()).last() {
-        return Some(DateFound {
-            date,
-            time_of_day: time_before(v, e),
-        });
+        return Some(DateFound::of(v, e, date));
     }
     let a = anchor?;
     for i in r {
@@ -151,6 +165,8 @@ pub fn leading_date(
             return Some(DateFound {
                 date: EventDate::from_anchor(a, days),
                 time_of_day,
+                anchored: false,
+                bracketed: false,
             });
         }
     }
@@ -161,10 +177,32 @@ pub fn leading_date(
 /// cuối năm 2015`): the first DATE in tokens `from..to`, near enough.
 pub fn local_date(v: &SentenceView<'_>, from: usize, to: usize) -> Option<DateFound> {
     let to = to.min(from + LOCAL_REACH);
-    dates_in(v, from..to).next().map(|(e, date)| DateFound {
-        date,
-        time_of_day: time_before(v, e),
-    })
+    dates_in(v, from..to)
+        .next()
+        .map(|(e, date)| DateFound::of(v, e, date))
+}
+
+/// The date of an anniversary from the date of what it commemorates, said
+/// in brackets: "kỷ niệm 52 năm thiết lập quan hệ ngoại giao (25/1/1973 -
+/// 25/1/2025)" is 52 years after 25/1/1973. `after`: the token after the
+/// cue, where "52 năm" stands.
+pub fn anniversary_date(v: &SentenceView<'_>, after: usize, found: DateFound) -> DateFound {
+    let years = (after..after + 2).find_map(|j| {
+        let (n, unit) = (v.tokens.get(j)?, v.tokens.get(j + 1)?);
+        (n.is_number() && unit.lower == "năm")
+            .then(|| n.lower.parse::<i32>().ok())
+            .flatten()
+    });
+    match (years, found.date.year) {
+        (Some(n), Some(y)) if found.bracketed && (1..=1000).contains(&n) => DateFound {
+            date: EventDate {
+                year: Some(y + n),
+                ..found.date
+            },
+            ..found
+        },
+        _ => found,
+    }
 }
 
 /// Words after "tại"/"ở" that make the place generic ("tại các diễn đàn").
@@ -271,6 +309,16 @@ pub fn status(
         }
     }
     EventStatus::Happened
+}
+
+/// Whether a status cue said before an event word ("đang", "sẽ", "đã")
+/// starts at one of tokens `r`: the event there is told in its own right.
+pub fn has_status_cue(v: &SentenceView<'_>, r: Range<usize>) -> bool {
+    r.into_iter().any(|j| {
+        STATUS
+            .all_at(&v.tokens, j)
+            .any(|(_, (_, side))| *side == Side::Before)
+    })
 }
 
 /// The session number after a trigger: "lần thứ 11", "thứ 48", "lần thứ

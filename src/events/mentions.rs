@@ -137,6 +137,9 @@ pub fn read_sentence(
             }
         }
         let mut named = participants::named_in(&v, from.min(s)..to);
+        if named.persons.is_empty() && from >= s {
+            named.persons.extend(participants::subject_before(&v, s));
+        }
         // A clause that starts with the trigger shares the subject before it
         // ("Tổng Bí thư X thăm Lào, dự Lễ kỷ niệm …; đồng chủ trì …").
         if named.persons.is_empty()
@@ -154,7 +157,10 @@ pub fn read_sentence(
             _ => None,
         };
         let next_start = next.map_or(to, |n| n.0.tokens.start);
-        let local = arguments::local_date(&v, e, next_start.max(e).min(to.max(e)));
+        let mut local = arguments::local_date(&v, e, next_start.max(e).min(to.max(e)));
+        if h.trigger.kind == EventKind::Anniversary {
+            local = local.map(|d| arguments::anniversary_date(&v, e, d));
+        }
         let mut place = None;
         if matches!(role, Role::Predicate | Role::Title) {
             place = arguments::place_in(&v, 0..lead_end);

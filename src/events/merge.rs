@@ -5,7 +5,7 @@
 
 use super::dates::EventDate;
 use super::mentions::{Mention, Relation, Role};
-use super::participants::{self, key};
+use super::participants;
 use crate::{EventKind, EventStatus, Participant, Ymd};
 use std::collections::HashMap;
 
@@ -26,9 +26,11 @@ pub struct Cluster {
     pub date: Option<EventDate>,
     /// The part of day said with the date.
     pub time_of_day: Option<String>,
+    /// The date's year came from the page's date, not from the text.
+    pub anchored: bool,
     /// A date said after the trigger of a tied sentence, used when the tie
     /// gives none.
-    pub fallback: Option<(EventDate, Option<String>)>,
+    pub fallback: Option<(EventDate, Option<String>, bool)>,
     /// People.
     pub persons: Vec<Participant>,
     /// Organisations.
@@ -47,6 +49,9 @@ pub struct Cluster {
     pub tie: Option<(Relation, usize)>,
     /// The date came from the tie.
     pub date_from_tie: bool,
+    /// A planned event moved from the year the entity stage gave (nearest
+    /// the page's date) to one on or after it.
+    pub year_moved: bool,
 }
 
 impl Cluster {
@@ -57,6 +62,7 @@ impl Cluster {
             status: m.status,
             date: None,
             time_of_day: None,
+            anchored: false,
             fallback: None,
             persons: Vec::new(),
             orgs: Vec::new(),
@@ -67,6 +73,7 @@ impl Cluster {
             in_title: false,
             tie: None,
             date_from_tie: false,
+            year_moved: false,
         };
         c.absorb(i, m);
         c
@@ -80,17 +87,32 @@ impl Cluster {
                 None => {
                     self.date = Some(d.date);
                     self.time_of_day = d.time_of_day.clone();
+                    self.anchored = d.anchored;
                 }
-                Some(c) => self.date = c.combine(d.date).or(Some(c)),
+                Some(c) => {
+                    if let Some(both) = c.combine(d.date) {
+                        // A year written in one mention wins.
+                        self.anchored &= d.anchored || !d.date.has_year();
+                        self.date = Some(both);
+                    }
+                }
             }
             if self.time_of_day.is_none() {
                 self.time_of_day = d.time_of_day.clone();
             }
         }
         if self.fallback.is_none() {
-            self.fallback = fallback.map(|d| (d.date, d.time_of_day.clone()));
+            self.fallback = fallback.map(|d| (d.date, d.time_of_day.clone(), d.anchored));
         }
-        for p in &m.named.persons {
+        // A headline joined by one person in common (see `accepts`) adds no
+        // one: who else it names may be at another event of the article.
+        let loose = matches!(m.role, Role::Title | Role::Heading);
+        let partial = !self.persons.is_empty()
+            && m.named
+                .persons
+                .iter()
+                .any(|p| !self.persons.iter().any(|q| participants::same(q, p)));
+        for p in m.named.persons.iter().filter(|_| !(loose && partial)) {
             participants::add(&mut self.persons, p.clone());
         }
         for o in &m.named.orgs {
@@ -126,11 +148,16 @@ impl Cluster {
                 return false;
             }
         }
-        let mine: Vec<String> = self.persons.iter().map(key).collect();
-        let theirs: Vec<String> = m.named.persons.iter().map(key).collect();
+        let (mine, theirs) = (&self.persons, &m.named.persons);
+        let has =
+            |list: &[Participant], p: &Participant| list.iter().any(|q| participants::same(q, p));
         if !mine.is_empty() && !theirs.is_empty() {
-            let sub =
-                theirs.iter().all(|k| mine.contains(k)) || mine.iter().all(|k| theirs.contains(k));
+            // A headline may name a side by its country or title only
+            // ("… hội đàm với Ngoại trưởng Phần Lan"): one person in common
+            // will do there.
+            let sub = theirs.iter().all(|p| has(mine, p))
+                || mine.iter().all(|p| has(theirs, p))
+                || (loose && theirs.iter().any(|p| has(mine, p)));
             if !sub {
                 return false;
             }
@@ -221,12 +248,14 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             });
             // Without an event word ("Cùng ngày", "Trước đó"): the event
             // reported last that has a date, else the one reported last.
+            // An event tied to the same day as another has its date,
+            // though it is given only once all ties are read.
             let dated = || {
-                reported
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&j| j != target && clusters[j].date.is_some())
+                reported.iter().rev().copied().find(|&j| {
+                    j != target
+                        && (clusters[j].date.is_some()
+                            || matches!(clusters[j].tie, Some((Relation::SameDay, _))))
+                })
             };
             let referent = by_kind
                 .or_else(dated)
@@ -254,6 +283,7 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             }
         }
     }
+    stated_years(&mut clusters);
     // A tie may point forward in creation order (the lead names the event
     // before the sentence it is tied to), so resolve until nothing changes.
     for _ in 0..3 {
@@ -261,6 +291,7 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             if let (None, Some((Relation::SameDay, r))) = (clusters[j].date, clusters[j].tie) {
                 if r != j && clusters[r].date.is_some() {
                     clusters[j].date = clusters[r].date;
+                    clusters[j].anchored = clusters[r].anchored;
                     clusters[j].date_from_tie = true;
                 }
             }
@@ -268,14 +299,75 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
     }
     for c in &mut clusters {
         if c.date.is_none() {
-            if let Some((d, t)) = c.fallback.clone() {
+            if let Some((d, t, anchored)) = c.fallback.clone() {
                 c.date = Some(d);
                 c.time_of_day = t;
+                c.anchored = anchored;
             }
         }
+        // The entity stage puts a date without a year near the page's date,
+        // in the past when in doubt; a planned event is on or after it.
+        let entity_year = c.date.and_then(|d| d.year);
+        if c.anchored && c.status == EventStatus::Planned {
+            c.date = c.date.map(|d| EventDate { year: None, ..d });
+        }
         c.date = c.date.map(|d| d.with_year_from(anchor, c.status));
+        c.year_moved = c.anchored && c.date.and_then(|d| d.year) != entity_year;
     }
     clusters
+}
+
+/// A day and month said without a year takes the year the text states for
+/// that same day elsewhere ("Trong khuôn khổ chuyến thăm …, ngày 14/2, …
+/// hội đàm" and "… thăm Việt Nam trong năm 2025": the visit is on
+/// 2025-02-14, so are the talks), when only one year is stated for it.
+/// A date that founded what is commemorated ("thiết lập quan hệ ngoại
+/// giao ngày 2/12/1960") lends its year to no one, nor does any year older
+/// than the latest the text states for a past event.
+fn stated_years(clusters: &mut [Cluster]) {
+    let latest = clusters
+        .iter()
+        .filter(|c| c.status == EventStatus::Happened)
+        .filter_map(|c| c.date.and_then(|d| d.year))
+        .max();
+    let mut stated: HashMap<(u8, u8), Option<i32>> = HashMap::new();
+    let sources = clusters.iter().filter(|c| {
+        !c.anchored
+            && c.status == EventStatus::Happened
+            && !matches!(
+                c.kind,
+                EventKind::EstablishRelations | EventKind::Anniversary
+            )
+    });
+    for c in sources {
+        if let Some(EventDate {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+        }) = c.date.filter(|d| d.year == latest)
+        {
+            stated
+                .entry((m, d))
+                .and_modify(|e| *e = e.filter(|&x| x == y))
+                .or_insert(Some(y));
+        }
+    }
+    for c in clusters.iter_mut() {
+        if let Some(EventDate {
+            year: None,
+            month: Some(m),
+            day: Some(d),
+        }) = c.date
+        {
+            if let Some(Some(y)) = stated.get(&(m, d)) {
+                c.date = Some(EventDate {
+                    year: Some(*y),
+                    month: Some(m),
+                    day: Some(d),
+                });
+            }
+        }
+    }
 }
 
 /// Whether an event is listed: told outright, planned, or dated with a year

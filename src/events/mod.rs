@@ -102,8 +102,18 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
         m.cameo.clone()
     };
     let mut rule = m.rule.clone();
+    if c.year_moved {
+        rule.push_str("+year:planned");
+    }
     if c.date_from_tie {
         rule.push_str("+tie:same-day");
+    } else if let (None, Some((relation, _))) = (c.date, c.tie) {
+        // No date of its own: placed before or after the event it is tied to.
+        match relation {
+            mentions::Relation::Before => rule.push_str("+tie:before"),
+            mentions::Relation::After => rule.push_str("+tie:after"),
+            mentions::Relation::SameDay => {}
+        }
     }
     Event {
         kind: c.kind,
@@ -172,6 +182,40 @@ mod tests {
         assert_eq!(
             find(text, &ents, &ctx)[0].date.as_deref(),
             Some("2025-12-12")
+        );
+    }
+
+    #[test]
+    fn a_founding_date_lends_its_year_to_no_one() {
+        let text = "Chủ tịch nước gửi điện mừng Chủ tịch Cuba\n\n\
+                    Ngày 2/12, Chủ tịch nước Võ Đức Toàn đã gửi điện chúc mừng Chủ tịch Cuba Luis Ortega.\n\n\
+                    Hai nước thiết lập quan hệ ngoại giao ngày 2/12/1960.";
+        let ents = vec![
+            ent(text, EntityKind::Date, "2/12", Some("--12-02")),
+            ent(text, EntityKind::Per, "Võ Đức Toàn", None),
+            ent(text, EntityKind::Per, "Luis Ortega", None),
+        ];
+        let mut ents = ents;
+        let founding = text.find("2/12/1960").unwrap();
+        ents.push(Entity {
+            span: founding..founding + "2/12/1960".len(),
+            ..ent(text, EntityKind::Date, "2/12/1960", Some("1960-12-02"))
+        });
+        let ctx = DocContext {
+            anchor: None,
+            title_span: Some(0..text.find("\n\n").unwrap()),
+        };
+        let ev = find(text, &ents, &ctx);
+        let dates: Vec<(&str, Option<&str>)> = ev
+            .iter()
+            .map(|e| (e.kind.id(), e.date.as_deref()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("message", Some("--12-02")),
+                ("establish_relations", Some("1960-12-02"))
+            ]
         );
     }
 

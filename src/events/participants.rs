@@ -43,9 +43,22 @@ pub fn key(p: &Participant) -> String {
     p.name.to_lowercase()
 }
 
+/// Whether two mentions name one participant: the same name, or one name
+/// ending in the other of two words or more ("Lào Thongsavanh Phomvihane",
+/// a country word run into the name, and "Thongsavanh Phomvihane").
+pub fn same(a: &Participant, b: &Participant) -> bool {
+    let (a, b) = (key(a), key(b));
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    long == short
+        || (short.split_whitespace().count() >= 2
+            && long
+                .strip_suffix(short.as_str())
+                .is_some_and(|head| head.ends_with(' ')))
+}
+
 /// Adds `p` to `list` unless it is there; a fuller role wins.
 pub fn add(list: &mut Vec<Participant>, p: Participant) {
-    match list.iter_mut().find(|q| key(q) == key(&p)) {
+    match list.iter_mut().find(|q| same(q, &p)) {
         Some(q) => {
             if p.role.as_ref().map_or(0, String::len) > q.role.as_ref().map_or(0, String::len) {
                 q.role = p.role;
@@ -86,6 +99,24 @@ pub fn names_a_person(v: &SentenceView<'_>, r: Range<usize>) -> bool {
     v.entities_in(r, &[EntityKind::Per]).next().is_some()
 }
 
+/// The person named right before the event word at token `s`, a status cue
+/// between them allowed: the subject of a clause that tells of an event on
+/// the side ("tiếp Tổng thống X đang thăm …": X visits).
+pub fn subject_before(v: &SentenceView<'_>, s: usize) -> Option<Participant> {
+    let mut j = s;
+    while j > 0 && s - j < 2 && v.tokens[j - 1].is_word() && !v.inside(j - 1, &[EntityKind::Per]) {
+        j -= 1;
+    }
+    while j < s && !super::arguments::has_status_cue(v, j..j + 1) {
+        j += 1;
+    }
+    let end = v.tokens.get(j.checked_sub(1)?)?.span.end;
+    v.entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Per && e.span.end == end)
+        .map(|e| person(e))
+}
+
 /// Words that join two sides or two clauses.
 const JOINERS: &[&str] = &["và", ",", "cùng", ";", "còn"];
 
@@ -97,7 +128,8 @@ pub fn split_point(v: &SentenceView<'_>, a_end: usize, b_start: usize) -> usize 
     let gap = v.bytes(a_end..b_start);
     let Some(last_per) = v
         .entities
-        .iter().rfind(|e| e.kind == EntityKind::Per && e.span.start >= gap.start && e.span.end <= gap.end)
+        .iter()
+        .rfind(|e| e.kind == EntityKind::Per && e.span.start >= gap.start && e.span.end <= gap.end)
     else {
         return b_start;
     };
@@ -151,6 +183,24 @@ mod tests {
         let n = named_in(&v, split..v.tokens.len());
         assert_eq!(n.persons[0].name, "Phạm Văn Ba");
         assert_eq!(n.persons[0].role.as_deref(), Some("Thủ tướng"));
+    }
+
+    #[test]
+    fn a_stray_word_before_a_name_is_the_same_person() {
+        let p = |n: &str| Participant {
+            name: n.into(),
+            role: None,
+            country: None,
+        };
+        assert!(same(&p("Lào Somsack Vongsa"), &p("Somsack Vongsa")));
+        assert!(same(&p("somsack vongsa"), &p("Somsack Vongsa")));
+        // One word is too little; a name inside a word is no name.
+        assert!(!same(&p("Trần Văn An"), &p("An")));
+        assert!(!same(&p("Trần Văn An"), &p("Lê Văn An")));
+        assert!(!same(&p("ATrần Văn"), &p("Trần Văn")));
+        let mut list = vec![p("Lào Somsack Vongsa")];
+        add(&mut list, p("Somsack Vongsa"));
+        assert_eq!(list.len(), 1);
     }
 
     #[test]

@@ -216,9 +216,14 @@ fn join_hits<'t>(v: &SentenceView<'_>, hits: Vec<Hit<'t>>) -> Vec<Hit<'t>> {
         if !plain(&gap) {
             return None;
         }
+        // "đón đồng chí X thăm Việt Nam" welcomes a visit; "tiếp X đang
+        // thăm …", "tiếp X nhân dịp thăm …" tell a reception during one.
+        let own_visit = arguments::has_status_cue(v, gap.clone())
+            || gap.clone().any(|j| OCCASIONS.matches_at(&v.tokens, j));
         if h.trigger.kind == EventKind::Reception
             && n.trigger.kind == EventKind::Visit
             && gap.len() <= 12
+            && !own_visit
         {
             return Some(Hit {
                 trigger: n.trigger,
