@@ -5,7 +5,8 @@
 #
 #   native   cargo test: unit, integration and doc tests (and any gates in tests/)
 #   wasm     tests/wasm.rs under Node with wasm-bindgen-test-runner
-#   web      scripts/build-web.sh, then the size budget of wasm-pack.toml
+#   web      scripts/build-web.sh, then scripts/check-budgets.sh (size budgets:
+#            the .wasm, what the page downloads, the single file)
 #   eval     ../shared/eval/score.py over ../shared/seeds with the release CLI
 #            (figures only; skipped, and said so, when ../shared is absent)
 #   browser  node --test tests/browser/ in headless Chromium
@@ -46,20 +47,10 @@ run native cargo test || true
 run wasm env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --target wasm32-unknown-unknown --test wasm || true
 
-budget() {
-    local raw gz
-    read -r raw gz <"$TARGET_DIR/wasm-size.txt"
-    echo "release wasm: $(kb "$raw") raw, $(kb "$gz") gzipped; budget $WASM_MAX_GZIP_KB KB gzipped"
-    if [ "$gz" -gt $((WASM_MAX_GZIP_KB * 1024)) ]; then
-        echo "FAIL: the gzipped wasm is over budget"
-        return 1
-    fi
-    echo "ok: within budget"
-}
 web_ok=false
 if run web "$ROOT/scripts/build-web.sh"; then
     web_ok=true
-    run size-budget budget || true
+    run size-budget "$ROOT/scripts/check-budgets.sh" || true
 fi
 
 eval_tier() {
@@ -91,7 +82,7 @@ for name in native wasm; do
     [ -f "$LOGS/$name.log" ] && grep -E '^test result: ' "$LOGS/$name.log" | sed "s/^/$name: /" || true
 done
 [ -f "$LOGS/eval.log" ] && tail -n 1 "$LOGS/eval.log" | sed 's/^/eval: /'
-[ -f "$LOGS/size-budget.log" ] && head -n 1 "$LOGS/size-budget.log"
+[ -f "$LOGS/size-budget.log" ] && grep -E '^(PASS|FAIL) ' "$LOGS/size-budget.log"
 if [ ${#failed[@]} -gt 0 ]; then
     echo "FAILED: ${failed[*]}"
 fi
