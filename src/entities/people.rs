@@ -1,0 +1,196 @@
+//! People (PER), found by how Vietnamese news writes them, never by a list
+//! of particular people: a name after a title (see [`super::titles`]) or a
+//! word of address ("ông", "bà", "đồng chí"); a run of capitalised
+//! syllables that starts with a Vietnamese family name ("Trần Văn An"); a
+//! run of capitalised words that cannot be Vietnamese syllables ("Somsack
+//! Vongsa", "Tanaka Hiroshi"). A name may run over a single line break.
+
+use super::lexicon::LISTS;
+use super::places::place_at;
+use super::{Cx, Found};
+use crate::EntityKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A syllable Vietnamese spelling allows, written without diacritics.
+static PLAIN_SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(uye|uya|oai|oay|uoi|uou|ieu|yeu|[aeiouy]{1,2})(ch|ng|nh|[cmnpt])?$")
+        .expect("valid pattern")
+});
+
+/// Whether a lower-case word could be a Vietnamese syllable: it has a
+/// Vietnamese letter or tone, or fits the spelling of one.
+pub fn vietnamese_syllable(lower: &str) -> bool {
+    lower.chars().any(|c| !c.is_ascii()) || PLAIN_SYLLABLE.is_match(lower)
+}
+
+/// Whether a Vietnamese name starts at `k`: a family name and another
+/// capitalised syllable ("Lê Hoài Trung").
+pub fn starts_name(cx: &Cx<'_>, k: usize) -> bool {
+    LISTS.family_names.has(&cx.toks, k)
+        && cx.cap(k)
+        && cx.cap(k + 1)
+        && cx.joined(k + 1)
+        && place_at(cx, k).is_none()
+}
+
+/// Where something other than a name begins: a title, an organisation, a
+/// meeting or document, a place of two words or more.
+fn other_name_at(cx: &Cx<'_>, k: usize) -> bool {
+    let l = &*LISTS;
+    l.title_heads.has(&cx.toks, k)
+        || l.org_names.has(&cx.toks, k)
+        || (l.org_heads.has(&cx.toks, k) && !l.family_names.has(&cx.toks, k))
+        || l.misc_heads.has(&cx.toks, k)
+        || l.honorifics.has(&cx.toks, k)
+        || place_at(cx, k).is_some_and(|p| p.0 >= 2)
+}
+
+/// The end of the capitalised words from `j` that may form a name (at most
+/// five; "Kim Jong-un" keeps its lower-case part).
+pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
+    let mut k = j;
+    while k < cx.toks.len()
+        && k - j < 5
+        && cx.cap(k)
+        && (k == j || (cx.joined(k) && !other_name_at(cx, k)))
+    {
+        k += 1;
+        // "Jong-un": a hyphen and a lower-case syllable, written solid.
+        let solid = |m: usize| cx.toks.get(m).is_some_and(|t| !t.space_before);
+        if cx.toks.get(k).is_some_and(|t| t.is('-'))
+            && solid(k)
+            && solid(k + 1)
+            && cx.toks.get(k + 1).is_some_and(|t| t.low_word())
+        {
+            k += 2;
+        }
+    }
+    k
+}
+
+/// A name at `j` after a title or a word of address: its end. One word
+/// alone is a name only when it cannot be Vietnamese ("Tổng thống Putin")
+/// or when `single` allows it ("ông Trung").
+pub fn name_after(cx: &Cx<'_>, j: usize, single: bool) -> Option<usize> {
+    if !cx.joined(j) || !cx.cap(j) || other_name_at(cx, j) || place_at(cx, j).is_some() {
+        return None;
+    }
+    let end = name_run(cx, j);
+    let words = (j..end).filter(|&k| cx.toks[k].word).count();
+    let foreign = !vietnamese_syllable(&cx.toks[j].lower);
+    (words >= 2 || (words == 1 && (single || foreign))).then_some(end)
+}
+
+/// A name with no title before it: a Vietnamese family name and two to
+/// four capitalised syllables, or two or more capitalised words that are
+/// not Vietnamese syllables.
+fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
+    if !cx.cap(i) || other_name_at(cx, i) || place_at(cx, i).is_some() {
+        return None;
+    }
+    let end = name_run(cx, i);
+    let toks = &cx.toks[i..end];
+    let words = toks.iter().filter(|t| t.word).count();
+    if words < 2 || (i + 1..end).any(|k| place_at(cx, k).is_some_and(|p| p.0 >= 2)) {
+        return None;
+    }
+    if starts_name(cx, i) && words <= 4 {
+        return Some((end, "per.family_name"));
+    }
+    let foreign = toks.iter().filter(|t| t.word).all(|t| t.ascii)
+        && toks
+            .iter()
+            .any(|t| t.word && !vietnamese_syllable(&t.lower));
+    foreign.then_some((end, "per.foreign_shape"))
+}
+
+/// The PER mention at token `i` (a word of address before it is left out).
+pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    if let Some((n, _)) = LISTS.honorifics.at(&cx.toks, i) {
+        if let Some(end) = name_after(cx, i + n, true) {
+            let e = cx.mention(i + n..end, EntityKind::Per, "per.honorific");
+            return Some(Found {
+                end,
+                entities: vec![e],
+            });
+        }
+    }
+    let (end, rule) = bare_name(cx, i)?;
+    Some(Found {
+        end,
+        entities: vec![cx.mention(i..end, EntityKind::Per, rule)],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, String)> {
+        let cx = Cx::new(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < cx.toks.len() {
+            match find(&cx, i) {
+                Some(f) => {
+                    out.extend(f.entities.into_iter().map(|e| (e.text, e.rule)));
+                    i = f.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn syllable_shapes() {
+        for v in [
+            "minh", "anh", "hun", "nguyen", "thuong", "khoa", "quynh", "nghieng",
+        ] {
+            assert!(vietnamese_syllable(v), "{v}");
+        }
+        for f in [
+            "somsack",
+            "vongsa",
+            "manet",
+            "tanaka",
+            "kittikhoun",
+            "alounkeo",
+            "sok",
+            "john",
+        ] {
+            assert!(!vietnamese_syllable(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn family_names_and_foreign_shapes() {
+        assert_eq!(
+            people("hôm nay Trần Thị Mai Hương phát biểu"),
+            [("Trần Thị Mai Hương".into(), "per.family_name".into())]
+        );
+        assert_eq!(
+            people("và Somsack Vongsa đã đến"),
+            [("Somsack Vongsa".into(), "per.foreign_shape".into())]
+        );
+        assert_eq!(
+            people("ông Hải cho biết"),
+            [("Hải".into(), "per.honorific".into())]
+        );
+    }
+
+    #[test]
+    fn places_and_sentence_starts_are_no_people() {
+        assert!(people("Từ Hà Nội, đoàn đi Lạng Sơn.").is_empty());
+        assert!(people("Hai Bộ trưởng nhất trí.").is_empty());
+        assert!(people("Greenland sau Venezuela").is_empty());
+        assert!(people("NGUYỄN VĂN AN PHÁT BIỂU").is_empty());
+    }
+
+    #[test]
+    fn a_name_runs_over_a_single_line_break_but_not_a_paragraph() {
+        assert_eq!(people("gặp Lê Văn\nHưng hôm qua")[0].0, "Lê Văn\nHưng");
+        assert_eq!(people("gặp Lê Văn\n\nHưng hôm qua")[0].0, "Lê Văn");
+    }
+}
