@@ -34,7 +34,8 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     let mut k = i + n;
     let mut inner: Vec<Entity> = Vec::new();
-    let mut named = false;
+    // A head of two capitalised words is a name already ("Tham vấn Chính trị").
+    let mut named = (i..i + n).filter(|&m| cx.cap(m)).count() >= 2;
     while k < cx.toks.len() && cx.joined(k) {
         if let Some(end) = ordinal(cx, k) {
             k = end;
@@ -57,6 +58,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
         } else if cx.toks[k].lower == "cấp" && cx.cap(k + 1) {
             // "cấp Bộ trưởng Ngoại giao", "cấp Thứ trưởng", "cấp Chính phủ"
             k += 1;
+            named = true;
         } else if let Some((m, _)) = l
             .title_heads
             .at(&cx.toks, k)
@@ -73,18 +75,16 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
             }
             named = true;
         } else if named
-            && matches!(cx.toks[k].lower.as_str(), "và" | "về" | "giữa")
+            && matches!(cx.toks[k].lower.as_str(), "và" | "về")
             && cx.cap(k + 1)
         {
             k += 1;
-        } else if named && cx.toks[k].is('-') && cx.toks.get(k + 1).is_some_and(|t| t.number()) {
-            break;
         } else {
             break;
         }
     }
     // Never end on a connector or a bare level word.
-    while k > i + n && matches!(cx.toks[k - 1].lower.as_str(), "và" | "về" | "giữa" | "cấp")
+    while k > i + n && matches!(cx.toks[k - 1].lower.as_str(), "và" | "về" | "cấp")
     {
         k -= 1;
     }
@@ -151,5 +151,7 @@ mod tests {
         );
         assert_eq!(misc("Năm 2015, hai bên"), None);
         assert_eq!(misc("tại cuộc họp"), None);
+        let m = misc("cuộc họp Tham khảo Chính trị lần thứ nhất giữa Bộ Ngoại giao hai nước").unwrap();
+        assert_eq!(m[0].1, "Tham khảo Chính trị lần thứ nhất");
     }
 }
