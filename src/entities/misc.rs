@@ -74,18 +74,14 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 k += 1;
             }
             named = true;
-        } else if named
-            && matches!(cx.toks[k].lower.as_str(), "và" | "về")
-            && cx.cap(k + 1)
-        {
+        } else if named && matches!(cx.toks[k].lower.as_str(), "và" | "về") && cx.cap(k + 1) {
             k += 1;
         } else {
             break;
         }
     }
     // Never end on a connector or a bare level word.
-    while k > i + n && matches!(cx.toks[k - 1].lower.as_str(), "và" | "về" | "cấp")
-    {
+    while k > i + n && matches!(cx.toks[k - 1].lower.as_str(), "và" | "về" | "cấp") {
         k -= 1;
     }
     if !named {
@@ -151,7 +147,8 @@ mod tests {
         );
         assert_eq!(misc("Năm 2015, hai bên"), None);
         assert_eq!(misc("tại cuộc họp"), None);
-        let m = misc("cuộc họp Tham khảo Chính trị lần thứ nhất giữa Bộ Ngoại giao hai nước").unwrap();
+        let m =
+            misc("cuộc họp Tham khảo Chính trị lần thứ nhất giữa Bộ Ngoại giao hai nước").unwrap();
         assert_eq!(m[0].1, "Tham khảo Chính trị lần thứ nhất");
     }
 }

@@ -231,6 +231,17 @@ mod tests {
     }
 
     #[test]
+    fn every_prefix_of_an_article_is_read_without_panic() {
+        let text = "Phó Thủ tướng, Bộ trưởng Ngoại giao Trần Văn An tiếp Thứ trưởng Bộ Ngoại giao Lào \
+                    Somsack Vongsa tại Trụ sở Bộ Ngoại giao.\n\nKỳ họp thứ 45 Ủy ban liên Chính phủ Việt Nam-Lào; ông An, ASEAN.";
+        for (i, _) in text.char_indices() {
+            for e in find(&text[..i], &DocContext::default()) {
+                assert_eq!(text.get(e.span.clone()), Some(e.text.as_str()));
+            }
+        }
+    }
+
+    #[test]
     fn no_panic_on_odd_input() {
         for t in [
             "",

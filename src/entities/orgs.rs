@@ -6,7 +6,7 @@
 //! "hai Bộ Ngoại giao" is.
 
 use super::lexicon::LISTS;
-use super::places::place_at;
+use super::places::{cap_run, place_at};
 use super::{people, Cx, Found};
 use crate::EntityKind;
 
@@ -36,6 +36,14 @@ pub fn starts_org(cx: &Cx<'_>, k: usize) -> bool {
 
 /// The end of the name after a head at `j`, and its country; `None` when
 /// no name follows.
+/// The end of a province or town after a local body's name at `k` ("tỉnh
+/// Quảng Ninh" in "Sở Ngoại vụ tỉnh Quảng Ninh").
+fn local_tail(cx: &Cx<'_>, k: usize) -> Option<usize> {
+    let (n, _) = LISTS.admin_units.at(&cx.toks, k)?;
+    let after = places_from(cx, k + n).map_or_else(|| cap_run(cx, k + n, 4), |p| p.0);
+    (after > k + n && cx.joined(k + n)).then_some(after)
+}
+
 fn body(cx: &Cx<'_>, j: usize) -> Option<(usize, Option<String>)> {
     let l = &*LISTS;
     let mut k = j;
@@ -84,6 +92,10 @@ fn body(cx: &Cx<'_>, j: usize) -> Option<(usize, Option<String>)> {
         {
             k += 1;
             continue;
+        }
+        // "Sở Ngoại vụ tỉnh Quảng Ninh", "Ủy ban nhân dân thành phố Cần Thơ"
+        if any {
+            k = local_tail(cx, k).unwrap_or(k);
         }
         break;
     }
@@ -134,6 +146,10 @@ pub fn org_at(cx: &Cx<'_>, i: usize) -> Option<(usize, String, Option<String>, &
                     country = c;
                 }
             }
+        }
+        if let Some(e) = local_tail(cx, end) {
+            canonical = cx.words(i..e);
+            end = e;
         }
         offer((end, canonical, country, "org.list"));
     }

@@ -7,7 +7,7 @@
 
 use super::lexicon::LISTS;
 use super::places::place_at;
-use super::{Cx, Found};
+use super::{titles, Cx, Found};
 use crate::EntityKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -105,21 +105,31 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
     foreign.then_some((end, "per.foreign_shape"))
 }
 
-/// The PER mention at token `i` (a word of address before it is left out).
+/// The PER mention at token `i` (a word of address before it is left
+/// out), with the titles of an apposition after it as its roles.
 pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
-    if let Some((n, _)) = LISTS.honorifics.at(&cx.toks, i) {
-        if let Some(end) = name_after(cx, i + n, true) {
-            let e = cx.mention(i + n..end, EntityKind::Per, "per.honorific");
-            return Some(Found {
-                end,
-                entities: vec![e],
-            });
-        }
-    }
-    let (end, rule) = bare_name(cx, i)?;
+    let honorific = LISTS
+        .honorifics
+        .at(&cx.toks, i)
+        .and_then(|(n, _)| name_after(cx, i + n, true).map(|end| (i + n, end, "per.honorific")));
+    let (start, end, rule) = match honorific {
+        Some(h) => h,
+        None => bare_name(cx, i).map(|(end, rule)| (i, end, rule))?,
+    };
+    let mut p = cx.mention(start..end, EntityKind::Per, rule);
+    let Some(a) = titles::apposition(cx, end) else {
+        return Some(Found {
+            end,
+            entities: vec![p],
+        });
+    };
+    p.roles = a.roles;
+    p.country = a.country;
+    let mut entities = vec![p];
+    entities.extend(a.entities);
     Some(Found {
-        end,
-        entities: vec![cx.mention(i..end, EntityKind::Per, rule)],
+        end: a.end,
+        entities,
     })
 }
 

@@ -108,10 +108,55 @@ fn chain(cx: &Cx<'_>, i: usize) -> Option<Vec<Title>> {
     Some(titles)
 }
 
+/// What a chain of titles gives a person: roles (closest to the name
+/// last), the country the titles name, and the TITLE mentions with the
+/// mentions nested in them.
+pub struct Roles {
+    /// The token after the chain.
+    pub end: usize,
+    /// Each title's words.
+    pub roles: Vec<String>,
+    /// The last country the titles name.
+    pub country: Option<String>,
+    /// TITLE mentions and their nested ORG and LOC.
+    pub entities: Vec<Entity>,
+}
+
+fn roles_of(cx: &Cx<'_>, titles: Vec<Title>) -> Roles {
+    let end = titles.last().map_or(0, |t| t.end);
+    let roles = titles.iter().map(|t| cx.words(t.start..t.end)).collect();
+    let country = titles.iter().rev().find_map(|t| t.country.clone());
+    let mut entities = Vec::new();
+    for t in titles {
+        entities.push(cx.mention(t.start..t.end, EntityKind::Title, "title.head"));
+        entities.extend(t.inner);
+    }
+    Roles {
+        end,
+        roles,
+        country,
+        entities,
+    }
+}
+
+/// Titles after a name and a comma that name no one else ("ông Trần Văn
+/// An, Bộ trưởng Bộ Y tế, cho biết"): an apposition. `k` is the comma.
+pub fn apposition(cx: &Cx<'_>, k: usize) -> Option<Roles> {
+    if !cx.toks.get(k).is_some_and(|t| t.is(',')) {
+        return None;
+    }
+    let titles = chain(cx, k + 1)?;
+    let end = titles.last()?.end;
+    if people::name_after(cx, end, false).is_some() {
+        return None;
+    }
+    Some(roles_of(cx, titles))
+}
+
 /// The titles at token `i` and the person they name.
 pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let titles = chain(cx, i)?;
-    let mut k = titles.last()?.end;
+    let k = titles.last()?.end;
     let mut person_at = people::name_after(cx, k, false).map(|e| (k, e, "per.after_title"));
     // "Bộ trưởng Ngoại giao Lào, ông X": an apposition.
     if person_at.is_none() && cx.toks.get(k).is_some_and(|t| t.is(',')) {
@@ -120,21 +165,23 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
                 .map(|e| (k + 1 + n, e, "per.title_apposition"));
         }
     }
-    let mut entities = Vec::new();
-    let roles: Vec<String> = titles.iter().map(|t| cx.words(t.start..t.end)).collect();
-    let country = titles.iter().rev().find_map(|t| t.country.clone());
-    for t in titles {
-        entities.push(cx.mention(t.start..t.end, EntityKind::Title, "title.head"));
-        entities.extend(t.inner);
-    }
-    if let Some((start, end, rule)) = person_at {
-        let mut p = cx.mention(start..end, EntityKind::Per, rule);
-        p.roles = roles;
-        p.country = country;
-        entities.push(p);
-        k = end;
-    }
-    Some(Found { end: k, entities })
+    let Roles {
+        end,
+        roles,
+        country,
+        mut entities,
+    } = roles_of(cx, titles);
+    let Some((start, name_end, rule)) = person_at else {
+        return Some(Found { end, entities });
+    };
+    let mut p = cx.mention(start..name_end, EntityKind::Per, rule);
+    p.roles = roles;
+    p.country = country;
+    entities.push(p);
+    Some(Found {
+        end: name_end,
+        entities,
+    })
 }
 
 #[cfg(test)]
@@ -201,6 +248,13 @@ mod tests {
             "Macron"
         );
         assert!(per(&first("Chủ tịch Nhân dân")).is_none());
+        let cx = Cx::new("ông Lê Minh Tâm, Thứ trưởng Bộ Y tế, cho biết");
+        let a = apposition(&cx, 4).unwrap();
+        assert_eq!(
+            (a.end, a.roles),
+            (10, vec!["Thứ trưởng Bộ Y tế".to_string()])
+        );
+        assert!(apposition(&Cx::new("A, Bộ trưởng Trần Văn B"), 1).is_none());
         let e = first("Đại sứ Nhật Bản tại Việt Nam, ông Tanaka Hiroshi cho biết");
         assert_eq!(per(&e).unwrap().country.as_deref(), Some("Nhật Bản"));
     }
