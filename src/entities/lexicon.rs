@@ -245,6 +245,8 @@ pub struct Lists {
     pub misc_heads: Phrases<String>,
     /// Function words that end a name.
     pub stop_words: Phrases<String>,
+    /// Foreign words that make a capitalised run no person's name.
+    pub not_name_words: Phrases<String>,
 }
 
 /// The lists.
@@ -273,6 +275,7 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         family_names: plain(include_str!("../../data/entities/family_names.txt"), false),
         misc_heads: plain(include_str!("../../data/entities/misc_heads.txt"), false),
         stop_words: plain(include_str!("../../data/entities/stop_words.txt"), true),
+        not_name_words: plain(include_str!("../../data/entities/not_name_words.txt"), true),
     }
 });
 

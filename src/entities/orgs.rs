@@ -49,6 +49,9 @@ fn body(cx: &Cx<'_>, j: usize) -> Option<(usize, Option<String>)> {
     let mut k = j;
     let mut country = None;
     let mut any = false;
+    // The last word taken was a capitalised syllable with no lower-case one
+    // after it: "Nhân Dân" takes no tail ("Báo Nhân Dân tổ chức").
+    let mut bare_cap = false;
     while k < cx.toks.len() && cx.joined(k) {
         if let Some((end, c)) = places_from(cx, k) {
             k = end;
@@ -65,6 +68,7 @@ fn body(cx: &Cx<'_>, j: usize) -> Option<(usize, Option<String>)> {
         if let Some((n, _)) = l.fields.at(&cx.toks, k) {
             k += n;
             any = true;
+            bare_cap = false;
             continue;
         }
         if let Some(end) = acronym(cx, k) {
@@ -79,13 +83,17 @@ fn body(cx: &Cx<'_>, j: usize) -> Option<(usize, Option<String>)> {
             && !(any && starts_org(cx, k))
         {
             k += 1;
-            if cx.tail(k) {
-                k += 1;
-            }
+            let tail = !bare_cap && cx.tail(k);
+            k += usize::from(tail);
+            bare_cap = !tail;
             any = true;
             continue;
         }
-        let connector = t.lower == "liên" || (any && matches!(t.lower.as_str(), "và" | "về"));
+        bare_cap = false;
+        // "và" after a numeral ("Đảng XIV và Tết") joins two things, not one name.
+        let after_numeral = k > 0 && (cx.toks[k - 1].shout || cx.toks[k - 1].number());
+        let connector =
+            t.lower == "liên" || (any && !after_numeral && matches!(t.lower.as_str(), "và" | "về"));
         if connector
             && cx.cap(k + 1)
             && (t.lower == "liên" || !(starts_org(cx, k + 1) || place_at(cx, k + 1).is_some()))

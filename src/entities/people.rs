@@ -56,12 +56,17 @@ pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
         && (k == j || (cx.joined(k) && !other_name_at(cx, k)))
     {
         k += 1;
-        // "Jong-un": a hyphen and a lower-case syllable, written solid.
+        // "Jong-un", "Kassym-Jomart": a hyphen and a syllable, written
+        // solid (not a place: "Nam-Lào" joins two names).
         let solid = |m: usize| cx.toks.get(m).is_some_and(|t| !t.space_before);
         if cx.toks.get(k).is_some_and(|t| t.is('-'))
             && solid(k)
             && solid(k + 1)
-            && cx.toks.get(k + 1).is_some_and(|t| t.low_word())
+            && cx
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.low_word() || (cx.cap(k + 1) && t.ascii))
+            && place_at(cx, k + 1).is_none()
         {
             k += 2;
         }
@@ -98,11 +103,15 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
     if starts_name(cx, i) && words <= 4 {
         return Some((end, "per.family_name"));
     }
+    // The tail of a longer capitalised run ("Year Concert" in "New Year
+    // Concert") is no name of its own.
+    let inside_run = i > 0 && cx.cap(i - 1) && cx.joined(i) && !cx.toks[i - 1].starts_sentence;
     let foreign = toks.iter().filter(|t| t.word).all(|t| t.ascii)
         && toks
             .iter()
-            .any(|t| t.word && !vietnamese_syllable(&t.lower));
-    foreign.then_some((end, "per.foreign_shape"))
+            .any(|t| t.word && !vietnamese_syllable(&t.lower))
+        && !(i..end).any(|k| LISTS.not_name_words.has(&cx.toks, k));
+    (foreign && !inside_run).then_some((end, "per.foreign_shape"))
 }
 
 /// The PER mention at token `i` (a word of address before it is left
@@ -195,6 +204,7 @@ mod tests {
         assert!(people("Từ Hà Nội, đoàn đi Lạng Sơn.").is_empty());
         assert!(people("Hai Bộ trưởng nhất trí.").is_empty());
         assert!(people("Greenland sau Venezuela").is_empty());
+        assert!(people("theo Asia Times và New Year Concert").is_empty());
         assert!(people("NGUYỄN VĂN AN PHÁT BIỂU").is_empty());
     }
 

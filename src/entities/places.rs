@@ -92,6 +92,10 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
         });
     }
     let k = cap_run(cx, j, 4);
+    // "Làng Văn hóa": one capital and a lower-case syllable is a word, not a name.
+    if k == j + 1 && cx.tail(k) {
+        return None;
+    }
     (k > j).then(|| Found {
         end: k,
         entities: vec![cx.mention(j..k, EntityKind::Loc, "loc.after_unit")],

@@ -247,6 +247,8 @@ mod tests {
             per(&first("Tổng thống Macron cho biết")).unwrap().text,
             "Macron"
         );
+        let e = first("Tổng thống Kazakhstan Nursultan-Erlan Abenov thăm");
+        assert_eq!(per(&e).unwrap().text, "Nursultan-Erlan Abenov");
         assert!(per(&first("Chủ tịch Nhân dân")).is_none());
         let cx = Cx::new("ông Lê Minh Tâm, Thứ trưởng Bộ Y tế, cho biết");
         let a = apposition(&cx, 4).unwrap();
