@@ -77,11 +77,9 @@ fn body(cx: &Cx<'_>, j: usize) -> Option<(usize, Option<String>)> {
             break;
         }
         let t = &cx.toks[k];
-        if cx.cap(k)
-            && !people::starts_name(cx, k)
-            && !l.title_heads.has(&cx.toks, k)
-            && !(any && starts_org(cx, k))
-        {
+        // After the first word, a new head starts another organisation.
+        let another = any && starts_org(cx, k);
+        if cx.cap(k) && !another && !people::starts_name(cx, k) && !l.title_heads.has(&cx.toks, k) {
             k += 1;
             let tail = !bare_cap && cx.tail(k);
             k += usize::from(tail);

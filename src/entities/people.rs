@@ -21,7 +21,7 @@ static PLAIN_SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a lower-case word could be a Vietnamese syllable: it has a
 /// Vietnamese letter or tone, or fits the spelling of one.
 pub fn vietnamese_syllable(lower: &str) -> bool {
-    lower.chars().any(|c| !c.is_ascii()) || PLAIN_SYLLABLE.is_match(lower)
+    !lower.is_ascii() || PLAIN_SYLLABLE.is_match(lower)
 }
 
 /// Whether a Vietnamese name starts at `k`: a family name and another
