@@ -247,6 +247,8 @@ pub struct Lists {
     pub stop_words: Phrases<String>,
     /// Foreign words that make a capitalised run no person's name.
     pub not_name_words: Phrases<String>,
+    /// Lower-case particles inside foreign names ("von der").
+    pub name_particles: Phrases<String>,
 }
 
 /// The lists.
@@ -276,6 +278,10 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         misc_heads: plain(include_str!("../../data/entities/misc_heads.txt"), false),
         stop_words: plain(include_str!("../../data/entities/stop_words.txt"), true),
         not_name_words: plain(include_str!("../../data/entities/not_name_words.txt"), true),
+        name_particles: plain(
+            include_str!("../../data/entities/name_particles.txt"),
+            false,
+        ),
     }
 });
 

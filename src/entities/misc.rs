@@ -48,11 +48,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
             k = end;
             named = true;
         } else if let Some((end, _)) = places_from(cx, k) {
-            inner.extend(
-                (k..end)
-                    .filter_map(|m| places::find(cx, m))
-                    .flat_map(|f| f.entities),
-            );
+            inner.extend(places::all_in(cx, k, end));
             k = end;
             named = true;
         } else if cx.toks[k].lower == "cấp" && cx.cap(k + 1) {

@@ -38,7 +38,7 @@ pub fn starts_org(cx: &Cx<'_>, k: usize) -> bool {
 /// no name follows.
 /// The end of a province or town after a local body's name at `k` ("tỉnh
 /// Quảng Ninh" in "Sở Ngoại vụ tỉnh Quảng Ninh").
-fn local_tail(cx: &Cx<'_>, k: usize) -> Option<usize> {
+pub fn local_tail(cx: &Cx<'_>, k: usize) -> Option<usize> {
     let (n, _) = LISTS.admin_units.at(&cx.toks, k)?;
     let after = places_from(cx, k + n).map_or_else(|| cap_run(cx, k + n, 4), |p| p.0);
     (after > k + n && cx.joined(k + n)).then_some(after)
@@ -71,17 +71,22 @@ fn body(cx: &Cx<'_>, j: usize) -> Option<(usize, Option<String>)> {
             bare_cap = false;
             continue;
         }
+        // "Cộng đồng ASEAN", "Công ty TNHH Hoa Sen"
         if let Some(end) = acronym(cx, k) {
             k = end;
             any = true;
-            break;
+            bare_cap = true;
+            continue;
         }
         let t = &cx.toks[k];
         // After the first word, a new head starts another organisation.
         let another = any && starts_org(cx, k);
         if cx.cap(k) && !another && !people::starts_name(cx, k) && !l.title_heads.has(&cx.toks, k) {
             k += 1;
-            let tail = !bare_cap && cx.tail(k);
+            // A foreign word takes no Vietnamese tail ("Tập đoàn Tata công bố").
+            let foreign =
+                cx.toks[k - 1].ascii && !people::vietnamese_syllable(&cx.toks[k - 1].lower);
+            let tail = !bare_cap && !foreign && cx.tail(k);
             k += usize::from(tail);
             bare_cap = !tail;
             any = true;

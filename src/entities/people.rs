@@ -49,9 +49,11 @@ fn other_name_at(cx: &Cx<'_>, k: usize) -> bool {
 /// The end of the capitalised words from `j` that may form a name (at most
 /// five; "Kim Jong-un" keeps its lower-case part).
 pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
+    let foreign =
+        |m: usize| cx.cap(m) && cx.toks[m].ascii && !vietnamese_syllable(&cx.toks[m].lower);
     let mut k = j;
     while k < cx.toks.len()
-        && k - j < 5
+        && k - j < 6
         && cx.cap(k)
         && (k == j || (cx.joined(k) && !other_name_at(cx, k)))
     {
@@ -69,6 +71,20 @@ pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
             && place_at(cx, k + 1).is_none()
         {
             k += 2;
+        }
+        // "Ursula von der Leyen": particles between foreign words.
+        let mut p = k;
+        while p < cx.toks.len() && p - k < 2 && LISTS.name_particles.has(&cx.toks, p) {
+            p += 1;
+        }
+        if p > k
+            && foreign(k - 1)
+            && p < cx.toks.len()
+            && cx.joined(p)
+            && cx.toks[p].ascii
+            && cx.cap(p)
+        {
+            k = p;
         }
     }
     k
@@ -205,6 +221,11 @@ mod tests {
         assert!(people("Hai Bộ trưởng nhất trí.").is_empty());
         assert!(people("Greenland sau Venezuela").is_empty());
         assert!(people("theo Asia Times và New Year Concert").is_empty());
+        assert_eq!(
+            people("bà Ingrid van der Berg phát biểu")[0].0,
+            "Ingrid van der Berg"
+        );
+        assert_eq!(people("Lê Văn Anh de Hà Nội")[0].0, "Lê Văn Anh");
         assert!(people("NGUYỄN VĂN AN PHÁT BIỂU").is_empty());
     }
 

@@ -102,6 +102,23 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
     })
 }
 
+/// The place mentions in tokens `from..to`, in one walk (for the places
+/// inside a title or a meeting's name).
+pub fn all_in(cx: &Cx<'_>, from: usize, to: usize) -> Vec<crate::Entity> {
+    let mut out = Vec::new();
+    let mut k = from;
+    while k < to {
+        match find(cx, k).filter(|f| f.end <= to) {
+            Some(f) => {
+                out.extend(f.entities);
+                k = f.end;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
 /// The place mention starting at token `i`, if any.
 pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     super::longest([site(cx, i), after_unit(cx, i), gazetteer(cx, i)])

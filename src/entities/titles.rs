@@ -8,7 +8,7 @@
 //! are the titles, closest last. A title with no name after it stays a TITLE.
 
 use super::lexicon::LISTS;
-use super::orgs::{org_at, places_from};
+use super::orgs::{self, org_at, places_from};
 use super::{people, places, Cx, Found};
 use crate::{Entity, EntityKind};
 
@@ -42,15 +42,6 @@ fn org_in_title(cx: &Cx<'_>, k: usize) -> Option<(usize, usize, Entity)> {
     Some((start, end, e))
 }
 
-/// The LOC mentions of the places in tokens `from..to`.
-fn places_in(cx: &Cx<'_>, from: usize, to: usize) -> Vec<Entity> {
-    (from..to)
-        .filter_map(|k| places::find(cx, k))
-        .filter(|f| f.end <= to)
-        .flat_map(|f| f.entities)
-        .collect()
-}
-
 /// The title starting at `i`.
 fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
     let l = &*LISTS;
@@ -65,6 +56,10 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
             }
             inner.push(org);
             k = end;
+        } else if let Some(end) = orgs::local_tail(cx, k) {
+            // "Chủ tịch UBND tỉnh Nghệ An": the province of a local office.
+            inner.extend(places::all_in(cx, k, end));
+            k = end;
         } else if let Some((m, _)) = l.fields.at(&cx.toks, k) {
             k += m;
         } else if let Some((m, _)) = l.title_qualifiers.at(&cx.toks, k) {
@@ -73,12 +68,12 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
             if c.is_some() {
                 country = c;
             }
-            inner.extend(places_in(cx, k, end));
+            inner.extend(places::all_in(cx, k, end));
             k = end;
         } else if cx.toks[k].lower == "tại" && places_from(cx, k + 1).is_some() {
             // "Đại sứ Việt Nam tại Lào": where, not whose.
             let (end, _) = places_from(cx, k + 1)?;
-            inner.extend(places_in(cx, k + 1, end));
+            inner.extend(places::all_in(cx, k + 1, end));
             k = end;
         } else {
             break;
