@@ -17,6 +17,8 @@ pub mod misc;
 pub mod orgs;
 pub mod people;
 pub mod places;
+mod quantities;
+mod temporal;
 pub mod titles;
 
 use crate::{DocContext, Entity, EntityKind};
@@ -186,11 +188,13 @@ fn add_outside(out: &mut Vec<Entity>, more: Vec<Entity>) {
 
 /// DATE, TIME, NUM, MONEY and PERCENT: the other half of the stage.
 ///
-/// MERGE POINT — `temporal.rs` (dates, times) and `quantities.rs` (numbers,
+/// MERGE POINT — [`temporal`] (dates, times) and [`quantities`] (numbers,
 /// money, percentages) fill this; [`find`] adds their mentions wherever
 /// they do not cross a name.
-fn temporal_and_quantities(_text: &str, _ctx: &DocContext) -> Vec<Entity> {
-    Vec::new()
+fn temporal_and_quantities(text: &str, ctx: &DocContext) -> Vec<Entity> {
+    let mut out = temporal::find(text, ctx);
+    out.extend(quantities::find(text, ctx));
+    out
 }
 
 #[cfg(test)]

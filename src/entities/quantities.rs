@@ -1,0 +1,786 @@
+//! NUM, MONEY and PERCENT entities (issue 4), and the reading of written
+//! numerals that [`super::temporal`] shares: tokens with the checks both
+//! need ([`Toks`]), glued runs of digits and separators ([`Run`]), and exact
+//! decimal values ([`Dec`]).
+//!
+//! Vietnamese writes a decimal comma and a thousands dot: "1.500" is 1500,
+//! "2,25" is 2.25, "1.500.000,5" is 1500000.5. An English-style "1.5" (one
+//! dot, one or two digits) is read as 1.5 and "1,500,000" (two or more
+//! comma groups of three) as 1500000. Values are plain decimals with a dot
+//! and no grouping:
+//!
+//! - NUM: `"3000000"` for "3 triệu", `"2223"` for "2.223";
+//! - MONEY: amount, space, ISO 4217 code: `"2250000000 USD"` for "2,25 tỷ
+//!   USD", `"500000 VND"` for "500.000 đồng";
+//! - PERCENT: the number without the sign: `"8.02"` for "8,02%";
+//! - a range ("5-7%", "3-5 triệu USD") gives `low/high`: `"5/7"`,
+//!   `"3000000/5000000 USD"`.
+//!
+//! Digits that belong to a name or a code ("COVID-19", "G20", "FMM-3",
+//! "12/2019/NĐ-CP"), phone numbers ("0912.345.678", "024 3825 1234",
+//! "+84 …"), identifiers and ordinals ("số 5", "phiên bản 2.0", "Kỳ họp thứ
+//! 48"), and every number a DATE or TIME took, give no entity.
+
+use super::temporal;
+use crate::events::lexicon::{data_lines, keyed_list, word_list, Lexicon};
+use crate::events::tokens::{tokenize, Token, TokenKind};
+use crate::{DocContext, Entity, EntityKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+static SCALES: LazyLock<Lexicon<String>> =
+    LazyLock::new(|| keyed_list(include_str!("../../data/entities/quantities/scales.tsv")));
+pub(super) static NUMBER_WORDS: LazyLock<Lexicon<String>> = LazyLock::new(|| {
+    keyed_list(include_str!(
+        "../../data/entities/quantities/number_words.tsv"
+    ))
+});
+static CURRENCIES: LazyLock<Lexicon<String>> = LazyLock::new(|| {
+    keyed_list(include_str!(
+        "../../data/entities/quantities/currencies.tsv"
+    ))
+});
+static PERCENT_WORDS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/quantities/percent.txt")));
+static IDENTIFIER_CUES: LazyLock<Lexicon<()>> = LazyLock::new(|| {
+    word_list(include_str!(
+        "../../data/entities/quantities/identifier_cues.txt"
+    ))
+});
+
+/// Currency symbols of the list ("$", "€"): one punctuation token each.
+static CURRENCY_SYMBOLS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    data_lines(include_str!(
+        "../../data/entities/quantities/currencies.tsv"
+    ))
+    .filter_map(|l| l.split_once('\t'))
+    .filter(|(_, w)| w.trim().chars().count() == 1 && !w.trim().chars().all(char::is_alphanumeric))
+    .map(|(code, w)| (w.trim().to_string(), code.trim().to_string()))
+    .collect()
+});
+
+/// (currency word, next word) pairs that are other words ("đồng chí").
+static CURRENCY_BLOCKERS: LazyLock<HashSet<(String, String)>> = LazyLock::new(|| {
+    data_lines(include_str!(
+        "../../data/entities/quantities/currency_blockers.tsv"
+    ))
+    .filter_map(|l| l.split_once('\t'))
+    .map(|(a, b)| (a.trim().to_lowercase(), b.trim().to_lowercase()))
+    .collect()
+});
+
+/// The most digits a number may have: beyond this it is no quantity anyone
+/// writes, and [`Dec`] stays far from overflow.
+const MAX_DIGITS: usize = 24;
+
+/// The tokens of a text, with the checks that the value rules share.
+pub(super) struct Toks<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens (see [`crate::events::tokens`]).
+    pub t: Vec<Token>,
+}
+
+impl<'a> Toks<'a> {
+    /// Tokenizes `text`.
+    pub fn new(text: &'a str) -> Toks<'a> {
+        Toks {
+            text,
+            t: tokenize(text, 0..text.len()),
+        }
+    }
+
+    /// Whether tokens `i` and `i + 1` touch (no space between them).
+    pub fn glued(&self, i: usize) -> bool {
+        matches!((self.t.get(i), self.t.get(i + 1)), (Some(a), Some(b)) if a.span.end == b.span.start)
+    }
+
+    /// Whether tokens `a` and `b` (a before b) are on the same line.
+    pub fn same_line(&self, a: usize, b: usize) -> bool {
+        match (self.t.get(a), self.t.get(b)) {
+            (Some(x), Some(y)) if a < b => self
+                .text
+                .get(x.span.end..y.span.start)
+                .is_some_and(|g| !g.contains('\n')),
+            (Some(_), Some(_)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// The lower-cased token `i` ("" past the end).
+    pub fn lower(&self, i: usize) -> &str {
+        self.t.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    /// Whether token `i` is the punctuation `c`.
+    pub fn is(&self, i: usize, c: char) -> bool {
+        self.t.get(i).is_some_and(|t| t.is(c))
+    }
+
+    /// Whether token `i` is a word whose lower case is one of `words`.
+    pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| t.is_word() && words.contains(&t.lower.as_str()))
+    }
+
+    /// The phrase of `lex` that starts at token `i`, on one line: its
+    /// length in tokens and payload.
+    pub fn at<'l, T>(&self, lex: &'l Lexicon<T>, i: usize) -> Option<(usize, &'l T)> {
+        lex.all_at(&self.t, i)
+            .find(|(len, _)| self.same_line(i, i + len - 1))
+    }
+
+    /// The phrase of `lex` that ends right before token `i`, on i's line:
+    /// the token it starts at and its payload.
+    pub fn ends_before<'l, T>(&self, lex: &'l Lexicon<T>, i: usize) -> Option<(usize, &'l T)> {
+        (1..=4.min(i)).find_map(|len| {
+            let j = i - len;
+            let found = lex.all_at(&self.t, j).find(|(l, _)| *l == len)?;
+            self.same_line(j, i).then_some((j, found.1))
+        })
+    }
+
+    /// Whether token `i` starts a paragraph (or the text).
+    pub fn starts_line(&self, i: usize) -> bool {
+        i == 0 || !self.same_line(i - 1, i)
+    }
+
+    /// An entity over tokens `first..=last`.
+    pub fn entity(
+        &self,
+        kind: EntityKind,
+        first: usize,
+        last: usize,
+        value: String,
+        rule: &str,
+    ) -> Option<Entity> {
+        let span = self.t.get(first)?.span.start..self.t.get(last)?.span.end;
+        let text = self.text.get(span.clone())?.to_string();
+        Some(Entity {
+            kind,
+            canonical: text.clone(),
+            text,
+            start: 0,
+            end: 0,
+            value: Some(value),
+            roles: Vec::new(),
+            country: None,
+            rule: rule.to_string(),
+            span,
+        })
+    }
+}
+
+/// Separators that may join the digit groups of one written numeral.
+const SEPARATORS: &[char] = &['/', '.', ',', ':', '-', '–'];
+
+/// A maximal run of digit groups joined by separators with no space:
+/// "12/12", "2,25", "1.500.000", "1-2/12", "2021-2025", "09:32".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Run<'a> {
+    /// First token (a number).
+    pub first: usize,
+    /// Last token (a number).
+    pub last: usize,
+    /// The digit groups.
+    pub nums: Vec<&'a str>,
+    /// The separators between them (`nums.len() - 1`).
+    pub seps: Vec<char>,
+    /// Glued to letters or a code ("COVID-19", "12/2019/NĐ-CP", "+84"):
+    /// part of a name, not a value.
+    pub code: bool,
+}
+
+impl Run<'_> {
+    /// The digit groups as numbers (`None` for absurdly long groups).
+    pub fn values(&self) -> Option<Vec<u32>> {
+        self.nums
+            .iter()
+            .map(|n| if n.len() > 9 { None } else { n.parse().ok() })
+            .collect()
+    }
+}
+
+/// The runs of `tk`, in order.
+pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
+    let t = &tk.t;
+    let sep = |i: usize| {
+        t.get(i)
+            .filter(|x| x.kind == TokenKind::Punct)
+            .and_then(|x| x.lower.chars().next())
+            .filter(|c| SEPARATORS.contains(c))
+    };
+    let digits = |i: usize| tk.text.get(t[i].span.clone()).unwrap_or("");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if !t[i].is_number() {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut nums = vec![digits(i)];
+        let mut seps = Vec::new();
+        while let Some(c) = sep(i + 1) {
+            if !(tk.glued(i) && tk.glued(i + 1) && t.get(i + 2).is_some_and(Token::is_number)) {
+                break;
+            }
+            seps.push(c);
+            nums.push(digits(i + 2));
+            i += 2;
+        }
+        let last = i;
+        // Left: "COVID-19", "A/1", "+84"; right: "12/2019/NĐ", "3-CP".
+        let left = first > 0
+            && tk.glued(first - 1)
+            && (t[first - 1].is_word()
+                || t[first - 1].is('+')
+                || (sep(first - 1).is_some() && first > 1 && tk.glued(first - 2)));
+        let right = sep(last + 1).is_some() && tk.glued(last) && tk.glued(last + 1);
+        out.push(Run {
+            first,
+            last,
+            nums,
+            seps,
+            code: left || right,
+        });
+        i += 1;
+    }
+    out
+}
+
+/// An exact decimal: `m / 10^scale`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Dec {
+    m: u128,
+    scale: u32,
+}
+
+impl Dec {
+    /// The decimal with integer digits `int` and fraction digits `frac`.
+    fn from_digits(int: &str, frac: &str) -> Option<Dec> {
+        if int.len() + frac.len() > MAX_DIGITS || int.is_empty() {
+            return None;
+        }
+        let all = format!("{int}{frac}");
+        Some(
+            Dec {
+                m: all.parse().ok()?,
+                scale: frac.len() as u32,
+            }
+            .trimmed(),
+        )
+    }
+
+    /// An integer.
+    pub fn int(n: u64) -> Dec {
+        Dec {
+            m: n as u128,
+            scale: 0,
+        }
+    }
+
+    fn trimmed(mut self) -> Dec {
+        while self.scale > 0 && self.m % 10 == 0 {
+            self.m /= 10;
+            self.scale -= 1;
+        }
+        self
+    }
+
+    /// `self × 10^k`, `None` past the supported size.
+    fn shifted(self, k: u32) -> Option<Dec> {
+        let drop = k.min(self.scale);
+        let up = 10u128.checked_pow(k - drop)?;
+        Some(Dec {
+            m: self.m.checked_mul(up)?,
+            scale: self.scale - drop,
+        })
+    }
+
+    fn plus(self, o: Dec) -> Option<Dec> {
+        let scale = self.scale.max(o.scale);
+        let a = self
+            .m
+            .checked_mul(10u128.checked_pow(scale - self.scale)?)?;
+        let b = o.m.checked_mul(10u128.checked_pow(scale - o.scale)?)?;
+        Some(
+            Dec {
+                m: a.checked_add(b)?,
+                scale,
+            }
+            .trimmed(),
+        )
+    }
+}
+
+impl std::fmt::Display for Dec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = format!("{:0>width$}", self.m, width = self.scale as usize + 1);
+        let (int, frac) = s.split_at(s.len() - self.scale as usize);
+        if frac.is_empty() {
+            f.write_str(int)
+        } else {
+            write!(f, "{int}.{frac}")
+        }
+    }
+}
+
+/// Thousands groups: the first of 1–3 digits, the others of exactly 3.
+fn grouped(groups: &[&str]) -> bool {
+    groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+        && groups[1..].iter().all(|g| g.len() == 3)
+}
+
+/// The value of a written number made of `nums` joined by `seps` (only
+/// `.` and `,`), read the Vietnamese way first.
+pub(super) fn number(nums: &[&str], seps: &[char]) -> Option<Dec> {
+    let first = nums.first()?;
+    if first.len() > 1 && first.starts_with('0') {
+        return None; // "024", "0912": a code or a phone number
+    }
+    if seps.iter().any(|c| !matches!(c, '.' | ',')) {
+        return None;
+    }
+    let dots = seps.iter().filter(|c| **c == '.').count();
+    let commas = seps.len() - dots;
+    match (dots, commas) {
+        (0, 0) => Dec::from_digits(first, ""),
+        // "1.500", "1.500.000"; an English "1.5".
+        (_, 0) if grouped(nums) => Dec::from_digits(&nums.concat(), ""),
+        (1, 0) if nums[1].len() <= 2 => Dec::from_digits(first, nums[1]),
+        // "2,25"; an English "1,500,000".
+        (0, 1) => Dec::from_digits(first, nums[1]),
+        (0, _) if grouped(nums) => Dec::from_digits(&nums.concat(), ""),
+        // "1.500,5" and an English "1,234.5".
+        (_, 1) if seps.last() == Some(&',') && grouped(&nums[..nums.len() - 1]) => {
+            Dec::from_digits(&nums[..nums.len() - 1].concat(), nums[nums.len() - 1])
+        }
+        (1, _) if seps.last() == Some(&'.') && grouped(&nums[..nums.len() - 1]) => {
+            Dec::from_digits(&nums[..nums.len() - 1].concat(), nums[nums.len() - 1])
+        }
+        _ => None,
+    }
+}
+
+/// NUM, MONEY and PERCENT entities of `text`, in order, leaving out every
+/// number a DATE or TIME of [`temporal`] took.
+pub(crate) fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
+    let tk = Toks::new(text);
+    let mut taken = vec![false; tk.t.len()];
+    for e in temporal::find_in(&tk, ctx) {
+        let from = tk.t.partition_point(|t| t.span.start < e.span.start);
+        for (i, t) in tk.t.iter().enumerate().skip(from) {
+            if t.span.end > e.span.end {
+                break;
+            }
+            taken[i] = true;
+        }
+    }
+    let mut out = Vec::new();
+    let runs = runs(&tk);
+    let mut phone_until = None;
+    for (r, run) in runs.iter().enumerate() {
+        if phone_until.is_some_and(|u| r <= u) || taken[run.first..=run.last].iter().any(|x| *x) {
+            continue;
+        }
+        if is_phone(&tk, run) {
+            phone_until = Some(phone_end(&tk, &runs, r));
+            continue;
+        }
+        let inside = out
+            .last()
+            .is_some_and(|e: &Entity| tk.t[run.first].span.start < e.span.end);
+        if inside || run.code || tk.ends_before(&IDENTIFIER_CUES, run.first).is_some() {
+            continue;
+        }
+        out.extend(quantity(&tk, run));
+    }
+    out.extend(worded(&tk, &taken));
+    out.sort_by_key(|e| e.span.start);
+    out
+}
+
+/// "0912.345.678", "024 …", "+84 …".
+fn is_phone(tk: &Toks<'_>, run: &Run<'_>) -> bool {
+    let lead0 = run.nums[0].len() >= 3 && run.nums[0].starts_with('0');
+    let plus = run.first > 0 && tk.is(run.first - 1, '+') && tk.glued(run.first - 1);
+    lead0 || plus
+}
+
+/// The last run of the phone number that starts at run `r`: the digit
+/// groups that follow it on the line, space- or dash-separated.
+fn phone_end(tk: &Toks<'_>, runs: &[Run<'_>], r: usize) -> usize {
+    let mut end = r;
+    while let Some(next) = runs.get(end + 1) {
+        let gap = tk.t.get(runs[end].last + 1..next.first).unwrap_or(&[]);
+        if !tk.same_line(runs[end].last, next.first)
+            || gap.len() > 1
+            || gap.iter().any(|t| !(t.is('-') || t.is('.')))
+        {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// What follows an amount: scale, then "%", "phần trăm" or a currency.
+struct Tail {
+    /// Power of ten the scale words give.
+    exp: u32,
+    /// The last token of the mention.
+    last: usize,
+    /// PERCENT, MONEY (with its code) or NUM.
+    kind: EntityKind,
+    code: Option<String>,
+    rule: &'static str,
+}
+
+/// The scale, percent sign or currency after token `after` (the amount's
+/// last token); `chain` adds "1 tỷ 200 triệu" parts to `amount`.
+fn tail(tk: &Toks<'_>, after: usize, amount: &mut Dec) -> Tail {
+    let mut last = after;
+    let mut exp = 0;
+    if let Some((len, e)) = tk
+        .at(&SCALES, after + 1)
+        .filter(|_| tk.same_line(after, after + 1))
+    {
+        exp = e.parse().unwrap_or(0);
+        last = after + len;
+        // "1 tỷ 200 triệu": a smaller scale with its own number.
+        let mut prev_exp = exp;
+        while tk.t.get(last + 1).is_some_and(Token::is_number) && tk.same_line(last, last + 1) {
+            let Some((len2, e2)) = tk.at(&SCALES, last + 2) else {
+                break;
+            };
+            let e2: u32 = e2.parse().unwrap_or(0);
+            let part = Dec::from_digits(tk.lower(last + 1), "").and_then(|d| d.shifted(e2));
+            match (e2 < prev_exp, part) {
+                (true, Some(p)) if p.m < 10u128.pow(prev_exp) => {
+                    if let Some(sum) = amount.shifted(exp).and_then(|a| a.plus(p)) {
+                        *amount = sum;
+                        exp = 0;
+                        prev_exp = e2;
+                        last += 1 + len2;
+                        continue;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+    }
+    let next = last + 1;
+    if tk.is(next, '%') && tk.same_line(last, next) {
+        return Tail {
+            exp,
+            last: next,
+            kind: EntityKind::Percent,
+            code: None,
+            rule: "percent.sign",
+        };
+    }
+    if let Some((len, _)) = tk
+        .at(&PERCENT_WORDS, next)
+        .filter(|_| tk.same_line(last, next))
+    {
+        let rule = if tk.lower(next) == "điểm" {
+            "percent.points"
+        } else {
+            "percent.words"
+        };
+        return Tail {
+            exp,
+            last: last + len,
+            kind: EntityKind::Percent,
+            code: None,
+            rule,
+        };
+    }
+    if let Some((len, code)) = currency_at(tk, next) {
+        return Tail {
+            exp,
+            last: last + len,
+            kind: EntityKind::Money,
+            code: Some(code),
+            rule: "money.currency",
+        };
+    }
+    let rule = if exp > 0 { "num.scale" } else { "num.digits" };
+    Tail {
+        exp,
+        last,
+        kind: EntityKind::Num,
+        code: None,
+        rule,
+    }
+}
+
+/// The currency word or symbol at token `i`, unless the next word makes it
+/// another word ("đồng chí").
+pub(super) fn currency_at(tk: &Toks<'_>, i: usize) -> Option<(usize, String)> {
+    if i == 0 || !tk.same_line(i - 1, i) {
+        return None;
+    }
+    if let Some(code) =
+        tk.t.get(i)
+            .filter(|t| !t.is_word())
+            .and_then(|t| CURRENCY_SYMBOLS.get(&t.lower))
+    {
+        return Some((1, code.clone()));
+    }
+    let (len, code) = tk.at(&CURRENCIES, i)?;
+    let blocked = len == 1
+        && tk.t.get(i + 1).is_some_and(|n| n.is_word())
+        && tk.same_line(i, i + 1)
+        && CURRENCY_BLOCKERS.contains(&(tk.lower(i).to_string(), tk.lower(i + 1).to_string()));
+    (!blocked).then(|| (len, code.clone()))
+}
+
+/// The entity of one run of digits, if it is a quantity.
+fn quantity(tk: &Toks<'_>, run: &Run<'_>) -> Option<Entity> {
+    // "5-7%", "3-5 triệu USD": a range of two plain numbers.
+    let cut = run.seps.iter().position(|c| matches!(c, '-' | '–'));
+    let (low, high) = match cut {
+        Some(k) => {
+            let high = number(&run.nums[k + 1..], &run.seps[k + 1..])?;
+            (number(&run.nums[..=k], &run.seps[..k])?, Some(high))
+        }
+        None => (number(&run.nums, &run.seps)?, None),
+    };
+    let mut amount = low;
+    let t = tail(tk, run.last, &mut amount);
+    let low = amount.shifted(t.exp)?;
+    let high = match high {
+        Some(h) => Some(h.shifted(t.exp)?),
+        None => None,
+    };
+    if high.is_some() && t.kind == EntityKind::Num && t.exp == 0 {
+        return None; // "3-1" (a score), "5-7" alone: no value to trust
+    }
+    // "$5", "US$ 5 triệu": a symbol before the amount.
+    let mut first = run.first;
+    let mut kind = t.kind;
+    let mut code = t.code.clone();
+    let mut rule = t.rule;
+    if kind == EntityKind::Num && first > 0 && tk.same_line(first - 1, first) {
+        if let Some(c) =
+            tk.t.get(first - 1)
+                .filter(|t| !t.is_word())
+                .and_then(|t| CURRENCY_SYMBOLS.get(&t.lower))
+        {
+            first -= 1;
+            if first > 0 && tk.glued(first - 1) && tk.lower(first - 1) == "us" {
+                first -= 1;
+            }
+            (kind, code, rule) = (EntityKind::Money, Some(c.clone()), "money.symbol");
+        }
+    }
+    let value = match high {
+        Some(h) => format!("{low}/{h}"),
+        None => low.to_string(),
+    };
+    tk.entity(kind, first, t.last, with_code(value, code.as_deref()), rule)
+}
+
+/// A MONEY value: the amount, a space and the currency code.
+fn with_code(amount: String, code: Option<&str>) -> String {
+    match code {
+        Some(c) => format!("{amount} {c}"),
+        None => amount,
+    }
+}
+
+/// "hai triệu", "ba tỷ đồng": a number word before a scale word.
+fn worded(tk: &Toks<'_>, taken: &[bool]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for (i, &done) in taken.iter().enumerate() {
+        let Some((1, n)) = tk.at(&NUMBER_WORDS, i) else {
+            continue;
+        };
+        if done || tk.at(&SCALES, i + 1).is_none() || !tk.same_line(i, i + 1) {
+            continue;
+        }
+        let mut amount = Dec::int(n.parse().unwrap_or(0));
+        let t = tail(tk, i, &mut amount);
+        let Some(value) = amount.shifted(t.exp) else {
+            continue;
+        };
+        let value = with_code(value.to_string(), t.code.as_deref());
+        let rule = if t.kind == EntityKind::Num {
+            "num.words"
+        } else {
+            t.rule
+        };
+        out.extend(tk.entity(t.kind, i, t.last, value, rule));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<(EntityKind, String, String)> {
+        find(text, &DocContext::default())
+            .into_iter()
+            .map(|e| (e.kind, e.text, e.value.unwrap_or_default()))
+            .collect()
+    }
+
+    fn one(text: &str) -> (EntityKind, String, String) {
+        let v = values(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn numbers_read_the_vietnamese_way() {
+        let n = |nums: &[&str], seps: &str| {
+            number(nums, &seps.chars().collect::<Vec<_>>()).map(|d| d.to_string())
+        };
+        assert_eq!(n(&["1", "500"], ".").as_deref(), Some("1500"));
+        assert_eq!(n(&["2", "25"], ",").as_deref(), Some("2.25"));
+        assert_eq!(
+            n(&["1", "500", "000", "5"], "..,").as_deref(),
+            Some("1500000.5")
+        );
+        assert_eq!(n(&["1", "500", "000"], ",,").as_deref(), Some("1500000"));
+        assert_eq!(n(&["1", "234", "5"], ",.").as_deref(), Some("1234.5"));
+        assert_eq!(n(&["1", "5"], ".").as_deref(), Some("1.5"));
+        assert_eq!(n(&["0", "50"], ",").as_deref(), Some("0.5"));
+        assert_eq!(
+            n(&["1", "2", "3"], "..").as_deref(),
+            None,
+            "a version, not a number"
+        );
+        assert_eq!(
+            n(&["0912", "345", "678"], "..").as_deref(),
+            None,
+            "a phone number"
+        );
+        assert_eq!(n(&["9".repeat(30).as_str()], "").as_deref(), None);
+    }
+
+    #[test]
+    fn decimals_shift_and_add_exactly() {
+        let d = Dec::from_digits("2", "25").unwrap();
+        assert_eq!(d.shifted(9).unwrap().to_string(), "2250000000");
+        assert_eq!(Dec::from_digits("0", "005").unwrap().to_string(), "0.005");
+        assert_eq!(
+            Dec::int(1)
+                .shifted(9)
+                .unwrap()
+                .plus(Dec::int(2).shifted(8).unwrap())
+                .unwrap()
+                .to_string(),
+            "1200000000"
+        );
+        assert_eq!(Dec::int(u64::MAX).shifted(40), None);
+    }
+
+    #[test]
+    fn money_percent_and_scaled_numbers() {
+        assert_eq!(
+            one("đạt 2,25 tỷ USD."),
+            (
+                EntityKind::Money,
+                "2,25 tỷ USD".into(),
+                "2250000000 USD".into()
+            )
+        );
+        assert_eq!(
+            one("tăng 8,02% so với"),
+            (EntityKind::Percent, "8,02%".into(), "8.02".into())
+        );
+        assert_eq!(
+            one("có 3 triệu người"),
+            (EntityKind::Num, "3 triệu".into(), "3000000".into())
+        );
+        assert_eq!(
+            one("gần 2.000 tài xế"),
+            (EntityKind::Num, "2.000".into(), "2000".into())
+        );
+        assert_eq!(
+            one("giá 500.000 đồng một vé"),
+            (
+                EntityKind::Money,
+                "500.000 đồng".into(),
+                "500000 VND".into()
+            )
+        );
+        assert_eq!(
+            one("vay 1 tỷ 200 triệu đồng"),
+            (
+                EntityKind::Money,
+                "1 tỷ 200 triệu đồng".into(),
+                "1200000000 VND".into()
+            )
+        );
+        assert_eq!(
+            one("khoảng hai triệu kíp"),
+            (
+                EntityKind::Money,
+                "hai triệu kíp".into(),
+                "2000000 LAK".into()
+            )
+        );
+        assert_eq!(
+            one("tăng 5-7%"),
+            (EntityKind::Percent, "5-7%".into(), "5/7".into())
+        );
+        assert_eq!(
+            one("nhận US$5 triệu"),
+            (EntityKind::Money, "US$5 triệu".into(), "5000000 USD".into())
+        );
+        assert_eq!(one("tăng 0,5 điểm phần trăm").2, "0.5");
+    }
+
+    #[test]
+    fn codes_phones_ordinals_and_scores_are_no_quantities() {
+        for text in [
+            "dịch COVID-19 và nhóm G20",
+            "Kỳ họp thứ 48 Ủy ban",
+            "gọi 0912.345.678 hoặc 024 3825 1234",
+            "tổng đài +84 24 3825 1234",
+            "theo Nghị định số 15 và phiên bản 2.0",
+            "thắng 3-1",
+            "hai đồng chí",
+            "Hội nghị FMM-3",
+        ] {
+            assert_eq!(values(text), vec![], "{text}");
+        }
+        assert_eq!(
+            one("có 3 đồng chí").0,
+            EntityKind::Num,
+            "đồng before chí is no currency"
+        );
+    }
+
+    #[test]
+    fn dates_and_times_keep_their_digits() {
+        assert_eq!(values("Chiều 12/12, lúc 9h30, năm 2015"), vec![]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "1",
+            "1.",
+            ",1",
+            "1,,2",
+            "99999999999999999999999999999 tỷ tỷ",
+            "1%%",
+            "đ1",
+            "$",
+            "1 tỷ 999999999999999 triệu",
+        ] {
+            let _ = values(text);
+        }
+        let long = "1.".repeat(5000);
+        let _ = values(&long);
+    }
+}
