@@ -157,9 +157,10 @@ impl<'a> Toks<'a> {
     ) -> Option<Entity> {
         let span = self.t.get(first)?.span.start..self.t.get(last)?.span.end;
         let text = self.text.get(span.clone())?.to_string();
+        // Mentions of one date or amount share its value as their name.
         Some(Entity {
             kind,
-            canonical: text.clone(),
+            canonical: value.clone(),
             text,
             start: 0,
             end: 0,
@@ -236,7 +237,10 @@ pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
             && tk.glued(first - 1)
             && (t[first - 1].is_word()
                 || t[first - 1].is('+')
-                || (sep(first - 1).is_some() && first > 1 && tk.glued(first - 2)));
+                || (sep(first - 1).is_some()
+                    && first > 1
+                    && tk.glued(first - 2)
+                    && t[first - 2].is_word()));
         let right = sep(last + 1).is_some() && tk.glued(last) && tk.glued(last + 1);
         out.push(Run {
             first,
@@ -392,7 +396,10 @@ pub(crate) fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
         let inside = out
             .last()
             .is_some_and(|e: &Entity| tk.t[run.first].span.start < e.span.end);
-        if inside || run.code || tk.ends_before(&IDENTIFIER_CUES, run.first).is_some() {
+        // "số 5", "Hotline: 1900…": the cue may end in a colon.
+        let colon = run.first > 0 && tk.is(run.first - 1, ':');
+        let cue_at = if colon { run.first - 1 } else { run.first };
+        if inside || run.code || tk.ends_before(&IDENTIFIER_CUES, cue_at).is_some() {
             continue;
         }
         out.extend(quantity(&tk, run));
@@ -402,11 +409,14 @@ pub(crate) fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
     out
 }
 
-/// "0912.345.678", "024 …", "+84 …".
+/// "0912.345.678", "024 …", "+84 …", "1900 6789".
 fn is_phone(tk: &Toks<'_>, run: &Run<'_>) -> bool {
     let lead0 = run.nums[0].len() >= 3 && run.nums[0].starts_with('0');
     let plus = run.first > 0 && tk.is(run.first - 1, '+') && tk.glued(run.first - 1);
-    lead0 || plus
+    // "1900 6789": no quantity is written as two numbers side by side.
+    let next = run.last + 1;
+    let pair = tk.t.get(next).is_some_and(|t| t.is_number()) && tk.same_line(run.last, next);
+    lead0 || plus || pair
 }
 
 /// The last run of the phone number that starts at run `r`: the digit
@@ -736,6 +746,8 @@ mod tests {
             (EntityKind::Money, "US$5 triệu".into(), "5000000 USD".into())
         );
         assert_eq!(one("tăng 0,5 điểm phần trăm").2, "0.5");
+        let both: Vec<String> = values("từ 30%-40%").into_iter().map(|v| v.2).collect();
+        assert_eq!(both, ["30", "40"]);
     }
 
     #[test]

@@ -69,7 +69,7 @@ list!(FRACTION_NOUNS, Unit, "fraction_nouns.txt");
 list!(CLOCK_CUES, Unit, "clock_cues.txt");
 list!(DURATION_CUES, Unit, "duration_cues.txt");
 list!(DURATION_FOLLOWERS, Unit, "duration_followers.txt");
-list!(YEAR_FOLLOWERS, Unit, "year_followers.txt");
+list!(DATE_FOLLOWERS, Unit, "date_followers.txt");
 
 /// "24/7": set phrases that look like a day and month.
 static NOT_DATES: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -345,7 +345,7 @@ fn date_of_run(tk: &Toks<'_>, run: &Run<'_>, anchor: Option<Ymd>) -> Option<Cand
             if short(&[0, 1, 2, 3])
                 && day_month(n[0], n[1])
                 && day_month(n[2], n[3])
-                && n[1] != n[3] =>
+                && ((n[1], n[0]) < (n[3], n[2]) || n[3] < n[1]) =>
         {
             let y = anchored(n[1], Some(n[0]), anchor);
             let y2 = y.map(|y| if n[3] < n[1] { y + 1 } else { y });
@@ -384,14 +384,21 @@ fn month_range(run: &Run<'_>, n: &[u32], seps: &str, anchor: Option<Ymd>) -> Opt
     ))
 }
 
-/// Whether "a/b" reads as a fraction here: after "chiếm", "tỷ lệ", before
-/// "dân số", or a set phrase such as "24/7".
+/// Whether "a/b" (with no cue before it) reads as a fraction here: after
+/// "chiếm", "tỷ lệ", before "dân số" or any lower-case word that does not
+/// follow dates ("2/3 đại biểu"), or a set phrase such as "24/7".
 fn fraction(tk: &Toks<'_>, run: &Run<'_>) -> bool {
     let written = tk
         .text
         .get(tk.t[run.first].span.start..tk.t[run.last].span.end)
         .unwrap_or("");
-    tk.ends_before(&RATIO_CUES, run.first).is_some()
+    let next = run.last + 1;
+    let noun_after = tk.same_line(run.last, next)
+        && tk.t[next].is_word()
+        && !tk.t[next].capitalised
+        && tk.at(&DATE_FOLLOWERS, next).is_none();
+    noun_after
+        || tk.ends_before(&RATIO_CUES, run.first).is_some()
         || (tk.same_line(run.last, run.last + 1) && tk.at(&FRACTION_NOUNS, run.last + 1).is_some())
         || NOT_DATES.iter().any(|s| s == written)
 }
@@ -536,7 +543,7 @@ fn full_or_open(d: u32, m: u32, y: Option<i32>) -> String {
 
 /// A four-digit number standing alone as a year: after a name ("APEC
 /// 2017"), in brackets, before punctuation, a capital or a word of
-/// data/entities/temporal/year_followers.txt ("được", "là"); not
+/// data/entities/temporal/date_followers.txt ("được", "là"); not
 /// before a counted noun ("2000 người"), a currency, "%" or after a
 /// quantity word ("khoảng 2000").
 fn bare_year(tk: &Toks<'_>, run: &Run<'_>) -> bool {
@@ -551,7 +558,7 @@ fn bare_year(tk: &Toks<'_>, run: &Run<'_>) -> bool {
         None => true,
         Some(_) if !tk.same_line(run.last, next) => true,
         Some(t) if t.is_word() => {
-            t.capitalised || tk.at(&YEAR_FOLLOWERS, next).is_some() || after_name(tk, run.first)
+            t.capitalised || tk.at(&DATE_FOLLOWERS, next).is_some() || after_name(tk, run.first)
         }
         Some(t) => !(t.is('%') || t.is('/')),
     }
