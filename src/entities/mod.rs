@@ -190,10 +190,16 @@ fn add_outside(out: &mut Vec<Entity>, more: Vec<Entity>) {
 ///
 /// MERGE POINT — [`temporal`] (dates, times) and [`quantities`] (numbers,
 /// money, percentages) fill this; [`find`] adds their mentions wherever
-/// they do not cross a name.
+/// they do not cross a name. They read the text with the article end mark
+/// "./." blanked (same length, so spans still fit): it closes the article
+/// and is no part of the number before it ("vào năm 2016./.").
 fn temporal_and_quantities(text: &str, ctx: &DocContext) -> Vec<Entity> {
-    let mut out = temporal::find(text, ctx);
-    out.extend(quantities::find(text, ctx));
+    let blanked = text.replace("./.", ".  ");
+    let mut out = temporal::find(&blanked, ctx);
+    out.extend(quantities::find(&blanked, ctx));
+    for e in &mut out {
+        e.text = text.get(e.span.clone()).unwrap_or_default().to_string();
+    }
     out
 }
 
@@ -217,6 +223,22 @@ mod tests {
         );
         assert!(k.contains(&(EntityKind::Org, "Bộ Ngoại giao Lào".into())));
         assert!(k.contains(&(EntityKind::Per, "Somsack Vongsa".into())));
+    }
+
+    #[test]
+    fn the_article_end_mark_leaves_the_year_before_it() {
+        let e = find(
+            "Hai bên sẽ họp tại Lào vào năm 2016./.",
+            &DocContext::default(),
+        );
+        let date = e
+            .iter()
+            .find(|e| e.kind == EntityKind::Date)
+            .expect("a date");
+        assert_eq!(
+            (date.text.as_str(), date.value.as_deref()),
+            ("năm 2016", Some("2016"))
+        );
     }
 
     #[test]
