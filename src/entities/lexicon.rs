@@ -257,6 +257,7 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         include_str!("../../data/entities/provinces.txt"),
         include_str!("../../data/entities/cities.txt"),
         include_str!("../../data/entities/regions.txt"),
+        include_str!("../../data/entities/named_sites.txt"),
     ]
     .join("\n");
     Lists {

@@ -56,6 +56,13 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
             }
             inner.push(org);
             k = end;
+        } else if matches!(cx.toks[k].lower.as_str(), "nước" | "của")
+            && (places_from(cx, k + 1).is_some() || org_at(cx, k + 1).is_some())
+            && cx.joined(k + 1)
+        {
+            // "Thủ tướng Chính phủ nước Cộng hòa … Lào", "Chủ nhiệm Ủy ban
+            // Đối ngoại của Quốc hội": the country or body the office is of.
+            k += 1;
         } else if let Some(end) = orgs::local_tail(cx, k) {
             // "Chủ tịch UBND tỉnh Nghệ An": the province of a local office.
             inner.extend(places::all_in(cx, k, end));
@@ -211,6 +218,15 @@ mod tests {
         assert!(e
             .iter()
             .any(|x| x.kind == EntityKind::Org && x.text == "Đảng Nhân dân Cách mạng Lào"));
+    }
+
+    #[test]
+    fn offices_of_a_country_or_a_body() {
+        let e = first("Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào Sonexay Phanlak hội kiến");
+        let p = per(&e).unwrap();
+        assert_eq!((p.text.as_str(), p.country.as_deref()), ("Sonexay Phanlak", Some("Lào")));
+        let e = first("Chủ nhiệm Ủy ban Đối ngoại của Quốc hội Vũ Hải Yến phát biểu");
+        assert_eq!(per(&e).unwrap().roles, ["Chủ nhiệm Ủy ban Đối ngoại của Quốc hội"]);
     }
 
     #[test]
