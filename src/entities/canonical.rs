@@ -80,7 +80,13 @@ pub fn assign(_cx: &Cx<'_>, entities: &mut [Entity]) {
             }
             let found = if pass {
                 let fits: Vec<usize> = (0..people.len())
-                    .filter(|&p| people[p].words.last() == words.last())
+                    .filter(|&p| {
+                        let w = &people[p].words;
+                        // A Vietnamese is called by the given name (last); a
+                        // foreigner by either name ("ông Alounkeo").
+                        w.last() == words.last()
+                            || (!vietnamese(&people[p].canonical) && w.contains(&words[0]))
+                    })
                     .collect();
                 (fits.len() == 1).then(|| fits[0])
             } else {
@@ -151,9 +157,13 @@ mod tests {
     #[test]
     fn mentions_share_name_roles_and_country() {
         let p = people(
-            "Thứ trưởng Bộ Ngoại giao Lào Somsack Vongsa gặp Bộ trưởng Trần Văn An. Ông An cảm ơn Vongsa Somsak.",
+            "Thứ trưởng Bộ Ngoại giao Lào Somsack Vongsa gặp Bộ trưởng Trần Văn An. Ông An cảm ơn Vongsa Somsak. Ông Somsack đáp.",
         );
-        assert_eq!(p.len(), 4);
+        assert_eq!(p.len(), 5);
+        assert_eq!(
+            (p[4].0.as_str(), p[4].1.as_str()),
+            ("Somsack", "Somsack Vongsa")
+        );
         assert_eq!(p[0].2.as_deref(), Some("Lào"));
         assert_eq!(
             (p[1].1.as_str(), p[1].2.as_deref()),

@@ -121,7 +121,11 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
     }
     // The tail of a longer capitalised run ("Year Concert" in "New Year
     // Concert") is no name of its own.
-    let inside_run = i > 0 && cx.cap(i - 1) && cx.toks[i - 1].ascii && cx.joined(i) && !cx.toks[i - 1].starts_sentence;
+    let inside_run = i > 0
+        && cx.cap(i - 1)
+        && cx.toks[i - 1].ascii
+        && cx.joined(i)
+        && !cx.toks[i - 1].starts_sentence;
     let foreign = toks.iter().filter(|t| t.word).all(|t| t.ascii)
         && toks
             .iter()

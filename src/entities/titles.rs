@@ -222,11 +222,19 @@ mod tests {
 
     #[test]
     fn offices_of_a_country_or_a_body() {
-        let e = first("Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào Sonexay Phanlak hội kiến");
+        let e = first(
+            "Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào Sonexay Phanlak hội kiến",
+        );
         let p = per(&e).unwrap();
-        assert_eq!((p.text.as_str(), p.country.as_deref()), ("Sonexay Phanlak", Some("Lào")));
+        assert_eq!(
+            (p.text.as_str(), p.country.as_deref()),
+            ("Sonexay Phanlak", Some("Lào"))
+        );
         let e = first("Chủ nhiệm Ủy ban Đối ngoại của Quốc hội Vũ Hải Yến phát biểu");
-        assert_eq!(per(&e).unwrap().roles, ["Chủ nhiệm Ủy ban Đối ngoại của Quốc hội"]);
+        assert_eq!(
+            per(&e).unwrap().roles,
+            ["Chủ nhiệm Ủy ban Đối ngoại của Quốc hội"]
+        );
     }
 
     #[test]
