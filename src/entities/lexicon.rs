@@ -233,8 +233,9 @@ pub struct Lists {
     pub fields: Phrases<String>,
     /// Words of address ("ông").
     pub honorifics: Phrases<String>,
-    /// Organisation heads ("Bộ").
-    pub org_heads: Phrases<String>,
+    /// Organisation heads ("Bộ"); `true` where the name may be a person's
+    /// (marked `*`: "Trường THPT Chu Văn An").
+    pub org_heads: Phrases<bool>,
     /// Fixed organisation names and acronyms.
     pub org_names: Phrases<Named>,
     /// Upper-case words that are no organisation.
@@ -272,7 +273,11 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         ),
         fields: plain(include_str!("../../data/entities/fields.txt"), false),
         honorifics: plain(include_str!("../../data/entities/honorifics.txt"), true),
-        org_heads: plain(include_str!("../../data/entities/org_heads.txt"), false),
+        org_heads: Phrases::new(
+            data_lines(include_str!("../../data/entities/org_heads.txt"))
+                .map(|l| (l.trim_end_matches('*').to_string(), l.ends_with('*'))),
+            false,
+        ),
         org_names: names(include_str!("../../data/entities/org_names.txt")),
         not_acronyms: plain(include_str!("../../data/entities/not_acronyms.txt"), false),
         family_names: plain(include_str!("../../data/entities/family_names.txt"), false),

@@ -44,7 +44,7 @@ pub fn local_tail(cx: &Cx<'_>, k: usize) -> Option<usize> {
     (after > k + n && cx.joined(k + n)).then_some(after)
 }
 
-fn body(cx: &Cx<'_>, j: usize) -> Option<(usize, Option<String>)> {
+fn body(cx: &Cx<'_>, j: usize, named_after: bool) -> Option<(usize, Option<String>)> {
     let l = &*LISTS;
     let mut k = j;
     let mut country = None;
@@ -81,7 +81,8 @@ fn body(cx: &Cx<'_>, j: usize) -> Option<(usize, Option<String>)> {
         let t = &cx.toks[k];
         // After the first word, a new head starts another organisation.
         let another = any && starts_org(cx, k);
-        if cx.cap(k) && !another && !people::starts_name(cx, k) && !l.title_heads.has(&cx.toks, k) {
+        let person = people::starts_name(cx, k) && !named_after;
+        if cx.cap(k) && !another && !person && !l.title_heads.has(&cx.toks, k) {
             k += 1;
             // A foreign word takes no Vietnamese tail ("Tập đoàn Tata công bố").
             let foreign =
@@ -164,8 +165,8 @@ pub fn org_at(cx: &Cx<'_>, i: usize) -> Option<(usize, String, Option<String>, &
         }
         offer((end, canonical, country, "org.list"));
     }
-    if let Some((n, _)) = l.org_heads.at(&cx.toks, i) {
-        if let Some((end, country)) = body(cx, i + n) {
+    if let Some((n, &named_after)) = l.org_heads.at(&cx.toks, i) {
+        if let Some((end, country)) = body(cx, i + n, named_after) {
             offer((end, cx.words(i..end), country, "org.head"));
         }
     }
