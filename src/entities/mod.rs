@@ -126,6 +126,9 @@ pub fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
     let cx = Cx::new(text);
     let mut out: Vec<Entity> = names(&cx);
     canonical::assign(&cx, &mut out);
+    let taken: Vec<Range<usize>> = out.iter().map(|e| e.span.clone()).collect();
+    let again = people::known_in_capitals(&cx, &out, &taken);
+    out.extend(again);
     add_outside(&mut out, temporal_and_quantities(text, ctx));
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out

@@ -8,7 +8,7 @@
 use super::lexicon::LISTS;
 use super::places::place_at;
 use super::{titles, Cx, Found};
-use crate::EntityKind;
+use crate::{Entity, EntityKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -162,6 +162,58 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     })
 }
 
+/// Names in a heading written in capitals ("BỘ TRƯỞNG TRẦN VĂN AN TIẾP
+/// …"), where the end of a name cannot be seen: the people the rest of the
+/// text names (`known`, two words or more), found again there. Tokens in
+/// `taken` are skipped.
+pub fn known_in_capitals(
+    cx: &Cx<'_>,
+    known: &[Entity],
+    taken: &[std::ops::Range<usize>],
+) -> Vec<Entity> {
+    let mut names: Vec<(Vec<String>, &Entity)> = Vec::new();
+    for e in known.iter().filter(|e| e.kind == EntityKind::Per) {
+        let words: Vec<String> = e
+            .canonical
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        if words.len() >= 2 && !names.iter().any(|(w, _)| *w == words) {
+            names.push((words, e));
+        }
+    }
+    names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.toks.len() {
+        let free = |k: usize| {
+            !taken
+                .iter()
+                .any(|r| r.start < cx.toks[k].span.end && cx.toks[k].span.start < r.end)
+        };
+        let hit = cx.shouting(i).then(|| {
+            names.iter().find(|(w, _)| {
+                cx.toks.get(i..i + w.len()).is_some_and(|ts| {
+                    ts.iter().zip(w).all(|(t, x)| t.lower == *x)
+                        && (i..i + w.len()).all(|k| free(k) && (k == i || cx.joined(k)))
+                })
+            })
+        });
+        match hit.flatten() {
+            Some((w, e)) => {
+                let mut p = cx.mention(i..i + w.len(), EntityKind::Per, "per.known_in_capitals");
+                p.canonical = e.canonical.clone();
+                p.roles = e.roles.clone();
+                p.country = e.country.clone();
+                out.push(p);
+                i += w.len();
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +283,24 @@ mod tests {
         );
         assert_eq!(people("Lê Văn Anh de Hà Nội")[0].0, "Lê Văn Anh");
         assert!(people("NGUYỄN VĂN AN PHÁT BIỂU").is_empty());
+    }
+
+    #[test]
+    fn names_known_from_the_text_are_found_in_capitals() {
+        let text = "BỘ TRƯỞNG TRẦN VĂN AN TIẾP ĐOÀN\n\nBộ trưởng Trần Văn An tiếp đoàn.";
+        let got = crate::entities::find(text, &crate::DocContext::default());
+        let p: Vec<(&str, &str)> = got
+            .iter()
+            .filter(|e| e.kind == EntityKind::Per)
+            .map(|e| (e.text.as_str(), e.rule.as_str()))
+            .collect();
+        assert_eq!(
+            p,
+            [
+                ("TRẦN VĂN AN", "per.known_in_capitals"),
+                ("Trần Văn An", "per.after_title")
+            ]
+        );
     }
 
     #[test]
