@@ -14,7 +14,7 @@ pub fn place_at<'l>(cx: &Cx<'_>, i: usize) -> Option<(usize, &'l Named, bool)> {
     let l = &*LISTS;
     let ok = |(n, p): (usize, &'l Named)| {
         let initial = cx.toks.get(i).is_some_and(|t| t.starts_sentence);
-        (!(p.not_initial && initial)).then_some((n, p))
+        (!(p.not_initial && initial) && !(n == 1 && first_of_longer_name(cx, i))).then_some((n, p))
     };
     let country = l.countries.at(&cx.toks, i).and_then(ok);
     let other = l.places.at(&cx.toks, i).and_then(ok);
@@ -24,6 +24,38 @@ pub fn place_at<'l>(cx: &Cx<'_>, i: usize) -> Option<(usize, &'l Named, bool)> {
         (None, Some(o)) => Some((o.0, o.1, false)),
         _ => None,
     }
+}
+
+/// Whether the one-word place at `i` is the first syllable of a longer
+/// name: a capitalised Vietnamese syllable follows that starts nothing else
+/// ("Mỹ Đình", "Anh Sơn", "Đức Hòa"), not a person's name ("Nga Đặng Minh
+/// Khôi" after a title), a foreign name ("Mỹ John Harlan") or a list entry.
+fn first_of_longer_name(cx: &Cx<'_>, i: usize) -> bool {
+    let l = &*LISTS;
+    let k = i + 1;
+    let (Some(t), Some(place)) = (cx.toks.get(k), cx.toks.get(i)) else {
+        return false;
+    };
+    // "Campuchia Hun Manet": a long foreign word is a whole name.
+    if !super::people::vietnamese_syllable(&place.lower) {
+        return false;
+    }
+    let listed = |m: usize| {
+        l.countries.has(&cx.toks, m)
+            || l.places.has(&cx.toks, m)
+            || l.title_heads.has(&cx.toks, m)
+            || l.org_heads.has(&cx.toks, m)
+            || l.org_names.has(&cx.toks, m)
+            || l.misc_heads.has(&cx.toks, m)
+            || l.honorifics.has(&cx.toks, m)
+    };
+    let person = l.family_names.has(&cx.toks, k) && cx.cap(k + 1);
+    cx.cap(k)
+        && cx.joined(k)
+        && t.space_before
+        && super::people::vietnamese_syllable(&t.lower)
+        && !person
+        && !listed(k)
 }
 
 /// A country at token `i`: length and canonical name.
@@ -168,5 +200,9 @@ mod tests {
         assert!(texts("Anh cho biết như vậy.").is_empty());
         assert_eq!(texts("Thủ tướng Anh phát biểu.")[0].1, "Anh");
         assert!(texts("nền thẩm mỹ").is_empty());
+        assert!(texts("tại sân Mỹ Đình hôm qua").iter().all(|x| x.0 != "Mỹ"));
+        assert_eq!(texts("Ngoại trưởng Mỹ John Harlan")[0].0, "Mỹ");
+        assert_eq!(texts("Thủ tướng Campuchia Hun Sokha")[0].0, "Campuchia");
+        assert_eq!(texts("quan hệ Việt Nam - Lào Đặng Văn B")[1].0, "Lào");
     }
 }
