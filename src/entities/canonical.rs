@@ -3,8 +3,8 @@
 //! Trung"), and a foreign name written in another order or with a small
 //! spelling difference on the same page ("Alounkeo Kittikhoun" /
 //! "Kittikhoun Aloukeo") is the same person. Each person's mentions share
-//! the country; a mention without a title takes the roles of the first
-//! mention with one. A Vietnamese name with no other country is Việt Nam's.
+//! the country; a mention without a title takes the fullest roles given
+//! to the person. A Vietnamese name with no other country is Việt Nam's.
 
 use super::lexicon::{tokenize, LISTS};
 use super::Cx;
@@ -107,12 +107,15 @@ pub fn assign(_cx: &Cx<'_>, entities: &mut [Entity]) {
     for p in &people {
         let mut members = p.members.clone();
         members.sort_unstable();
-        let roles = members
-            .iter()
-            .map(|&i| &entities[i].roles)
-            .find(|r| !r.is_empty())
-            .cloned()
-            .unwrap_or_default();
+        // The fullest roles given (the first of equals).
+        let mut roles: &[String] = &[];
+        for &i in &members {
+            let r = &entities[i].roles;
+            if r.iter().map(String::len).sum::<usize>() > roles.iter().map(String::len).sum::<usize>() {
+                roles = r;
+            }
+        }
+        let roles = roles.to_vec();
         let country = members
             .iter()
             .find_map(|&i| entities[i].country.clone())
