@@ -61,7 +61,7 @@ pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
         // "Jong-un", "Kassym-Jomart": a hyphen and a syllable, written
         // solid (not a place: "Nam-Lào" joins two names).
         let solid = |m: usize| cx.toks.get(m).is_some_and(|t| !t.space_before);
-        if cx.toks.get(k).is_some_and(|t| t.is('-'))
+        while cx.toks.get(k).is_some_and(|t| t.is('-'))
             && solid(k)
             && solid(k + 1)
             && cx
@@ -282,6 +282,7 @@ mod tests {
             "Ingrid van der Berg"
         );
         assert_eq!(people("Lê Văn Anh de Hà Nội")[0].0, "Lê Văn Anh");
+        assert_eq!(people("ông Prawit Chan-o-cha cho biết")[0].0, "Prawit Chan-o-cha");
         assert!(people("NGUYỄN VĂN AN PHÁT BIỂU").is_empty());
     }
 
