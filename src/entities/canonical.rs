@@ -111,7 +111,9 @@ pub fn assign(_cx: &Cx<'_>, entities: &mut [Entity]) {
         let mut roles: &[String] = &[];
         for &i in &members {
             let r = &entities[i].roles;
-            if r.iter().map(String::len).sum::<usize>() > roles.iter().map(String::len).sum::<usize>() {
+            if r.iter().map(String::len).sum::<usize>()
+                > roles.iter().map(String::len).sum::<usize>()
+            {
                 roles = r;
             }
         }

@@ -325,6 +325,29 @@ mod tests {
     }
 
     #[test]
+    fn the_provinces_before_and_after_the_mergers_are_listed() {
+        let provinces = data_lines(include_str!("../../data/entities/provinces.txt")).count();
+        assert_eq!(provinces, 64, "63 before 2025 and Huế after");
+        let l = &*LISTS;
+        for p in [
+            "Huế",
+            "Thừa Thiên Huế",
+            "Khánh Hòa",
+            "Khánh Hoà",
+            "TP.HCM",
+            "Đắk Lắk",
+            "Bà Rịa - Vũng Tàu",
+        ] {
+            let toks = tokenize(&crate::normalise::normalise(p));
+            assert_eq!(
+                l.places.at(&toks, 0).map(|(n, _)| n),
+                Some(toks.len()),
+                "{p}"
+            );
+        }
+    }
+
+    #[test]
     fn every_list_loads() {
         let l = &*LISTS;
         let toks = tokenize("Bộ trưởng Ngoại giao ông Nguyễn Hiệp ước Trụ sở tỉnh");

@@ -282,7 +282,10 @@ mod tests {
             "Ingrid van der Berg"
         );
         assert_eq!(people("Lê Văn Anh de Hà Nội")[0].0, "Lê Văn Anh");
-        assert_eq!(people("ông Prawit Chan-o-cha cho biết")[0].0, "Prawit Chan-o-cha");
+        assert_eq!(
+            people("ông Prawit Chan-o-cha cho biết")[0].0,
+            "Prawit Chan-o-cha"
+        );
         assert!(people("NGUYỄN VĂN AN PHÁT BIỂU").is_empty());
     }
 
