@@ -271,6 +271,12 @@ mod tests {
     }
 
     #[test]
+    fn long_repetitions_stay_shallow() {
+        let text = "Ủy ban Trung ương ".repeat(20_000) + &"Bộ trưởng, ".repeat(20_000);
+        assert!(!find(&text, &DocContext::default()).is_empty());
+    }
+
+    #[test]
     fn no_panic_on_odd_input() {
         for t in [
             "",

@@ -44,7 +44,7 @@ pub fn local_tail(cx: &Cx<'_>, k: usize) -> Option<usize> {
     (after > k + n && cx.joined(k + n)).then_some(after)
 }
 
-fn body(cx: &Cx<'_>, j: usize, named_after: bool) -> Option<(usize, Option<String>)> {
+fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize, Option<String>)> {
     let l = &*LISTS;
     let mut k = j;
     let mut country = None;
@@ -70,6 +70,22 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool) -> Option<(usize, Option<Strin
             any = true;
             bare_cap = false;
             continue;
+        }
+        // "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": the body whose
+        // central committee it is.
+        if let Some((n, _)) = l
+            .title_qualifiers
+            .at(&cx.toks, k)
+            .filter(|_| !any && !nested)
+        {
+            if let Some((end, _, c, _)) =
+                org_at_depth(cx, k + n, true).filter(|o| o.3 != "org.acronym")
+            {
+                k = end;
+                country = c;
+                any = true;
+                break;
+            }
         }
         // "Cộng đồng ASEAN", "Công ty TNHH Hoa Sen"
         if let Some(end) = acronym(cx, k) {
@@ -138,6 +154,15 @@ fn acronym(cx: &Cx<'_>, k: usize) -> Option<usize> {
 
 /// The organisation at token `i`: end, canonical name, country, rule.
 pub fn org_at(cx: &Cx<'_>, i: usize) -> Option<(usize, String, Option<String>, &'static str)> {
+    org_at_depth(cx, i, false)
+}
+
+/// [`org_at`]; `nested` inside another organisation's name, which goes no deeper.
+fn org_at_depth(
+    cx: &Cx<'_>,
+    i: usize,
+    nested: bool,
+) -> Option<(usize, String, Option<String>, &'static str)> {
     let l = &*LISTS;
     let mut best: Option<(usize, String, Option<String>, &'static str)> = None;
     let mut offer = |c: (usize, String, Option<String>, &'static str)| {
@@ -166,7 +191,7 @@ pub fn org_at(cx: &Cx<'_>, i: usize) -> Option<(usize, String, Option<String>, &
         offer((end, canonical, country, "org.list"));
     }
     if let Some((n, &named_after)) = l.org_heads.at(&cx.toks, i) {
-        if let Some((end, country)) = body(cx, i + n, named_after) {
+        if let Some((end, country)) = body(cx, i + n, named_after, nested) {
             offer((end, cx.words(i..end), country, "org.head"));
         }
     }
