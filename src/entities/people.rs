@@ -94,7 +94,10 @@ pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
 /// alone is a name only when it cannot be Vietnamese ("Tổng thống Putin")
 /// or when `single` allows it ("ông Trung").
 pub fn name_after(cx: &Cx<'_>, j: usize, single: bool) -> Option<usize> {
-    if !cx.joined(j) || !cx.cap(j) || other_name_at(cx, j) || place_at(cx, j).is_some() {
+    if !cx.joined(j) || !cx.cap(j) || other_name_at(cx, j)
+        // After "ông", "Vinh" is a given name, not the city.
+        || place_at(cx, j).is_some_and(|p| p.0 >= 2 || !single)
+    {
         return None;
     }
     let end = name_run(cx, j);
