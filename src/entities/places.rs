@@ -14,7 +14,8 @@ pub fn place_at<'l>(cx: &Cx<'_>, i: usize) -> Option<(usize, &'l Named, bool)> {
     let l = &*LISTS;
     let ok = |(n, p): (usize, &'l Named)| {
         let initial = cx.toks.get(i).is_some_and(|t| t.starts_sentence);
-        (!(p.not_initial && initial) && !(n == 1 && first_of_longer_name(cx, i))).then_some((n, p))
+        let refused = (p.not_initial && initial) || (n == 1 && first_of_longer_name(cx, i));
+        (!refused).then_some((n, p))
     };
     let country = l.countries.at(&cx.toks, i).and_then(ok);
     let other = l.places.at(&cx.toks, i).and_then(ok);
