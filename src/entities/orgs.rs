@@ -172,22 +172,27 @@ fn org_at_depth(
     };
     if let Some((n, named)) = l.org_names.at(&cx.toks, i) {
         let mut end = i + n;
-        let mut canonical = named.canonical.clone();
         let mut country = None;
         // "Nhà nước Lào", "Chính phủ Việt Nam"; not after an acronym.
         if !cx.toks[i].shout && cx.joined(end) {
             if let Some((e, c)) = places_from(cx, end) {
                 if c.is_some() {
-                    canonical = cx.words(i..e);
                     end = e;
                     country = c;
                 }
             }
         }
         if let Some(e) = local_tail(cx, end) {
-            canonical = cx.words(i..e);
             end = e;
         }
+        // The listed name, then what follows it: "UBND tỉnh X" and "Ủy ban
+        // nhân dân tỉnh X" share "Ủy ban nhân dân tỉnh X".
+        let rest = cx.words(i + n..end);
+        let canonical = if rest.is_empty() {
+            named.canonical.clone()
+        } else {
+            format!("{} {rest}", named.canonical)
+        };
         offer((end, canonical, country, "org.list"));
     }
     if let Some((n, &named_after)) = l.org_heads.at(&cx.toks, i) {
