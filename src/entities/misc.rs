@@ -37,7 +37,13 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // A head of two capitalised words is a name already ("Tham vấn Chính trị").
     let mut named = (i..i + n).filter(|&m| cx.cap(m)).count() >= 2;
     while k < cx.toks.len() && cx.joined(k) {
-        if let Some(end) = ordinal(cx, k) {
+        if cx.toks[k].number()
+            && cx.toks.get(k + 1).is_some_and(|t| t.lower == "năm")
+            && cx.cap(k + 2)
+        {
+            // "Lễ kỷ niệm 50 năm Quốc khánh Lào": the years counted, then the name.
+            k += 2;
+        } else if let Some(end) = ordinal(cx, k) {
             k = end;
             named = true;
         } else if let Some((end, canonical, country, rule)) = org_at(cx, k) {
@@ -142,6 +148,10 @@ mod tests {
             None
         );
         assert_eq!(misc("Năm 2015, hai bên"), None);
+        assert_eq!(
+            misc("dự Lễ kỷ niệm 60 năm Quốc khánh Campuchia;").unwrap()[0].1,
+            "Lễ kỷ niệm 60 năm Quốc khánh Campuchia"
+        );
         assert_eq!(misc("tại cuộc họp"), None);
         let m =
             misc("cuộc họp Tham khảo Chính trị lần thứ nhất giữa Bộ Ngoại giao hai nước").unwrap();
