@@ -2,7 +2,8 @@
 //! ("Bộ trưởng", "Ủy viên", "Tổng Bí thư") with what follows it inside the
 //! title: a field ("Ngoại giao"), a qualifier ("Trung ương"), an
 //! organisation ("Bộ Ngoại giao Lào", "Chính phủ", nested as ORG), a
-//! country ("Lào", nested as LOC: it becomes the person's country). Titles
+//! country ("Lào", a LOC after the TITLE: it becomes the person's
+//! country, not part of the role). Titles
 //! chain with commas ("Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Bộ
 //! trưởng Ngoại giao"); the name after the chain is a person whose roles
 //! are the titles, closest last. A title with no name after it stays a TITLE.
@@ -15,6 +16,10 @@ use crate::{Entity, EntityKind};
 /// One title: its tokens, the country it names and its nested mentions.
 struct Title {
     start: usize,
+    /// Where the role's words end: before a country that ends the title
+    /// ("Bộ trưởng Ngoại giao" of "Bộ trưởng Ngoại giao Lào"), which is the
+    /// person's country rather than part of the role.
+    role_end: usize,
     end: usize,
     country: Option<String>,
     inner: Vec<Entity>,
@@ -49,7 +54,10 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
     let mut k = i + n;
     let mut country = None;
     let mut inner = Vec::new();
+    let mut role_end = k;
     while k < cx.toks.len() && cx.joined(k) {
+        // A country, or "nước" before one, leaves the role where it was.
+        let mut of_role = true;
         if let Some((_, end, org)) = org_in_title(cx, k) {
             if org.country.is_some() {
                 country = org.country.clone();
@@ -62,6 +70,7 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
         {
             // "Thủ tướng Chính phủ nước Cộng hòa … Lào", "Chủ nhiệm Ủy ban
             // Đối ngoại của Quốc hội": the country or body the office is of.
+            of_role = org_at(cx, k + 1).is_some();
             k += 1;
         } else if let Some(end) = orgs::local_tail(cx, k) {
             // "Chủ tịch UBND tỉnh Nghệ An": the province of a local office.
@@ -77,6 +86,7 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
             }
             inner.extend(places::all_in(cx, k, end));
             k = end;
+            of_role = false;
         } else if cx.toks[k].lower == "tại" && places_from(cx, k + 1).is_some() {
             // "Đại sứ Việt Nam tại Lào": where, not whose.
             let (end, _) = places_from(cx, k + 1)?;
@@ -85,9 +95,13 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
         } else {
             break;
         }
+        if of_role {
+            role_end = k;
+        }
     }
     Some(Title {
         start: i,
+        role_end,
         end: k,
         country,
         inner,
@@ -126,11 +140,14 @@ pub struct Roles {
 
 fn roles_of(cx: &Cx<'_>, titles: Vec<Title>) -> Roles {
     let end = titles.last().map_or(0, |t| t.end);
-    let roles = titles.iter().map(|t| cx.words(t.start..t.end)).collect();
+    let roles = titles
+        .iter()
+        .map(|t| cx.words(t.start..t.role_end))
+        .collect();
     let country = titles.iter().rev().find_map(|t| t.country.clone());
     let mut entities = Vec::new();
     for t in titles {
-        entities.push(cx.mention(t.start..t.end, EntityKind::Title, "title.head"));
+        entities.push(cx.mention(t.start..t.role_end, EntityKind::Title, "title.head"));
         entities.extend(t.inner);
     }
     Roles {
@@ -211,7 +228,7 @@ mod tests {
             p.roles,
             [
                 "Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào",
-                "Bộ trưởng Năng lượng và Mỏ Lào"
+                "Bộ trưởng Năng lượng và Mỏ"
             ]
         );
         assert_eq!(p.country.as_deref(), Some("Lào"));
