@@ -3,8 +3,9 @@
 //! (`expect`: type and text, and where given canonical, roles, country and
 //! rule) and the ones it must not (`absent`: type and text).
 
+mod entities_support;
+
 use serde_json::Value;
-use std::path::Path;
 use vnextract::{entities, DocContext, Entity, EntityKind};
 
 fn kind(s: &str) -> EntityKind {
@@ -81,24 +82,9 @@ fn check(case: &Value, got: &[Entity]) -> Vec<String> {
 
 #[test]
 fn entity_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/entities");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("cases dir")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.retain(|p| p.extension().is_some_and(|x| x == "json"));
-    files.sort();
-    assert!(files.len() >= 5, "too few cases in {dir:?}");
     let mut failures = Vec::new();
-    for path in &files {
-        let case: Value =
-            serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
-        assert_eq!(
-            case["issue"].as_u64(),
-            Some(4),
-            "{path:?} must cite issue 4"
-        );
+    for (name, case) in entities_support::cases("entities", 5) {
+        assert_eq!(case["issue"].as_u64(), Some(4), "{name} must cite issue 4");
         let text = vnextract::normalise::normalise(case["text"].as_str().expect("text"));
         let got = entities::find(&text, &DocContext::default());
         for e in &got {
@@ -111,10 +97,6 @@ fn entity_cases() {
         }
         let errors = check(&case, &got);
         if !errors.is_empty() {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
             failures.push(format!("{name}:\n  {}", errors.join("\n  ")));
         }
     }

@@ -4,8 +4,9 @@
 //! participants (names, roles, countries): the entity stage gives the event
 //! stage what it expects.
 
+mod entities_support;
+
 use serde_json::Value;
-use std::path::Path;
 use vnextract::{entities, events, DocContext, Ymd};
 
 fn problems(name: &str, case: &Value) -> Vec<String> {
@@ -74,23 +75,9 @@ fn problems(name: &str, case: &Value) -> Vec<String> {
 
 #[test]
 fn event_cases_on_our_own_entities() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/events");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("cases")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.retain(|p| p.extension().is_some_and(|x| x == "json"));
-    files.sort();
-    assert!(files.len() >= 10, "the event cases are missing");
     let mut errors = Vec::new();
-    for f in &files {
-        let case: Value =
-            serde_json::from_str(&std::fs::read_to_string(f).expect("read")).expect("json");
-        errors.extend(problems(
-            &f.file_name().unwrap_or_default().to_string_lossy(),
-            &case,
-        ));
+    for (name, case) in entities_support::cases("events", 10) {
+        errors.extend(problems(&name, &case));
     }
     assert!(
         errors.is_empty(),
