@@ -72,6 +72,18 @@ pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
         {
             k += 2;
         }
+        // "Marc E. Knapper": a middle initial in a foreign name.
+        let initial = k >= 1
+            && foreign(k - 1)
+            && cx.toks[k - 1].lower.chars().count() == 1
+            && cx.toks.get(k).is_some_and(|t| t.is('.'))
+            && cx
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.ascii && t.cap && t.space_before);
+        if initial {
+            k += 1;
+        }
         // "Ursula von der Leyen": particles between foreign words.
         let mut p = k;
         while p < cx.toks.len() && p - k < 2 && LISTS.name_particles.has(&cx.toks, p) {
