@@ -244,6 +244,8 @@ pub struct Lists {
     pub family_names: Phrases<String>,
     /// Heads of document and meeting names.
     pub misc_heads: Phrases<String>,
+    /// Texts known by their number ("Nghị quyết").
+    pub numbered_texts: Phrases<String>,
     /// Function words that end a name.
     pub stop_words: Phrases<String>,
     /// Foreign words that make a capitalised run no person's name.
@@ -283,6 +285,10 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         family_names: plain(include_str!("../../data/entities/family_names.txt"), false),
         misc_heads: plain(include_str!("../../data/entities/misc_heads.txt"), false),
         stop_words: plain(include_str!("../../data/entities/stop_words.txt"), true),
+        numbered_texts: plain(
+            include_str!("../../data/entities/numbered_texts.txt"),
+            false,
+        ),
         not_name_words: plain(include_str!("../../data/entities/not_name_words.txt"), true),
         name_particles: plain(
             include_str!("../../data/entities/name_particles.txt"),

@@ -32,6 +32,23 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if !cx.cap(i) {
         return None;
     }
+    // A numbered text: "Nghị quyết 57-NQ/TW", "Quyết định 1234/QĐ-TTg".
+    let numbered = l.numbered_texts.at(&cx.toks, i).map(|(m, _)| m);
+    if let Some(m) = numbered.filter(|&m| cx.toks.get(i + m).is_some_and(|t| t.number())) {
+        let mut k = i + m + 1;
+        while k + 1 < cx.toks.len()
+            && matches!(cx.toks[k].lower.as_str(), "-" | "/")
+            && !cx.toks[k].space_before
+            && !cx.toks[k + 1].space_before
+            && cx.toks[k + 1].word
+        {
+            k += 2;
+        }
+        return Some(Found {
+            end: k,
+            entities: vec![cx.mention(i..k, EntityKind::Misc, "misc.numbered")],
+        });
+    }
     let mut k = i + n;
     let mut inner: Vec<Entity> = Vec::new();
     // A head of two capitalised words is a name already ("Tham vấn Chính trị").
@@ -148,6 +165,11 @@ mod tests {
             None
         );
         assert_eq!(misc("Năm 2015, hai bên"), None);
+        assert_eq!(
+            misc("theo Nghị quyết 57-NQ/TW của").unwrap()[0].1,
+            "Nghị quyết 57-NQ/TW"
+        );
+        assert_eq!(misc("Quyết định này có hiệu lực"), None);
         assert_eq!(
             misc("dự Lễ kỷ niệm 60 năm Quốc khánh Campuchia;").unwrap()[0].1,
             "Lễ kỷ niệm 60 năm Quốc khánh Campuchia"
