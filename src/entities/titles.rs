@@ -108,12 +108,17 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
     })
 }
 
-/// Titles from `i` joined by commas.
+/// Titles from `i` joined by commas or "kiêm".
 fn chain(cx: &Cx<'_>, i: usize) -> Option<Vec<Title>> {
     let mut titles = vec![title_at(cx, i)?];
     while let Some(last) = titles.last() {
         let k = last.end;
-        if !cx.toks.get(k).is_some_and(|t| t.is(',')) {
+        // ", Bộ trưởng …" and "kiêm Bộ trưởng …" (holding both offices).
+        if !cx
+            .toks
+            .get(k)
+            .is_some_and(|t| t.is(',') || t.lower == "kiêm")
+        {
             break;
         }
         match title_at(cx, k + 1) {
@@ -256,6 +261,11 @@ mod tests {
 
     #[test]
     fn government_and_state_inside_titles() {
+        let e = first("Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Lào Bounlap Sengdara phát biểu");
+        assert_eq!(
+            per(&e).unwrap().roles,
+            ["Phó Thủ tướng", "Bộ trưởng Ngoại giao"]
+        );
         let e = first("Thủ tướng Chính phủ Đặng Quốc Bảo chủ trì");
         assert_eq!(per(&e).unwrap().roles, ["Thủ tướng Chính phủ"]);
         assert!(e
