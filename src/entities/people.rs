@@ -146,7 +146,18 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
             .iter()
             .any(|t| t.word && !vietnamese_syllable(&t.lower))
         && !(i..end).any(|k| LISTS.not_name_words.has(&cx.toks, k));
-    (foreign && !inside_run).then_some((end, "per.foreign_shape"))
+    if foreign && !inside_run {
+        return Some((end, "per.foreign_shape"));
+    }
+    // A name transliterated syllable by syllable: every word hyphenated
+    // ("Xổm-xạ-vạt Lềnh-xạ-vắt").
+    let caps: Vec<usize> = (i..end).filter(|&k| cx.cap(k)).collect();
+    let hyphenated = |k: usize| {
+        cx.toks
+            .get(k + 1)
+            .is_some_and(|t| t.is('-') && !t.space_before)
+    };
+    (caps.len() >= 2 && caps.iter().all(|&k| hyphenated(k))).then_some((end, "per.transliterated"))
 }
 
 /// The PER mention at token `i` (a word of address before it is left
