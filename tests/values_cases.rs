@@ -249,7 +249,7 @@ fn values_keep_their_formats_on_random_text() {
         text.push_str(atoms[next(atoms.len())]);
         text.push_str(if next(3) == 0 { "" } else { " " });
     }
-    let num = r"[0-9]+(\.[0-9]+)?(/[0-9]+(\.[0-9]+)?)?";
+    let num = r"-?[0-9]+(\.[0-9]+)?(/[0-9]+(\.[0-9]+)?)?";
     let ymd = r"([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|--[0-9]{2}(-[0-9]{2})?)";
     let formats = [
         (EntityKind::Num, format!("^{num}$")),

@@ -191,6 +191,19 @@ pub(super) struct Run<'a> {
     /// Glued to letters or a code ("COVID-19", "12/2019/NĐ-CP", "+84"):
     /// part of a name, not a value.
     pub code: bool,
+    /// The last group carries a glued "đ" ("25.000đ", "500đ"): an amount
+    /// of đồng.
+    pub dong: bool,
+}
+
+/// The digits of a word such as "000đ" or "500Đ" (a glued đồng sign).
+fn dong_digits<'a>(tk: &Toks<'a>, i: usize) -> Option<&'a str> {
+    let t =
+        tk.t.get(i)
+            .filter(|t| t.is_word() && t.lower.ends_with('đ'))?;
+    let written = tk.text.get(t.span.clone())?;
+    let digits = &written[..written.len() - 'đ'.len_utf8()];
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
 }
 
 impl Run<'_> {
@@ -217,6 +230,17 @@ pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
     let mut i = 0;
     while i < t.len() {
         if !t[i].is_number() {
+            // "500đ": one word, digits and the đồng sign.
+            if let Some(d) = dong_digits(tk, i).filter(|_| i == 0 || !tk.glued(i - 1)) {
+                out.push(Run {
+                    first: i,
+                    last: i,
+                    nums: vec![d],
+                    seps: vec![],
+                    code: false,
+                    dong: true,
+                });
+            }
             i += 1;
             continue;
         }
@@ -233,21 +257,38 @@ pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
         }
         let last = i;
         // Left: "COVID-19", "A/1", "+84"; right: "12/2019/NĐ", "3-CP".
+        // "COVID-19", "GMT+7", "A/1" (a sign or separator glued to a word).
         let left = first > 0
             && tk.glued(first - 1)
             && (t[first - 1].is_word()
-                || t[first - 1].is('+')
-                || (sep(first - 1).is_some()
+                || ((sep(first - 1).is_some() || t[first - 1].is('+'))
                     && first > 1
                     && tk.glued(first - 2)
                     && t[first - 2].is_word()));
-        let right = sep(last + 1).is_some() && tk.glued(last) && tk.glued(last + 1);
+        let glued_sep = sep(last + 1).filter(|_| tk.glued(last) && tk.glued(last + 1));
+        // "25.000đ": the last group carries the đồng sign.
+        if let (Some(c), Some(d)) = (glued_sep, dong_digits(tk, last + 2)) {
+            seps.push(c);
+            nums.push(d);
+            out.push(Run {
+                first,
+                last: last + 2,
+                nums,
+                seps,
+                code: left,
+                dong: true,
+            });
+            i = last + 3;
+            continue;
+        }
+        let right = glued_sep.is_some() && t.get(last + 2).is_some_and(Token::is_word);
         out.push(Run {
             first,
             last,
             nums,
             seps,
             code: left || right,
+            dong: false,
         });
         i += 1;
     }
@@ -416,7 +457,10 @@ fn is_phone(tk: &Toks<'_>, run: &Run<'_>) -> bool {
     // "1900 6789": no quantity is written as two numbers side by side.
     let next = run.last + 1;
     let pair = tk.t.get(next).is_some_and(|t| t.is_number()) && tk.same_line(run.last, next);
-    lead0 || plus || pair
+    // "+84 24 …" is a phone number, "+84" alone a country code; "+5%" is
+    // a change.
+    let code = plus && run.nums[0].len() >= 2 && !tk.is(next, '%');
+    lead0 || code || pair
 }
 
 /// The last run of the phone number that starts at run `r`: the digit
@@ -449,7 +493,8 @@ struct Tail {
 }
 
 /// The scale, percent sign or currency after token `after` (the amount's
-/// last token); `chain` adds "1 tỷ 200 triệu" parts to `amount`.
+/// last token); the parts of "1 tỷ 200 triệu" after the first are added to
+/// `amount` on the way.
 fn tail(tk: &Toks<'_>, after: usize, amount: &mut Dec) -> Tail {
     let mut last = after;
     let mut exp = 0;
@@ -468,7 +513,7 @@ fn tail(tk: &Toks<'_>, after: usize, amount: &mut Dec) -> Tail {
             let e2: u32 = e2.parse().unwrap_or(0);
             let part = Dec::from_digits(tk.lower(last + 1), "").and_then(|d| d.shifted(e2));
             match (e2 < prev_exp, part) {
-                (true, Some(p)) if p.m < 10u128.pow(prev_exp) => {
+                (true, Some(p)) if 10u128.checked_pow(prev_exp).is_some_and(|lim| p.m < lim) => {
                     if let Some(sum) = amount.shifted(exp).and_then(|a| a.plus(p)) {
                         *amount = sum;
                         exp = 0;
@@ -551,6 +596,16 @@ pub(super) fn currency_at(tk: &Toks<'_>, i: usize) -> Option<(usize, String)> {
 
 /// The entity of one run of digits, if it is a quantity.
 fn quantity(tk: &Toks<'_>, run: &Run<'_>) -> Option<Entity> {
+    if run.dong {
+        let value = with_code(number(&run.nums, &run.seps)?.to_string(), Some("VND"));
+        return tk.entity(
+            EntityKind::Money,
+            run.first,
+            run.last,
+            value,
+            "money.suffix",
+        );
+    }
     // "5-7%", "3-5 triệu USD": a range of two plain numbers.
     let cut = run.seps.iter().position(|c| matches!(c, '-' | '–'));
     let (low, high) = match cut {
@@ -591,6 +646,20 @@ fn quantity(tk: &Toks<'_>, run: &Run<'_>) -> Option<Entity> {
     let value = match high {
         Some(h) => format!("{low}/{h}"),
         None => low.to_string(),
+    };
+    // "-5 độ C", "giảm -0,5%": a minus glued to the amount and to nothing
+    // before it.
+    let minus = |i: usize| tk.is(i, '-') || tk.is(i, '−');
+    let value = if high.is_none()
+        && first > 0
+        && minus(first - 1)
+        && tk.glued(first - 1)
+        && (first == 1 || !tk.glued(first - 2))
+    {
+        first -= 1;
+        format!("-{value}")
+    } else {
+        value
     };
     tk.entity(kind, first, t.last, with_code(value, code.as_deref()), rule)
 }
@@ -746,6 +815,24 @@ mod tests {
             (EntityKind::Money, "US$5 triệu".into(), "5000000 USD".into())
         );
         assert_eq!(one("tăng 0,5 điểm phần trăm").2, "0.5");
+        assert_eq!(
+            one("giá 25.000đ/kg"),
+            (EntityKind::Money, "25.000đ".into(), "25000 VND".into())
+        );
+        assert_eq!(
+            one("vé 500đ"),
+            (EntityKind::Money, "500đ".into(), "500 VND".into())
+        );
+        assert_eq!(values("mã A500đ"), vec![]);
+        assert_eq!(
+            one("chỉ số +5% và"),
+            (EntityKind::Percent, "5%".into(), "5".into())
+        );
+        assert_eq!(
+            one("nhiệt độ -5 độ C"),
+            (EntityKind::Num, "-5".into(), "-5".into())
+        );
+        assert_eq!(values("múi giờ GMT+7"), vec![]);
         let both: Vec<String> = values("từ 30%-40%").into_iter().map(|v| v.2).collect();
         assert_eq!(both, ["30", "40"]);
     }

@@ -15,7 +15,9 @@
 //! double since news reports the past, ties to the past. No anchor, no
 //! year: it is never invented. A year from the anchor adds `+year:anchor`
 //! to the rule id, so the events stage can tell it from a written one.
-//! "hôm qua", "năm nay", "tháng tới" are DATEs only with an anchor.
+//! "hôm qua", "năm nay", "tháng tới" are DATEs only with an anchor; a day
+//! or month before one of them takes its year ("tháng 12 năm ngoái",
+//! rule `+year:relative`).
 //!
 //! TIME values: a part of the day alone ("Chiều" before "12/12", "Sáng
 //! nay", "chiều qua") is its TIMEX3 code `TMO`, `TMI`, `TAF`, `TEV` or
@@ -118,7 +120,7 @@ pub(crate) fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
 pub(super) fn find_in(tk: &Toks<'_>, ctx: &DocContext) -> Vec<Entity> {
     let anchor = ctx.anchor;
     let mut cands = Vec::new();
-    for run in runs(tk).iter().filter(|r| !r.code) {
+    for run in runs(tk).iter().filter(|r| !r.code && !r.dong) {
         cands.extend(date_of_run(tk, run, anchor));
         cands.extend(clock_of_run(tk, run));
     }
@@ -127,7 +129,7 @@ pub(super) fn find_in(tk: &Toks<'_>, ctx: &DocContext) -> Vec<Entity> {
         cands.extend(relative(tk, i, anchor));
         cands.extend(quarter(tk, i));
     }
-    let mut cands = resolve(cands);
+    let mut cands = relative_years(resolve(cands));
     weekdays(tk, &mut cands);
     modifiers(tk, &mut cands);
     parts_of_day(tk, &mut cands);
@@ -152,6 +154,7 @@ fn year_from_anchor(tk: &Toks<'_>, c: &Cand) -> bool {
     c.kind == EntityKind::Date
         && c.value.starts_with(|ch: char| ch.is_ascii_digit())
         && !c.rule.starts_with("date.relative")
+        && !c.rule.ends_with("+year:relative")
         && !writes_year
 }
 
@@ -690,10 +693,12 @@ fn clock_word(tk: &Toks<'_>, i: usize) -> Option<Cand> {
 fn relative(tk: &Toks<'_>, i: usize, anchor: Option<Ymd>) -> Option<Cand> {
     let a = anchor?;
     let (len, key) = tk.at(&RELATIVE, i)?;
-    // "5 năm tới", "hai tháng tới", "những năm tới": a duration.
+    // "5 năm tới", "hai tháng tới", "những năm tới": a duration; but
+    // "tháng 12 năm ngoái", "ngày 5/3 năm nay" end a date.
     let before = i.checked_sub(1).filter(|&j| tk.same_line(j, i));
+    let in_date = |j: usize| j > 0 && (tk.lower(j - 1) == "tháng" || tk.is(j - 1, '/'));
     if before.is_some_and(|j| {
-        tk.t[j].is_number()
+        (tk.t[j].is_number() && !in_date(j))
             || tk.at(&NUMBER_WORDS, j).is_some()
             || tk.word_in(j, &["các", "những", "mấy", "vài", "nhiều"])
     }) {
@@ -710,6 +715,35 @@ fn relative(tk: &Toks<'_>, i: usize, anchor: Option<Ymd>) -> Option<Cand> {
         _ => return None,
     };
     Some(Cand::date(i, i + len - 1, value, "date.relative"))
+}
+
+/// "tháng 12 năm ngoái", "ngày 5/3 năm nay": a day or month followed by a
+/// year named relative to the page's date takes that year (one DATE).
+fn relative_years(cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        let year_word = c.rule.starts_with("date.relative") && c.value.len() == 4;
+        if let Some(prev) = out
+            .last_mut()
+            .filter(|p| year_word && p.last + 1 == c.first)
+        {
+            let date = EventDate::parse(&prev.value)
+                .filter(|d| d.month.is_some() && !prev.value.contains('/'));
+            if let (Some(d), Ok(y)) = (date, c.value.parse::<i32>()) {
+                let with_year = EventDate { year: Some(y), ..d };
+                if with_year.day.map_or(true, |day| {
+                    Ymd::new(y, with_year.month.unwrap_or(0), day).is_some()
+                }) {
+                    prev.value = with_year.to_string();
+                    prev.last = c.last;
+                    prev.rule = format!("{}+year:relative", prev.rule);
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "quý I/2025", "quý 3 năm 2024", "Quý IV": a quarter, `2025-Q1` (or
@@ -766,9 +800,8 @@ fn weekdays(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
             j += 1;
         }
         // Only a date with a day takes the weekday ("Thứ Ba 2025" does not).
-        let with_day = |c: &Cand| EventDate::parse(&c.value).is_some_and(|d| d.day.is_some());
         let date = start.get(j).copied().flatten().filter(|&k| {
-            cands[k].kind == EntityKind::Date && tk.same_line(last, j) && with_day(&cands[k])
+            cands[k].kind == EntityKind::Date && tk.same_line(last, j) && has_day(&cands[k])
         });
         if let Some(k) = date {
             cands[k].first = i;
@@ -788,6 +821,12 @@ fn weekdays(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
     }
     cands.extend(found);
     cands.sort_by_key(|c| c.first);
+}
+
+/// Whether a DATE names a day (or a weekday): what a part of the day can
+/// stand before ("Chiều 12/12", "sáng thứ Hai"; not "chiều năm 2024").
+fn has_day(c: &Cand) -> bool {
+    c.value.starts_with("XXXX-W") || EventDate::parse(&c.value).is_some_and(|d| d.day.is_some())
 }
 
 /// For each token, the candidate that starts there, and whether one
@@ -842,7 +881,7 @@ fn parts_of_day(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
                 .get(next)
                 .copied()
                 .flatten()
-                .is_some_and(|k| cands[k].kind == EntityKind::Date);
+                .is_some_and(|k| cands[k].kind == EntityKind::Date && has_day(&cands[k]));
         let follower = if on_line {
             tk.at(&PART_OF_DAY_FOLLOWERS, next)
         } else {
@@ -981,6 +1020,11 @@ mod tests {
             [pair("2026", "2026")]
         );
         assert_eq!(dates("quý khách"), vec![]);
+        assert_eq!(dates("tại Lào vào năm 2016./."), [pair("năm 2016", "2016")]);
+        assert_eq!(
+            dates("thương mại chiều năm 2024"),
+            [pair("năm 2024", "2024")]
+        );
         assert_eq!(
             dates("vào Thứ Ba 2025."),
             [pair("Thứ Ba", "XXXX-WXX-2"), pair("2025", "2025")]
@@ -1029,6 +1073,14 @@ mod tests {
         assert_eq!(at("hôm qua", a)[0].2, "2025-12-12");
         assert_eq!(at("năm nay", a)[0].2, "2025");
         assert_eq!(at("5 năm tới", a), vec![], "a duration");
+        assert_eq!(at("vào tháng 12 năm ngoái", a)[0].1, "tháng 12 năm ngoái");
+        assert_eq!(at("vào tháng 12 năm ngoái", a)[0].2, "2024-12");
+        assert_eq!(at("ngày 5/3 năm nay", a)[0].2, "2025-03-05");
+        assert_eq!(
+            at("ngày 29/2 năm nay", a).len(),
+            2,
+            "no 29 February in 2025"
+        );
         assert_eq!(dates("hôm qua"), vec![], "no anchor, no date");
     }
 
