@@ -1,0 +1,186 @@
+//! One name per person: mentions of one person share a `canonical` ("Bộ
+//! trưởng Lê Hoài Trung", "Lê Hoài Trung", "đồng chí Lê Hoài Trung", "ông
+//! Trung"), and a foreign name written in another order or with a small
+//! spelling difference on the same page ("Alounkeo Kittikhoun" /
+//! "Kittikhoun Aloukeo") is the same person. Each person's mentions share
+//! the country; a mention without a title takes the fullest roles given
+//! to the person. A Vietnamese name with no other country is Việt Nam's.
+
+use super::lexicon::{tokenize, LISTS};
+use super::Cx;
+use crate::{Entity, EntityKind};
+
+/// The country of a person with a Vietnamese name and no other country given.
+const HOME: &str = "Việt Nam";
+
+/// One person: the words of the fullest name and the mentions.
+struct Person {
+    words: Vec<String>,
+    canonical: String,
+    members: Vec<usize>,
+}
+
+/// Edit distance of two words (in chars), for small spelling differences.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Two foreign names with the same words in any order, each word alike
+/// up to a small spelling difference.
+fn same_foreign(a: &[String], b: &[String]) -> bool {
+    let foreign =
+        |w: &[String]| w.len() >= 2 && w.iter().all(|x| x.chars().all(|c| c.is_ascii_alphabetic()));
+    if a.len() != b.len() || !foreign(a) || !foreign(b) {
+        return false;
+    }
+    let mut used = vec![false; b.len()];
+    a.iter().all(|x| {
+        let hit = b
+            .iter()
+            .enumerate()
+            .find(|(j, y)| !used[*j] && x.len() >= 4 && distance(x, y) <= 2);
+        hit.map(|(j, _)| used[j] = true).is_some()
+    })
+}
+
+/// The lower-case words of a name.
+fn words_of(name: &str) -> Vec<String> {
+    name.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Whether a name starts with a Vietnamese family name.
+fn vietnamese(name: &str) -> bool {
+    let toks = tokenize(name);
+    LISTS.family_names.has(&toks, 0) && !toks.iter().all(|t| !t.word || t.ascii)
+}
+
+/// Gives every person one canonical name, country and roles.
+pub fn assign(_cx: &Cx<'_>, entities: &mut [Entity]) {
+    let per: Vec<usize> = (0..entities.len())
+        .filter(|&i| entities[i].kind == EntityKind::Per)
+        .collect();
+    let mut people: Vec<Person> = Vec::new();
+    // Full names first, then the given names alone ("ông Trung").
+    for pass in [false, true] {
+        for &i in &per {
+            let words = words_of(&entities[i].canonical);
+            if (words.len() == 1) != pass {
+                continue;
+            }
+            let found = if pass {
+                let fits: Vec<usize> = (0..people.len())
+                    .filter(|&p| {
+                        let w = &people[p].words;
+                        // A Vietnamese is called by the given name (last); a
+                        // foreigner by either name ("ông Alounkeo").
+                        w.last() == words.last()
+                            || (!vietnamese(&people[p].canonical) && w.contains(&words[0]))
+                    })
+                    .collect();
+                (fits.len() == 1).then(|| fits[0])
+            } else {
+                people
+                    .iter()
+                    .position(|p| p.words == words || same_foreign(&p.words, &words))
+            };
+            match found {
+                Some(p) => people[p].members.push(i),
+                None => people.push(Person {
+                    canonical: entities[i].canonical.clone(),
+                    words,
+                    members: vec![i],
+                }),
+            }
+        }
+    }
+    for p in &people {
+        let mut members = p.members.clone();
+        members.sort_unstable();
+        // The fullest roles given (the first of equals).
+        let mut roles: &[String] = &[];
+        for &i in &members {
+            let r = &entities[i].roles;
+            if r.iter().map(String::len).sum::<usize>()
+                > roles.iter().map(String::len).sum::<usize>()
+            {
+                roles = r;
+            }
+        }
+        let roles = roles.to_vec();
+        let country = members
+            .iter()
+            .find_map(|&i| entities[i].country.clone())
+            .or_else(|| vietnamese(&p.canonical).then(|| HOME.to_string()));
+        for &i in &members {
+            let e = &mut entities[i];
+            e.canonical = p.canonical.clone();
+            if e.roles.is_empty() {
+                e.roles = roles.clone();
+            }
+            if e.country.is_none() {
+                e.country = country.clone();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DocContext;
+
+    fn people(text: &str) -> Vec<(String, String, Option<String>, Vec<String>)> {
+        super::super::find(text, &DocContext::default())
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Per)
+            .map(|e| (e.text, e.canonical, e.country, e.roles))
+            .collect()
+    }
+
+    #[test]
+    fn spelling_and_order_differences_merge() {
+        assert!(distance("aloukeo", "alounkeo") == 1);
+        let w = |s: &str| words_of(s);
+        assert!(same_foreign(
+            &w("Alounkeo Kittikhoun"),
+            &w("Kittikhoun Aloukeo")
+        ));
+        assert!(!same_foreign(&w("Somsack Vongsa"), &w("Somphone Vongsa")));
+    }
+
+    #[test]
+    fn mentions_share_name_roles_and_country() {
+        let p = people(
+            "Thứ trưởng Bộ Ngoại giao Lào Somsack Vongsa gặp Bộ trưởng Trần Văn An. Ông An cảm ơn Vongsa Somsak. Ông Somsack đáp.",
+        );
+        assert_eq!(p.len(), 5);
+        assert_eq!(
+            (p[4].0.as_str(), p[4].1.as_str()),
+            ("Somsack", "Somsack Vongsa")
+        );
+        assert_eq!(p[0].2.as_deref(), Some("Lào"));
+        assert_eq!(
+            (p[1].1.as_str(), p[1].2.as_deref()),
+            ("Trần Văn An", Some("Việt Nam"))
+        );
+        assert_eq!(
+            (p[2].1.as_str(), p[2].3.clone()),
+            ("Trần Văn An", vec!["Bộ trưởng".to_string()])
+        );
+        assert_eq!(
+            (p[3].1.as_str(), p[3].2.as_deref()),
+            ("Somsack Vongsa", Some("Lào"))
+        );
+    }
+}

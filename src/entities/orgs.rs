@@ -1,0 +1,304 @@
+//! Organisations (ORG): a head ("Bộ", "Ban", "Ủy ban", "Đảng", "Đại sứ
+//! quán", …) with the name after it ("Bộ Ngoại giao Lào", "Ủy ban liên
+//! Chính phủ Việt Nam-Lào", "Đại sứ quán Việt Nam tại Lào"); fixed names
+//! ("Chính phủ", "Bộ Chính trị") and acronyms ("ASEAN", "TTXVN"). A head
+//! without a name after it ("các Bộ, ngành", "hai Đảng") is no mention, but
+//! "hai Bộ Ngoại giao" is.
+
+use super::lexicon::LISTS;
+use super::places::{cap_run, place_at};
+use super::{people, Cx, Found};
+use crate::EntityKind;
+
+/// The end of the places from `k` ("Việt Nam", "Việt Nam-Lào", "Việt Nam
+/// tại Lào") and the country they give (one country only).
+pub fn places_from(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
+    let (n, p, is_country) = place_at(cx, k)?;
+    let mut end = k + n;
+    let mut country = is_country.then(|| p.canonical.clone());
+    // "Việt Nam-Lào", "Việt Nam - Lào": two countries, no single one.
+    while cx.toks.get(end).is_some_and(|t| t.is('-')) && cx.joined(end + 1) {
+        match place_at(cx, end + 1) {
+            Some((m, _, _)) => {
+                end += 1 + m;
+                country = None;
+            }
+            None => break,
+        }
+    }
+    Some((end, country))
+}
+
+/// Whether an organisation name starts at `k` (a head with a name, or a fixed name).
+pub fn starts_org(cx: &Cx<'_>, k: usize) -> bool {
+    LISTS.org_names.has(&cx.toks, k) || LISTS.org_heads.has(&cx.toks, k)
+}
+
+/// The end of the name after a head at `j`, and its country; `None` when
+/// no name follows.
+/// The end of a province or town after a local body's name at `k` ("tỉnh
+/// Quảng Ninh" in "Sở Ngoại vụ tỉnh Quảng Ninh").
+pub fn local_tail(cx: &Cx<'_>, k: usize) -> Option<usize> {
+    let (n, _) = LISTS.admin_units.at(&cx.toks, k)?;
+    let after = places_from(cx, k + n).map_or_else(|| cap_run(cx, k + n, 4), |p| p.0);
+    (after > k + n && cx.joined(k + n)).then_some(after)
+}
+
+fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize, Option<String>)> {
+    let l = &*LISTS;
+    let mut k = j;
+    let mut country = None;
+    let mut any = false;
+    // The last word taken was a capitalised syllable with no lower-case one
+    // after it: "Nhân Dân" takes no tail ("Báo Nhân Dân tổ chức").
+    let mut bare_cap = false;
+    while k < cx.toks.len() && cx.joined(k) {
+        if let Some((end, c)) = places_from(cx, k) {
+            k = end;
+            country = c;
+            any = true;
+            // "Đại sứ quán Việt Nam tại Lào"
+            if cx.toks.get(k).is_some_and(|t| t.lower == "tại") {
+                if let Some((end, _)) = places_from(cx, k + 1) {
+                    k = end;
+                }
+            }
+            break;
+        }
+        if let Some((n, _)) = l.fields.at(&cx.toks, k) {
+            k += n;
+            any = true;
+            bare_cap = false;
+            continue;
+        }
+        // "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": the body whose
+        // central committee it is.
+        if let Some((n, _)) = l
+            .title_qualifiers
+            .at(&cx.toks, k)
+            .filter(|_| !any && !nested)
+        {
+            if let Some((end, _, c, _)) =
+                org_at_depth(cx, k + n, true).filter(|o| o.3 != "org.acronym")
+            {
+                k = end;
+                country = c;
+                any = true;
+                break;
+            }
+        }
+        // "Cộng đồng ASEAN", "Công ty TNHH Hoa Sen"
+        if let Some(end) = acronym(cx, k) {
+            k = end;
+            any = true;
+            bare_cap = true;
+            continue;
+        }
+        let t = &cx.toks[k];
+        // After the first word, a new head starts another organisation.
+        let another = any && starts_org(cx, k);
+        let person = people::starts_name(cx, k) && !named_after;
+        if cx.cap(k) && !another && !person && !l.title_heads.has(&cx.toks, k) {
+            k += 1;
+            // A foreign word takes no Vietnamese tail ("Tập đoàn Tata công bố").
+            let foreign =
+                cx.toks[k - 1].ascii && !people::vietnamese_syllable(&cx.toks[k - 1].lower);
+            let tail = !bare_cap && !foreign && cx.tail(k);
+            k += usize::from(tail);
+            bare_cap = !tail;
+            any = true;
+            continue;
+        }
+        bare_cap = false;
+        // "và" after a numeral ("Đảng XIV và Tết") joins two things, not one name.
+        let after_numeral = k > 0 && (cx.toks[k - 1].shout || cx.toks[k - 1].number());
+        let connector =
+            t.lower == "liên" || (any && !after_numeral && matches!(t.lower.as_str(), "và" | "về"));
+        if connector
+            && cx.cap(k + 1)
+            && (t.lower == "liên" || !(starts_org(cx, k + 1) || place_at(cx, k + 1).is_some()))
+        {
+            k += 1;
+            continue;
+        }
+        // "Sở Ngoại vụ tỉnh Quảng Ninh", "Ủy ban nhân dân thành phố Cần Thơ"
+        if any {
+            k = local_tail(cx, k).unwrap_or(k);
+        }
+        break;
+    }
+    // A connector is never last.
+    while k > j
+        && cx
+            .toks
+            .get(k - 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "liên" | "và" | "về"))
+    {
+        k -= 1;
+    }
+    (any && k > j).then_some((k, country))
+}
+
+/// An acronym at `k` ("ASEAN", "TTXVN"): an upper-case word in running text
+/// that is no currency or unit. Returns the end.
+fn acronym(cx: &Cx<'_>, k: usize) -> Option<usize> {
+    let t = cx.toks.get(k)?;
+    let listed = LISTS.org_names.at(&cx.toks, k).filter(|_| t.shout);
+    if listed.is_some() {
+        return Some(k + 1);
+    }
+    let letters = t.lower.chars().filter(|c| c.is_alphabetic()).count();
+    (t.shout && !cx.shouting(k) && letters >= 3 && !LISTS.not_acronyms.has(&cx.toks, k))
+        .then_some(k + 1)
+}
+
+/// The organisation at token `i`: end, canonical name, country, rule.
+pub fn org_at(cx: &Cx<'_>, i: usize) -> Option<(usize, String, Option<String>, &'static str)> {
+    org_at_depth(cx, i, false)
+}
+
+/// [`org_at`]; `nested` inside another organisation's name, which goes no deeper.
+fn org_at_depth(
+    cx: &Cx<'_>,
+    i: usize,
+    nested: bool,
+) -> Option<(usize, String, Option<String>, &'static str)> {
+    let l = &*LISTS;
+    let mut best: Option<(usize, String, Option<String>, &'static str)> = None;
+    let mut offer = |c: (usize, String, Option<String>, &'static str)| {
+        if best.as_ref().map_or(true, |b| c.0 > b.0) {
+            best = Some(c);
+        }
+    };
+    if let Some((n, named)) = l.org_names.at(&cx.toks, i) {
+        let mut end = i + n;
+        let mut country = None;
+        // "Nhà nước Lào", "Chính phủ Việt Nam"; not after an acronym.
+        if !cx.toks[i].shout && cx.joined(end) {
+            if let Some((e, c)) = places_from(cx, end) {
+                if c.is_some() {
+                    end = e;
+                    country = c;
+                }
+            }
+        }
+        if let Some(e) = local_tail(cx, end) {
+            end = e;
+        }
+        // The listed name, then what follows it: "UBND tỉnh X" and "Ủy ban
+        // nhân dân tỉnh X" share "Ủy ban nhân dân tỉnh X".
+        let rest = cx.words(i + n..end);
+        let canonical = if rest.is_empty() {
+            named.canonical.clone()
+        } else {
+            format!("{} {rest}", named.canonical)
+        };
+        offer((end, canonical, country, "org.list"));
+    }
+    if let Some((n, &named_after)) = l.org_heads.at(&cx.toks, i) {
+        if let Some((end, country)) = body(cx, i + n, named_after, nested) {
+            offer((end, cx.words(i..end), country, "org.head"));
+        }
+    }
+    if let Some(end) = acronym(cx, i) {
+        offer((end, cx.words(i..end), None, "org.acronym"));
+    }
+    best
+}
+
+/// The ORG mention at token `i`.
+pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let (end, canonical, country, rule) = org_at(cx, i)?;
+    let mut e = cx.mention(i..end, EntityKind::Org, rule);
+    e.canonical = canonical;
+    e.country = country;
+    Some(Found {
+        end,
+        entities: vec![e],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(text: &str) -> Option<(String, String, Option<String>)> {
+        let cx = Cx::new(text);
+        (0..cx.toks.len()).find_map(|i| find(&cx, i)).map(|f| {
+            let e = &f.entities[0];
+            (e.text.clone(), e.canonical.clone(), e.country.clone())
+        })
+    }
+
+    #[test]
+    fn heads_take_the_name_after_them() {
+        assert_eq!(
+            org("giữa hai Bộ Ngoại giao trong giai đoạn").unwrap().0,
+            "Bộ Ngoại giao"
+        );
+        assert_eq!(
+            org("Bộ Ngoại giao Lào đã").unwrap(),
+            (
+                "Bộ Ngoại giao Lào".into(),
+                "Bộ Ngoại giao Lào".into(),
+                Some("Lào".into())
+            )
+        );
+        assert_eq!(
+            org("với Đảng Nhân dân Cách mạng Campuchia (CPP)")
+                .unwrap()
+                .0,
+            "Đảng Nhân dân Cách mạng Campuchia"
+        );
+        assert_eq!(
+            org("Kỳ họp của Ủy ban liên Chính phủ Việt Nam-Lào (3/12)")
+                .unwrap()
+                .0,
+            "Ủy ban liên Chính phủ Việt Nam-Lào"
+        );
+        assert_eq!(
+            org("tại Đại sứ quán Việt Nam tại Nhật Bản hôm").unwrap().0,
+            "Đại sứ quán Việt Nam tại Nhật Bản"
+        );
+        assert_eq!(
+            org("Bộ Kế hoạch và Đầu tư cho biết").unwrap().0,
+            "Bộ Kế hoạch và Đầu tư"
+        );
+    }
+
+    #[test]
+    fn a_head_without_a_name_is_no_organisation() {
+        assert_eq!(org("cùng các Bộ, Ban, ngành và địa phương"), None);
+        assert_eq!(org("quan hệ giữa hai Đảng, hai nước"), None);
+        assert_eq!(org("Tại cuộc Hội đàm, hai bên"), None);
+    }
+
+    #[test]
+    fn fixed_names_and_acronyms() {
+        assert_eq!(
+            org("sự điều hành của Chính phủ, kinh tế").unwrap().0,
+            "Chính phủ"
+        );
+        assert_eq!(
+            org("thay mặt Nhà nước Lào, ông").unwrap().2,
+            Some("Lào".into())
+        );
+        assert_eq!(org("trong khuôn khổ ASEAN vì hòa bình").unwrap().0, "ASEAN");
+        assert_eq!(
+            org("theo TTXVN, hôm qua").unwrap().1,
+            "Thông tấn xã Việt Nam"
+        );
+        assert_eq!(org("đạt 2,25 tỷ USD trong năm"), None);
+        assert_eq!(org("HAI BÊN KÝ THỎA THUẬN"), None);
+    }
+
+    #[test]
+    fn a_name_after_the_organisation_is_left_out() {
+        assert_eq!(
+            org("Thứ trưởng Bộ Ngoại giao Trần Văn Hải cho biết")
+                .unwrap()
+                .0,
+            "Bộ Ngoại giao"
+        );
+    }
+}

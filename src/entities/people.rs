@@ -1,0 +1,341 @@
+//! People (PER), found by how Vietnamese news writes them, never by a list
+//! of particular people: a name after a title (see [`super::titles`]) or a
+//! word of address ("ông", "bà", "đồng chí"); a run of capitalised
+//! syllables that starts with a Vietnamese family name ("Trần Văn An"); a
+//! run of capitalised words that cannot be Vietnamese syllables ("Somsack
+//! Vongsa", "Tanaka Hiroshi"). A name may run over a single line break.
+
+use super::lexicon::LISTS;
+use super::places::place_at;
+use super::{titles, Cx, Found};
+use crate::{Entity, EntityKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A syllable Vietnamese spelling allows, written without diacritics.
+static PLAIN_SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(uye|uya|oai|oay|uoi|uou|ieu|yeu|[aeiouy]{1,2})(ch|ng|nh|[cmnpt])?$")
+        .expect("valid pattern")
+});
+
+/// Whether a lower-case word could be a Vietnamese syllable: it has a
+/// Vietnamese letter or tone, or fits the spelling of one.
+pub fn vietnamese_syllable(lower: &str) -> bool {
+    !lower.is_ascii() || PLAIN_SYLLABLE.is_match(lower)
+}
+
+/// Whether a Vietnamese name starts at `k`: a family name and another
+/// capitalised syllable ("Lê Hoài Trung").
+pub fn starts_name(cx: &Cx<'_>, k: usize) -> bool {
+    LISTS.family_names.has(&cx.toks, k)
+        && cx.cap(k)
+        && cx.cap(k + 1)
+        && cx.joined(k + 1)
+        && place_at(cx, k).is_none()
+}
+
+/// Where something other than a name begins: a title, an organisation, a
+/// meeting or document, a place of two words or more.
+fn other_name_at(cx: &Cx<'_>, k: usize) -> bool {
+    let l = &*LISTS;
+    l.title_heads.has(&cx.toks, k)
+        || l.org_names.has(&cx.toks, k)
+        || (l.org_heads.has(&cx.toks, k) && !l.family_names.has(&cx.toks, k))
+        || l.misc_heads.has(&cx.toks, k)
+        || l.honorifics.has(&cx.toks, k)
+        || place_at(cx, k).is_some_and(|p| p.0 >= 2)
+}
+
+/// The end of the capitalised words from `j` that may form a name (at most
+/// five; "Kim Jong-un" keeps its lower-case part).
+pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
+    let foreign =
+        |m: usize| cx.cap(m) && cx.toks[m].ascii && !vietnamese_syllable(&cx.toks[m].lower);
+    let mut k = j;
+    while k < cx.toks.len()
+        && k - j < 6
+        && cx.cap(k)
+        && (k == j || (cx.joined(k) && !other_name_at(cx, k)))
+    {
+        k += 1;
+        // "Jong-un", "Kassym-Jomart": a hyphen and a syllable, written
+        // solid (not a place: "Nam-Lào" joins two names).
+        let solid = |m: usize| cx.toks.get(m).is_some_and(|t| !t.space_before);
+        while cx.toks.get(k).is_some_and(|t| t.is('-'))
+            && solid(k)
+            && solid(k + 1)
+            && cx
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.low_word() || (cx.cap(k + 1) && t.ascii))
+            && place_at(cx, k + 1).is_none()
+        {
+            k += 2;
+        }
+        // "Marc E. Knapper": a middle initial in a foreign name.
+        let initial = k >= 1
+            && foreign(k - 1)
+            && cx.toks[k - 1].lower.chars().count() == 1
+            && cx.toks.get(k).is_some_and(|t| t.is('.'))
+            && cx
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.ascii && t.cap && t.space_before);
+        if initial {
+            k += 1;
+        }
+        // "Ursula von der Leyen": particles between foreign words.
+        let mut p = k;
+        while p < cx.toks.len() && p - k < 2 && LISTS.name_particles.has(&cx.toks, p) {
+            p += 1;
+        }
+        if p > k
+            && foreign(k - 1)
+            && p < cx.toks.len()
+            && cx.joined(p)
+            && cx.toks[p].ascii
+            && cx.cap(p)
+        {
+            k = p;
+        }
+    }
+    k
+}
+
+/// A name at `j` after a title or a word of address: its end. One word
+/// alone is a name only when it cannot be Vietnamese ("Tổng thống Putin")
+/// or when `single` allows it ("ông Trung").
+pub fn name_after(cx: &Cx<'_>, j: usize, single: bool) -> Option<usize> {
+    if !cx.joined(j) || !cx.cap(j) || other_name_at(cx, j)
+        // After "ông", "Vinh" is a given name, not the city.
+        || place_at(cx, j).is_some_and(|p| p.0 >= 2 || !single)
+    {
+        return None;
+    }
+    let end = name_run(cx, j);
+    let words = (j..end).filter(|&k| cx.toks[k].word).count();
+    let foreign = !vietnamese_syllable(&cx.toks[j].lower);
+    (words >= 2 || (words == 1 && (single || foreign))).then_some(end)
+}
+
+/// A name with no title before it: a Vietnamese family name and two to
+/// four capitalised syllables, or two or more capitalised words that are
+/// not Vietnamese syllables.
+fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
+    if !cx.cap(i) || other_name_at(cx, i) || place_at(cx, i).is_some() {
+        return None;
+    }
+    let end = name_run(cx, i);
+    let toks = &cx.toks[i..end];
+    let words = toks.iter().filter(|t| t.word).count();
+    if words < 2 || (i + 1..end).any(|k| place_at(cx, k).is_some_and(|p| p.0 >= 2)) {
+        return None;
+    }
+    if starts_name(cx, i) && words <= 4 {
+        return Some((end, "per.family_name"));
+    }
+    // The tail of a longer capitalised run ("Year Concert" in "New Year
+    // Concert") is no name of its own.
+    let inside_run = i > 0
+        && cx.cap(i - 1)
+        && cx.toks[i - 1].ascii
+        && cx.joined(i)
+        && !cx.toks[i - 1].starts_sentence;
+    let foreign = toks.iter().filter(|t| t.word).all(|t| t.ascii)
+        && toks
+            .iter()
+            .any(|t| t.word && !vietnamese_syllable(&t.lower))
+        && !(i..end).any(|k| LISTS.not_name_words.has(&cx.toks, k));
+    if foreign && !inside_run {
+        return Some((end, "per.foreign_shape"));
+    }
+    // A name transliterated syllable by syllable: every word hyphenated
+    // ("Xổm-xạ-vạt Lềnh-xạ-vắt").
+    let caps: Vec<usize> = (i..end).filter(|&k| cx.cap(k)).collect();
+    let hyphenated = |k: usize| {
+        cx.toks
+            .get(k + 1)
+            .is_some_and(|t| t.is('-') && !t.space_before)
+    };
+    (caps.len() >= 2 && caps.iter().all(|&k| hyphenated(k))).then_some((end, "per.transliterated"))
+}
+
+/// The PER mention at token `i` (a word of address before it is left
+/// out), with the titles of an apposition after it as its roles.
+pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let honorific = LISTS
+        .honorifics
+        .at(&cx.toks, i)
+        .and_then(|(n, _)| name_after(cx, i + n, true).map(|end| (i + n, end, "per.honorific")));
+    let (start, end, rule) = match honorific {
+        Some(h) => h,
+        None => bare_name(cx, i).map(|(end, rule)| (i, end, rule))?,
+    };
+    let mut p = cx.mention(start..end, EntityKind::Per, rule);
+    let Some(a) = titles::apposition(cx, end) else {
+        return Some(Found {
+            end,
+            entities: vec![p],
+        });
+    };
+    p.roles = a.roles;
+    p.country = a.country;
+    let mut entities = vec![p];
+    entities.extend(a.entities);
+    Some(Found {
+        end: a.end,
+        entities,
+    })
+}
+
+/// Names in a heading written in capitals ("BỘ TRƯỞNG TRẦN VĂN AN TIẾP
+/// …"), where the end of a name cannot be seen: the people the rest of the
+/// text names (`known`, two words or more), found again there. Tokens in
+/// `taken` are skipped.
+pub fn known_in_capitals(
+    cx: &Cx<'_>,
+    known: &[Entity],
+    taken: &[std::ops::Range<usize>],
+) -> Vec<Entity> {
+    let mut names: Vec<(Vec<String>, &Entity)> = Vec::new();
+    for e in known.iter().filter(|e| e.kind == EntityKind::Per) {
+        let words: Vec<String> = e
+            .canonical
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        if words.len() >= 2 && !names.iter().any(|(w, _)| *w == words) {
+            names.push((words, e));
+        }
+    }
+    names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.toks.len() {
+        let free = |k: usize| {
+            !taken
+                .iter()
+                .any(|r| r.start < cx.toks[k].span.end && cx.toks[k].span.start < r.end)
+        };
+        let hit = cx.shouting(i).then(|| {
+            names.iter().find(|(w, _)| {
+                cx.toks.get(i..i + w.len()).is_some_and(|ts| {
+                    ts.iter().zip(w).all(|(t, x)| t.lower == *x)
+                        && (i..i + w.len()).all(|k| free(k) && (k == i || cx.joined(k)))
+                })
+            })
+        });
+        match hit.flatten() {
+            Some((w, e)) => {
+                let mut p = cx.mention(i..i + w.len(), EntityKind::Per, "per.known_in_capitals");
+                p.canonical = e.canonical.clone();
+                p.roles = e.roles.clone();
+                p.country = e.country.clone();
+                out.push(p);
+                i += w.len();
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, String)> {
+        let cx = Cx::new(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < cx.toks.len() {
+            match find(&cx, i) {
+                Some(f) => {
+                    out.extend(f.entities.into_iter().map(|e| (e.text, e.rule)));
+                    i = f.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn syllable_shapes() {
+        for v in [
+            "minh", "anh", "hun", "nguyen", "thuong", "khoa", "quynh", "nghieng",
+        ] {
+            assert!(vietnamese_syllable(v), "{v}");
+        }
+        for f in [
+            "somsack",
+            "vongsa",
+            "manet",
+            "tanaka",
+            "kittikhoun",
+            "alounkeo",
+            "sok",
+            "john",
+        ] {
+            assert!(!vietnamese_syllable(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn family_names_and_foreign_shapes() {
+        assert_eq!(
+            people("hôm nay Trần Thị Mai Hương phát biểu"),
+            [("Trần Thị Mai Hương".into(), "per.family_name".into())]
+        );
+        assert_eq!(
+            people("và Somsack Vongsa đã đến"),
+            [("Somsack Vongsa".into(), "per.foreign_shape".into())]
+        );
+        assert_eq!(
+            people("ông Hải cho biết"),
+            [("Hải".into(), "per.honorific".into())]
+        );
+    }
+
+    #[test]
+    fn places_and_sentence_starts_are_no_people() {
+        assert!(people("Từ Hà Nội, đoàn đi Lạng Sơn.").is_empty());
+        assert!(people("Hai Bộ trưởng nhất trí.").is_empty());
+        assert!(people("Greenland sau Venezuela").is_empty());
+        assert!(people("theo Asia Times và New Year Concert").is_empty());
+        assert_eq!(
+            people("bà Ingrid van der Berg phát biểu")[0].0,
+            "Ingrid van der Berg"
+        );
+        assert_eq!(people("Lê Văn Anh de Hà Nội")[0].0, "Lê Văn Anh");
+        assert_eq!(
+            people("ông Prawit Chan-o-cha cho biết")[0].0,
+            "Prawit Chan-o-cha"
+        );
+        assert!(people("NGUYỄN VĂN AN PHÁT BIỂU").is_empty());
+    }
+
+    #[test]
+    fn names_known_from_the_text_are_found_in_capitals() {
+        let text = "BỘ TRƯỞNG TRẦN VĂN AN TIẾP ĐOÀN\n\nBộ trưởng Trần Văn An tiếp đoàn.";
+        let got = crate::entities::find(text, &crate::DocContext::default());
+        let p: Vec<(&str, &str)> = got
+            .iter()
+            .filter(|e| e.kind == EntityKind::Per)
+            .map(|e| (e.text.as_str(), e.rule.as_str()))
+            .collect();
+        assert_eq!(
+            p,
+            [
+                ("TRẦN VĂN AN", "per.known_in_capitals"),
+                ("Trần Văn An", "per.after_title")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_runs_over_a_single_line_break_but_not_a_paragraph() {
+        assert_eq!(people("gặp Lê Văn\nHưng hôm qua")[0].0, "Lê Văn\nHưng");
+        assert_eq!(people("gặp Lê Văn\n\nHưng hôm qua")[0].0, "Lê Văn");
+    }
+}

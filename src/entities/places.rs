@@ -1,0 +1,209 @@
+//! Places (LOC): the gazetteers of `data/entities/` (provinces and cities of
+//! Vietnam before and after the 2025 mergers, countries with their
+//! transliterations, capitals, regions), named sites ("Trụ sở Bộ Ngoại
+//! giao", "cửa khẩu Lao Bảo") and names after an administrative unit
+//! ("tỉnh Quảng Trị"). "Việt Nam-Lào" is two places.
+
+use super::lexicon::{Named, LISTS};
+use super::{orgs, Cx, Found};
+use crate::EntityKind;
+
+/// A gazetteer place at token `i`: its length in tokens, canonical name,
+/// and whether it is a country.
+pub fn place_at<'l>(cx: &Cx<'_>, i: usize) -> Option<(usize, &'l Named, bool)> {
+    let l = &*LISTS;
+    let ok = |(n, p): (usize, &'l Named)| {
+        let initial = cx.toks.get(i).is_some_and(|t| t.starts_sentence);
+        let refused = (p.not_initial && initial) || (n == 1 && first_of_longer_name(cx, i));
+        (!refused).then_some((n, p))
+    };
+    let country = l.countries.at(&cx.toks, i).and_then(ok);
+    let other = l.places.at(&cx.toks, i).and_then(ok);
+    match (country, other) {
+        (Some(c), Some(o)) if o.0 > c.0 => Some((o.0, o.1, false)),
+        (Some(c), _) => Some((c.0, c.1, true)),
+        (None, Some(o)) => Some((o.0, o.1, false)),
+        _ => None,
+    }
+}
+
+/// Whether the one-word place at `i` is the first syllable of a longer
+/// name: a capitalised Vietnamese syllable follows that starts nothing else
+/// ("Mỹ Đình", "Anh Sơn", "Đức Hòa"), not a person's name ("Nga Đặng Minh
+/// Khôi" after a title), a foreign name ("Mỹ John Harlan") or a list entry.
+fn first_of_longer_name(cx: &Cx<'_>, i: usize) -> bool {
+    let l = &*LISTS;
+    let k = i + 1;
+    let (Some(t), Some(place)) = (cx.toks.get(k), cx.toks.get(i)) else {
+        return false;
+    };
+    // "Campuchia Hun Manet": a long foreign word is a whole name.
+    if !super::people::vietnamese_syllable(&place.lower) {
+        return false;
+    }
+    let listed = |m: usize| {
+        l.countries.has(&cx.toks, m)
+            || l.places.has(&cx.toks, m)
+            || l.title_heads.has(&cx.toks, m)
+            || l.org_heads.has(&cx.toks, m)
+            || l.org_names.has(&cx.toks, m)
+            || l.misc_heads.has(&cx.toks, m)
+            || l.honorifics.has(&cx.toks, m)
+    };
+    let person = l.family_names.has(&cx.toks, k) && cx.cap(k + 1);
+    cx.cap(k)
+        && cx.joined(k)
+        && t.space_before
+        && super::people::vietnamese_syllable(&t.lower)
+        && !person
+        && !listed(k)
+}
+
+/// A country at token `i`: length and canonical name.
+pub fn country_at(cx: &Cx<'_>, i: usize) -> Option<(usize, String)> {
+    place_at(cx, i)
+        .filter(|p| p.2)
+        .map(|(n, p, _)| (n, p.canonical.clone()))
+}
+
+/// The gazetteer LOC mention at `i`.
+fn gazetteer(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let (n, p, _) = place_at(cx, i)?;
+    let mut e = cx.mention(i..i + n, EntityKind::Loc, "loc.gazetteer");
+    e.canonical = p.canonical.clone();
+    Some(Found {
+        end: i + n,
+        entities: vec![e],
+    })
+}
+
+/// Capitalised words from `j` (each with its lower-case tail), at most `max`.
+pub fn cap_run(cx: &Cx<'_>, j: usize, max: usize) -> usize {
+    let mut k = j;
+    while k < cx.toks.len() && k - j < max && cx.cap(k) && (k == j || cx.joined(k)) {
+        k += 1;
+    }
+    k
+}
+
+/// A named site: "Trụ sở Bộ Ngoại giao", "Nhà khách Chính phủ", "cửa khẩu Lao Bảo".
+fn site(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let (n, _) = LISTS.sites.at(&cx.toks, i)?;
+    let j = i + n;
+    if !cx.joined(j) {
+        return None;
+    }
+    let (end, inner) = if let Some(o) = orgs::find(cx, j) {
+        (o.end, o.entities)
+    } else if let Some(p) = place_at(cx, j) {
+        (j + p.0, Vec::new())
+    } else {
+        let k = cap_run(cx, j, 4);
+        (k, Vec::new())
+    };
+    if end <= j {
+        return None;
+    }
+    let mut entities = vec![cx.mention(i..end, EntityKind::Loc, "loc.site")];
+    entities.extend(inner);
+    Some(Found { end, entities })
+}
+
+/// A name after an administrative unit word: "tỉnh Quảng Trị", "xã Tân Phú".
+fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let (n, _) = LISTS.admin_units.at(&cx.toks, i)?;
+    let j = i + n;
+    if !cx.joined(j) {
+        return None;
+    }
+    if let Some((m, p, _)) = place_at(cx, j) {
+        let mut e = cx.mention(j..j + m, EntityKind::Loc, "loc.after_unit");
+        e.canonical = p.canonical.clone();
+        return Some(Found {
+            end: j + m,
+            entities: vec![e],
+        });
+    }
+    let k = cap_run(cx, j, 4);
+    // "Làng Văn hóa": one capital and a lower-case syllable is a word, not a name.
+    if k == j + 1 && cx.tail(k) {
+        return None;
+    }
+    (k > j).then(|| Found {
+        end: k,
+        entities: vec![cx.mention(j..k, EntityKind::Loc, "loc.after_unit")],
+    })
+}
+
+/// The place mentions in tokens `from..to`, in one walk (for the places
+/// inside a title or a meeting's name).
+pub fn all_in(cx: &Cx<'_>, from: usize, to: usize) -> Vec<crate::Entity> {
+    let mut out = Vec::new();
+    let mut k = from;
+    while k < to {
+        match find(cx, k).filter(|f| f.end <= to) {
+            Some(f) => {
+                out.extend(f.entities);
+                k = f.end;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// The place mention starting at token `i`, if any.
+pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    super::longest([site(cx, i), after_unit(cx, i), gazetteer(cx, i)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(String, String, String)> {
+        let cx = Cx::new(text);
+        (0..cx.toks.len())
+            .filter_map(|i| find(&cx, i))
+            .flat_map(|f| f.entities)
+            .map(|e| (e.text, e.canonical, e.rule))
+            .collect()
+    }
+
+    #[test]
+    fn a_pair_of_countries_is_two_places() {
+        let t = texts("quan hệ Việt Nam-Lào và Việt Nam - Campuchia");
+        let names: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["Việt Nam", "Lào", "Việt Nam", "Campuchia"]);
+    }
+
+    #[test]
+    fn transliterations_and_variants_share_a_canonical() {
+        let t = texts("đến Ốt-xtrây-li-a, Ả-rập Xê-út và TP. Hồ Chí Minh");
+        assert_eq!(t[0].1, "Ốt-xtrây-li-a");
+        assert_eq!(t[1].0, "Ả-rập Xê-út");
+        assert_eq!(t[2].1, "Thành phố Hồ Chí Minh");
+    }
+
+    #[test]
+    fn sites_and_units() {
+        let t = texts("tại Trụ sở Bộ Ngoại giao, qua cửa khẩu Lao Bảo của tỉnh Quảng Trị");
+        assert_eq!(t[0].0, "Trụ sở Bộ Ngoại giao");
+        assert_eq!(t[0].2, "loc.site");
+        assert!(t.iter().any(|x| x.0 == "cửa khẩu Lao Bảo"));
+        assert!(t
+            .iter()
+            .any(|x| x.0 == "Quảng Trị" && x.2 == "loc.after_unit"));
+    }
+
+    #[test]
+    fn ambiguous_names_wait_for_the_middle_of_a_sentence() {
+        assert!(texts("Anh cho biết như vậy.").is_empty());
+        assert_eq!(texts("Thủ tướng Anh phát biểu.")[0].1, "Anh");
+        assert!(texts("nền thẩm mỹ").is_empty());
+        assert!(texts("tại sân Mỹ Đình hôm qua").iter().all(|x| x.0 != "Mỹ"));
+        assert_eq!(texts("Ngoại trưởng Mỹ John Harlan")[0].0, "Mỹ");
+        assert_eq!(texts("Thủ tướng Campuchia Hun Sokha")[0].0, "Campuchia");
+        assert_eq!(texts("quan hệ Việt Nam - Lào Đặng Văn B")[1].0, "Lào");
+    }
+}

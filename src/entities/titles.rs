@@ -1,0 +1,309 @@
+//! Titles (TITLE) and the people they name. A title is a head word
+//! ("Bộ trưởng", "Ủy viên", "Tổng Bí thư") with what follows it inside the
+//! title: a field ("Ngoại giao"), a qualifier ("Trung ương"), an
+//! organisation ("Bộ Ngoại giao Lào", "Chính phủ", nested as ORG), a
+//! country ("Lào", a LOC after the TITLE: it becomes the person's
+//! country, not part of the role). Titles
+//! chain with commas ("Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Bộ
+//! trưởng Ngoại giao"); the name after the chain is a person whose roles
+//! are the titles, closest last. A title with no name after it stays a TITLE.
+
+use super::lexicon::LISTS;
+use super::orgs::{self, org_at, places_from};
+use super::{people, places, Cx, Found};
+use crate::{Entity, EntityKind};
+
+/// One title: its tokens, the country it names and its nested mentions.
+struct Title {
+    start: usize,
+    /// Where the role's words end: before a country that ends the title
+    /// ("Bộ trưởng Ngoại giao" of "Bộ trưởng Ngoại giao Lào"), which is the
+    /// person's country rather than part of the role.
+    role_end: usize,
+    end: usize,
+    country: Option<String>,
+    inner: Vec<Entity>,
+}
+
+/// The organisation inside a title at `k`, with a qualifier before it
+/// when that gives the longer reading ("Trung ương" + "Đảng Nhân dân
+/// Cách mạng Lào" rather than "Trung ương Đảng").
+fn org_in_title(cx: &Cx<'_>, k: usize) -> Option<(usize, usize, Entity)> {
+    let direct = org_at(cx, k).map(|o| (k, o));
+    let qualified = LISTS.title_qualifiers.at(&cx.toks, k).and_then(|(n, _)| {
+        org_at(cx, k + n)
+            .filter(|o| o.3 == "org.head")
+            .map(|o| (k + n, o))
+    });
+    let (start, (end, canonical, country, rule)) = match (direct, qualified) {
+        (Some(d), Some(q)) if q.1 .0 > d.1 .0 => q,
+        (Some(d), _) => d,
+        (None, Some(q)) => q,
+        (None, None) => return None,
+    };
+    let mut e = cx.mention(start..end, EntityKind::Org, rule);
+    e.canonical = canonical;
+    e.country = country;
+    Some((start, end, e))
+}
+
+/// The title starting at `i`.
+fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
+    let l = &*LISTS;
+    let (n, _) = l.title_heads.at(&cx.toks, i)?;
+    let mut k = i + n;
+    let mut country = None;
+    let mut inner = Vec::new();
+    let mut role_end = k;
+    while k < cx.toks.len() && cx.joined(k) {
+        // A country, or "nước" before one, leaves the role where it was.
+        let mut of_role = true;
+        if let Some((_, end, org)) = org_in_title(cx, k) {
+            if org.country.is_some() {
+                country = org.country.clone();
+            }
+            inner.push(org);
+            k = end;
+        } else if matches!(cx.toks[k].lower.as_str(), "nước" | "của")
+            && (places_from(cx, k + 1).is_some() || org_at(cx, k + 1).is_some())
+            && cx.joined(k + 1)
+        {
+            // "Thủ tướng Chính phủ nước Cộng hòa … Lào", "Chủ nhiệm Ủy ban
+            // Đối ngoại của Quốc hội": the country or body the office is of.
+            of_role = org_at(cx, k + 1).is_some();
+            k += 1;
+        } else if let Some(end) = orgs::local_tail(cx, k) {
+            // "Chủ tịch UBND tỉnh Nghệ An": the province of a local office.
+            inner.extend(places::all_in(cx, k, end));
+            k = end;
+        } else if let Some((m, _)) = l.fields.at(&cx.toks, k) {
+            k += m;
+        } else if let Some((m, _)) = l.title_qualifiers.at(&cx.toks, k) {
+            k += m;
+        } else if let Some((end, c)) = places_from(cx, k) {
+            if c.is_some() {
+                country = c;
+            }
+            inner.extend(places::all_in(cx, k, end));
+            k = end;
+            of_role = false;
+        } else if cx.toks[k].lower == "tại" && places_from(cx, k + 1).is_some() {
+            // "Đại sứ Việt Nam tại Lào": where, not whose.
+            let (end, _) = places_from(cx, k + 1)?;
+            inner.extend(places::all_in(cx, k + 1, end));
+            k = end;
+        } else {
+            break;
+        }
+        if of_role {
+            role_end = k;
+        }
+    }
+    Some(Title {
+        start: i,
+        role_end,
+        end: k,
+        country,
+        inner,
+    })
+}
+
+/// Titles from `i` joined by commas or "kiêm".
+fn chain(cx: &Cx<'_>, i: usize) -> Option<Vec<Title>> {
+    let mut titles = vec![title_at(cx, i)?];
+    while let Some(last) = titles.last() {
+        let k = last.end;
+        // ", Bộ trưởng …" and "kiêm Bộ trưởng …" (holding both offices).
+        if !cx
+            .toks
+            .get(k)
+            .is_some_and(|t| t.is(',') || t.lower == "kiêm")
+        {
+            break;
+        }
+        match title_at(cx, k + 1) {
+            Some(t) => titles.push(t),
+            None => break,
+        }
+    }
+    Some(titles)
+}
+
+/// What a chain of titles gives a person: roles (closest to the name
+/// last), the country the titles name, and the TITLE mentions with the
+/// mentions nested in them.
+pub struct Roles {
+    /// The token after the chain.
+    pub end: usize,
+    /// Each title's words.
+    pub roles: Vec<String>,
+    /// The last country the titles name.
+    pub country: Option<String>,
+    /// TITLE mentions and their nested ORG and LOC.
+    pub entities: Vec<Entity>,
+}
+
+fn roles_of(cx: &Cx<'_>, titles: Vec<Title>) -> Roles {
+    let end = titles.last().map_or(0, |t| t.end);
+    let roles = titles
+        .iter()
+        .map(|t| cx.words(t.start..t.role_end))
+        .collect();
+    let country = titles.iter().rev().find_map(|t| t.country.clone());
+    let mut entities = Vec::new();
+    for t in titles {
+        entities.push(cx.mention(t.start..t.role_end, EntityKind::Title, "title.head"));
+        entities.extend(t.inner);
+    }
+    Roles {
+        end,
+        roles,
+        country,
+        entities,
+    }
+}
+
+/// Titles after a name and a comma that name no one else ("ông Trần Văn
+/// An, Bộ trưởng Bộ Y tế, cho biết"): an apposition. `k` is the comma.
+pub fn apposition(cx: &Cx<'_>, k: usize) -> Option<Roles> {
+    if !cx.toks.get(k).is_some_and(|t| t.is(',')) {
+        return None;
+    }
+    let titles = chain(cx, k + 1)?;
+    let end = titles.last()?.end;
+    if people::name_after(cx, end, false).is_some() {
+        return None;
+    }
+    Some(roles_of(cx, titles))
+}
+
+/// The titles at token `i` and the person they name.
+pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let titles = chain(cx, i)?;
+    let k = titles.last()?.end;
+    let mut person_at = people::name_after(cx, k, false).map(|e| (k, e, "per.after_title"));
+    // "Bộ trưởng Ngoại giao Lào, ông X": an apposition.
+    if person_at.is_none() && cx.toks.get(k).is_some_and(|t| t.is(',')) {
+        if let Some((n, _)) = LISTS.honorifics.at(&cx.toks, k + 1) {
+            person_at = people::name_after(cx, k + 1 + n, true)
+                .map(|e| (k + 1 + n, e, "per.title_apposition"));
+        }
+    }
+    let Roles {
+        end,
+        roles,
+        country,
+        mut entities,
+    } = roles_of(cx, titles);
+    let Some((start, name_end, rule)) = person_at else {
+        return Some(Found { end, entities });
+    };
+    let mut p = cx.mention(start..name_end, EntityKind::Per, rule);
+    p.roles = roles;
+    p.country = country;
+    entities.push(p);
+    Some(Found {
+        end: name_end,
+        entities,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str) -> Vec<Entity> {
+        let cx = Cx::new(text);
+        (0..cx.toks.len())
+            .find_map(|i| find(&cx, i))
+            .map(|f| f.entities)
+            .unwrap_or_default()
+    }
+
+    fn per(es: &[Entity]) -> Option<&Entity> {
+        es.iter().find(|e| e.kind == EntityKind::Per)
+    }
+
+    #[test]
+    fn a_chain_of_titles_gives_roles_and_country() {
+        let e = first("Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào, Bộ trưởng Năng lượng và Mỏ Lào Phoxay Vilaysack phát biểu");
+        let p = per(&e).unwrap();
+        assert_eq!(p.text, "Phoxay Vilaysack");
+        assert_eq!(
+            p.roles,
+            [
+                "Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào",
+                "Bộ trưởng Năng lượng và Mỏ"
+            ]
+        );
+        assert_eq!(p.country.as_deref(), Some("Lào"));
+        assert!(e
+            .iter()
+            .any(|x| x.kind == EntityKind::Org && x.text == "Đảng Nhân dân Cách mạng Lào"));
+    }
+
+    #[test]
+    fn offices_of_a_country_or_a_body() {
+        let e = first(
+            "Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào Sonexay Phanlak hội kiến",
+        );
+        let p = per(&e).unwrap();
+        assert_eq!(
+            (p.text.as_str(), p.country.as_deref()),
+            ("Sonexay Phanlak", Some("Lào"))
+        );
+        let e = first("Chủ nhiệm Ủy ban Đối ngoại của Quốc hội Vũ Hải Yến phát biểu");
+        assert_eq!(
+            per(&e).unwrap().roles,
+            ["Chủ nhiệm Ủy ban Đối ngoại của Quốc hội"]
+        );
+    }
+
+    #[test]
+    fn government_and_state_inside_titles() {
+        let e = first("Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Lào Bounlap Sengdara phát biểu");
+        assert_eq!(
+            per(&e).unwrap().roles,
+            ["Phó Thủ tướng", "Bộ trưởng Ngoại giao"]
+        );
+        let e = first("Thủ tướng Chính phủ Đặng Quốc Bảo chủ trì");
+        assert_eq!(per(&e).unwrap().roles, ["Thủ tướng Chính phủ"]);
+        assert!(e
+            .iter()
+            .any(|x| x.kind == EntityKind::Org && x.text == "Chính phủ"));
+        let e = first("Bí thư Trung ương Đảng, Trưởng Ban Đối ngoại Trung ương Vũ Minh Khang");
+        assert_eq!(per(&e).unwrap().text, "Vũ Minh Khang");
+        assert_eq!(per(&e).unwrap().roles.len(), 2);
+    }
+
+    #[test]
+    fn titles_without_a_name() {
+        let e = first("hai Bộ trưởng đã nhất trí");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].kind, EntityKind::Title);
+        let e = first("Bộ trưởng Ngoại giao Lào bày tỏ");
+        assert!(per(&e).is_none());
+        let e = first("vai trò Chủ tịch ASEAN năm 2026");
+        assert!(per(&e).is_none() && e.iter().any(|x| x.text == "ASEAN"));
+    }
+
+    #[test]
+    fn foreign_single_names_and_appositions() {
+        assert_eq!(
+            per(&first("Tổng thống Macron cho biết")).unwrap().text,
+            "Macron"
+        );
+        let e = first("Tổng thống Kazakhstan Nursultan-Erlan Abenov thăm");
+        assert_eq!(per(&e).unwrap().text, "Nursultan-Erlan Abenov");
+        assert!(per(&first("Chủ tịch Nhân dân")).is_none());
+        let cx = Cx::new("ông Lê Minh Tâm, Thứ trưởng Bộ Y tế, cho biết");
+        let a = apposition(&cx, 4).unwrap();
+        assert_eq!(
+            (a.end, a.roles),
+            (10, vec!["Thứ trưởng Bộ Y tế".to_string()])
+        );
+        assert!(apposition(&Cx::new("A, Bộ trưởng Trần Văn B"), 1).is_none());
+        let e = first("Đại sứ Nhật Bản tại Việt Nam, ông Tanaka Hiroshi cho biết");
+        assert_eq!(per(&e).unwrap().country.as_deref(), Some("Nhật Bản"));
+    }
+}
