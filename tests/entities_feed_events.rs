@@ -7,18 +7,33 @@
 mod entities_support;
 
 use serde_json::Value;
-use vnextract::{entities, events, DocContext, Ymd};
+use vnextract::{entities, events, DocContext, Options, Ymd};
 
 fn problems(name: &str, case: &Value) -> Vec<String> {
-    let text = vnextract::normalise::normalise(case["text"].as_str().expect("text"));
-    let title = case["title"].as_bool().unwrap_or(true);
-    let title_span = title.then(|| 0..text.find("\n\n").unwrap_or(text.len()));
-    let anchor = case["anchor"]
-        .as_str()
-        .map(|a| a.parse::<Ymd>().expect("anchor"));
-    let ctx = DocContext { anchor, title_span };
-    let found = entities::find(&text, &ctx);
-    let got = events::find(&text, &found, &ctx);
+    let got = if case["pipeline"].as_bool() == Some(true) {
+        // A whole-pipeline case: the library's own extraction, cleaner,
+        // dateline and reference date included.
+        let options = Options {
+            clean: case["clean"].as_bool().unwrap_or(false),
+            reference_date: case["reference_date"]
+                .as_str()
+                .map(|a| a.parse::<Ymd>().expect("reference_date")),
+            ..Options::default()
+        };
+        vnextract::extract(case["text"].as_str().expect("text"), &options)
+            .expect("extract")
+            .events
+    } else {
+        let text = vnextract::normalise::normalise(case["text"].as_str().expect("text"));
+        let title = case["title"].as_bool().unwrap_or(true);
+        let title_span = title.then(|| 0..text.find("\n\n").unwrap_or(text.len()));
+        let anchor = case["anchor"]
+            .as_str()
+            .map(|a| a.parse::<Ymd>().expect("anchor"));
+        let ctx = DocContext { anchor, title_span };
+        let found = entities::find(&text, &ctx);
+        events::find(&text, &found, &ctx)
+    };
     let want = case["expect"].as_array().expect("expect");
     let mut errors = Vec::new();
     if got.len() != want.len() {

@@ -52,6 +52,22 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
     // The last word taken was a capitalised syllable with no lower-case one
     // after it: "Nhân Dân" takes no tail ("Báo Nhân Dân tổ chức").
     let mut bare_cap = false;
+    // "Hội hữu nghị Việt Nam - Peru": a few lower-case words describing the
+    // body, then the places it belongs to.
+    if let Some(n) = (1..=3).find(|&n| {
+        (j..j + n).all(|i| {
+            cx.toks.get(i).is_some_and(|t| {
+                t.low_word()
+                    && !matches!(
+                        t.lower.as_str(),
+                        "tại" | "của" | "với" | "và" | "ở" | "cùng"
+                    )
+            }) && cx.joined(i)
+        }) && cx.joined(j + n)
+            && places_from(cx, j + n).is_some()
+    }) {
+        k = j + n;
+    }
     while k < cx.toks.len() && cx.joined(k) {
         if let Some((end, c)) = places_from(cx, k) {
             k = end;
@@ -264,6 +280,18 @@ mod tests {
             org("Bộ Kế hoạch và Đầu tư cho biết").unwrap().0,
             "Bộ Kế hoạch và Đầu tư"
         );
+    }
+
+    #[test]
+    fn lower_case_words_before_the_places_belong_to_the_name() {
+        assert_eq!(
+            org("Hội hữu nghị Việt Nam - Chi-lê tổ chức mít tinh.")
+                .unwrap()
+                .0,
+            "Hội hữu nghị Việt Nam - Chi-lê"
+        );
+        // A preposition is no part of the name.
+        assert!(org("Đại sứ quán tại Lào mở cửa.").is_none_or(|o| !o.0.contains("tại")));
     }
 
     #[test]
