@@ -3,7 +3,7 @@
 //! (`expect`: type and text, and where given canonical, roles, country and
 //! rule) and the ones it must not (`absent`: type and text).
 
-mod entities_support;
+mod support;
 
 use serde_json::Value;
 use vnextract::{entities, DocContext, Entity, EntityKind};
@@ -83,7 +83,7 @@ fn check(case: &Value, got: &[Entity]) -> Vec<String> {
 #[test]
 fn entity_cases() {
     let mut failures = Vec::new();
-    for (name, case) in entities_support::cases("entities", 5) {
+    for (name, case) in support::cases("entities", 5) {
         assert_eq!(case["issue"].as_u64(), Some(4), "{name} must cite issue 4");
         let text = vnextract::normalise::normalise(case["text"].as_str().expect("text"));
         let got = entities::find(&text, &DocContext::default());

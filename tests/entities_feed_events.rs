@@ -4,7 +4,7 @@
 //! participants (names, roles, countries): the entity stage gives the event
 //! stage what it expects.
 
-mod entities_support;
+mod support;
 
 use serde_json::Value;
 use vnextract::{entities, events, DocContext, Options, Ymd};
@@ -91,7 +91,7 @@ fn problems(name: &str, case: &Value) -> Vec<String> {
 #[test]
 fn event_cases_on_our_own_entities() {
     let mut errors = Vec::new();
-    for (name, case) in entities_support::cases("events", 10) {
+    for (name, case) in support::cases("events", 10) {
         errors.extend(problems(&name, &case));
     }
     assert!(

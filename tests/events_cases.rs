@@ -2,8 +2,9 @@
 //! there), each a small article with the entities the entity stage gives
 //! and the events expected, in order.
 
+mod support;
+
 use serde_json::Value;
-use std::path::Path;
 use vnextract::{events, extract, DocContext, Entity, EntityKind, Event, Options, Ymd};
 
 fn kind(s: &str) -> EntityKind {
@@ -236,25 +237,10 @@ fn check(name: &str, case: &Value) -> Vec<String> {
 
 #[test]
 fn event_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/events");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    files.retain(|p| p.extension().is_some_and(|x| x == "json"));
-    files.sort();
-    assert!(files.len() >= 10, "the cases are missing");
     let mut errors = Vec::new();
-    for f in &files {
-        let case: Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
-        assert_eq!(
-            case["issue"],
-            5,
-            "{}: every case cites its issue",
-            f.display()
-        );
-        errors.extend(check(&f.file_name().unwrap().to_string_lossy(), &case));
+    for (name, case) in support::cases("events", 10) {
+        assert_eq!(case["issue"], 5, "{name}: every case cites its issue");
+        errors.extend(check(&name, &case));
     }
     assert!(
         errors.is_empty(),

@@ -2,8 +2,9 @@
 //! there): short invented texts, and exactly the DATE, TIME, NUM, MONEY and
 //! PERCENT entities the entity stage must find in them, with their values.
 
+mod support;
+
 use serde_json::Value;
-use std::path::Path;
 use std::time::Instant;
 use vnextract::{entities, extract, DocContext, Entity, EntityKind, Options, Ymd};
 
@@ -101,25 +102,9 @@ fn check(name: &str, case: &Value) -> Vec<String> {
 
 #[test]
 fn value_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/values");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    files.retain(|p| p.extension().is_some_and(|x| x == "json"));
-    files.sort();
-    assert!(files.len() >= 8, "the cases are missing");
     let (mut errors, mut count) = (Vec::new(), 0);
-    for f in &files {
-        let file: Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
-        assert_eq!(
-            file["issue"],
-            4,
-            "{}: every case file cites its issue",
-            f.display()
-        );
-        let name = f.file_name().unwrap().to_string_lossy().to_string();
+    for (name, file) in support::cases("values", 8) {
+        assert_eq!(file["issue"], 4, "{name}: every case file cites its issue");
         for (i, case) in file["cases"].as_array().expect("cases").iter().enumerate() {
             count += 1;
             errors.extend(check(&format!("{name}#{i}"), case));

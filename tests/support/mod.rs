@@ -1,4 +1,4 @@
-//! Shared by the entity test files: the JSON cases of one directory.
+//! Shared by the case-driven test files: the JSON cases of one directory.
 
 use serde_json::Value;
 use std::path::Path;
