@@ -51,7 +51,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { clean: true, reference_date: None, max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+        Options {
+            clean: true,
+            reference_date: None,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
     }
 }
 
@@ -77,7 +81,9 @@ impl Ymd {
             2 => 28,
             _ => return None,
         };
-        (1..=days).contains(&day).then_some(Ymd { year, month, day })
+        (1..=days)
+            .contains(&day)
+            .then_some(Ymd { year, month, day })
     }
 }
 
@@ -85,13 +91,26 @@ impl std::str::FromStr for Ymd {
     type Err = Error;
     /// Reads `YYYY-MM-DD`.
     fn from_str(s: &str) -> Result<Ymd, Error> {
-        let bad = || Error::new(ErrorKind::InvalidOption, format!("not a date of the form YYYY-MM-DD: {s:?}"));
+        let bad = || {
+            Error::new(
+                ErrorKind::InvalidOption,
+                format!("not a date of the form YYYY-MM-DD: {s:?}"),
+            )
+        };
         let mut parts = s.trim().splitn(3, '-');
-        let (y, m, d) = (parts.next().ok_or_else(bad)?, parts.next().ok_or_else(bad)?, parts.next().ok_or_else(bad)?);
+        let (y, m, d) = (
+            parts.next().ok_or_else(bad)?,
+            parts.next().ok_or_else(bad)?,
+            parts.next().ok_or_else(bad)?,
+        );
         if y.len() != 4 || m.len() != 2 || d.len() != 2 {
             return Err(bad());
         }
-        let (y, m, d) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+        let (y, m, d) = (
+            y.parse().map_err(|_| bad())?,
+            m.parse().map_err(|_| bad())?,
+            d.parse().map_err(|_| bad())?,
+        );
         Ymd::new(y, m, d).ok_or_else(bad)
     }
 }
@@ -135,7 +154,10 @@ pub enum ErrorKind {
 impl Error {
     /// An error of `kind` with a message for people.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, message: message.into() }
+        Error {
+            kind,
+            message: message.into(),
+        }
     }
     /// What went wrong, as a kind.
     pub fn kind(&self) -> ErrorKind {
@@ -389,7 +411,11 @@ pub fn extract(raw: &str, options: &Options) -> Result<Extraction, Error> {
     check_size(raw.len(), options)?;
     let legacy = normalise::legacy::detect(raw);
     let text = normalise::normalise(&normalise::legacy::convert(legacy, raw));
-    let article = if options.clean { clean::clean_text(&text) } else { clean::Article::as_given(&text) };
+    let article = if options.clean {
+        clean::clean_text(&text)
+    } else {
+        clean::Article::as_given(&text)
+    };
     Ok(normalise::legacy::warn(legacy, finish(article, options)))
 }
 
@@ -399,7 +425,10 @@ pub fn extract_blocks(blocks: &[InputBlock], options: &Options) -> Result<Extrac
     let legacy = normalise::legacy::detect_blocks(blocks);
     let blocks: Vec<InputBlock> = blocks
         .iter()
-        .map(|b| InputBlock { text: normalise::normalise(&normalise::legacy::convert(legacy, &b.text)), ..b.clone() })
+        .map(|b| InputBlock {
+            text: normalise::normalise(&normalise::legacy::convert(legacy, &b.text)),
+            ..b.clone()
+        })
         .collect();
     let article = if options.clean {
         clean::clean_blocks(&blocks)
@@ -432,14 +461,24 @@ fn check_size(len: usize, options: &Options) -> Result<(), Error> {
 /// The stages after cleaning, shared by every kind of input.
 fn finish(article: clean::Article, options: &Options) -> Extraction {
     let (text, title_span) = article.joined_text();
-    let published_day = article.published.as_deref().and_then(|p| p.get(..10)).and_then(|d| d.parse::<Ymd>().ok());
-    let ctx = DocContext { anchor: published_day.or(options.reference_date), title_span };
+    let published_day = article
+        .published
+        .as_deref()
+        .and_then(|p| p.get(..10))
+        .and_then(|d| d.parse::<Ymd>().ok());
+    let ctx = DocContext {
+        anchor: published_day.or(options.reference_date),
+        title_span,
+    };
     let mut entities = entities::find(&text, &ctx);
     let mut events = events::find(&text, &entities, &ctx);
     offsets::fill_utf16(&text, &mut entities, &mut events);
     let mut warnings = article.warnings;
     if text.trim().is_empty() && warnings.is_empty() {
-        warnings.push(Warning { code: "no-article".into(), message: "no article text was found in the input".into() });
+        warnings.push(Warning {
+            code: "no-article".into(),
+            message: "no article text was found in the input".into(),
+        });
     }
     Extraction {
         title: article.title,
@@ -463,7 +502,14 @@ mod tests {
 
     #[test]
     fn ymd_reads_and_checks_dates() {
-        assert_eq!("2025-12-12".parse::<Ymd>().unwrap(), Ymd { year: 2025, month: 12, day: 12 });
+        assert_eq!(
+            "2025-12-12".parse::<Ymd>().unwrap(),
+            Ymd {
+                year: 2025,
+                month: 12,
+                day: 12
+            }
+        );
         assert!("2025-02-30".parse::<Ymd>().is_err());
         assert!("2024-02-29".parse::<Ymd>().is_ok());
         assert!("12/12/2025".parse::<Ymd>().is_err());
@@ -472,7 +518,10 @@ mod tests {
 
     #[test]
     fn too_large_input_is_refused_with_a_message() {
-        let options = Options { max_input_bytes: 10, ..Options::default() };
+        let options = Options {
+            max_input_bytes: 10,
+            ..Options::default()
+        };
         let err = extract("ba bốn năm sáu bảy", &options).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InputTooLarge);
         assert!(err.to_string().contains("limit of 10 bytes"));
@@ -487,9 +536,24 @@ mod tests {
 
     #[test]
     fn every_contract_field_is_serialised() {
-        let x = extract("Tiêu đề bài\n\nNgày 20/7, tại Hà Nội, hai bên hội đàm.", &Options::default()).unwrap();
+        let x = extract(
+            "Tiêu đề bài\n\nNgày 20/7, tại Hà Nội, hai bên hội đàm.",
+            &Options::default(),
+        )
+        .unwrap();
         let v = serde_json::to_value(&x).unwrap();
-        for field in ["title", "byline", "published", "source", "paragraphs", "captions", "removed", "text", "entities", "events"] {
+        for field in [
+            "title",
+            "byline",
+            "published",
+            "source",
+            "paragraphs",
+            "captions",
+            "removed",
+            "text",
+            "entities",
+            "events",
+        ] {
             assert!(v.get(field).is_some(), "missing {field}");
         }
     }

@@ -30,7 +30,8 @@ fn options_from(js: JsValue) -> Result<Options, JsError> {
 fn to_js(x: &Extraction) -> Result<JsValue, JsError> {
     // Maps as plain objects (not JS Maps), so results survive structuredClone
     // from the Web Worker to the page and read like the CLI's JSON.
-    x.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+    x.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Extracts from a page pasted as text. `options`: `{clean, referenceDate,
@@ -49,8 +50,8 @@ pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = extractBlocks)]
 pub fn extract_blocks(blocks: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from(options)?;
-    let blocks: Vec<InputBlock> =
-        serde_wasm_bindgen::from_value(blocks).map_err(|e| JsError::new(&format!("invalid blocks: {e}")))?;
+    let blocks: Vec<InputBlock> = serde_wasm_bindgen::from_value(blocks)
+        .map_err(|e| JsError::new(&format!("invalid blocks: {e}")))?;
     let x = crate::extract_blocks(&blocks, &options).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&x)
 }

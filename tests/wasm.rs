@@ -31,11 +31,15 @@ fn array(obj: &JsValue, key: &str) -> Array {
 }
 
 fn string(obj: &JsValue, key: &str) -> String {
-    get(obj, key).as_string().unwrap_or_else(|| panic!("{key} is not a string"))
+    get(obj, key)
+        .as_string()
+        .unwrap_or_else(|| panic!("{key} is not a string"))
 }
 
 fn number(obj: &JsValue, key: &str) -> u32 {
-    let n = get(obj, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"));
+    let n = get(obj, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number"));
     assert!(n >= 0.0 && n.fract() == 0.0, "{key} = {n} is not an offset");
     n as u32
 }
@@ -47,7 +51,9 @@ fn json(s: &str) -> JsValue {
 /// The message of the `Error` the binding threw.
 fn message(err: wasm_bindgen::JsError) -> String {
     let v: JsValue = err.into();
-    v.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+    v.dyn_into::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
 }
 
 /// Every field of the contract (spec/output.md) is there, with its JS type.
@@ -55,7 +61,10 @@ fn assert_contract(x: &JsValue) {
     assert!(x.is_object(), "extract returned {x:?}");
     for key in ["title", "byline", "published", "source"] {
         let v = get(x, key);
-        assert!(v.is_null() || v.is_string(), "{key} should be a string or null: {v:?}");
+        assert!(
+            v.is_null() || v.is_string(),
+            "{key} should be a string or null: {v:?}"
+        );
     }
     for key in ["paragraphs", "captions", "removed", "entities", "events"] {
         array(x, key);
@@ -70,7 +79,10 @@ fn assert_entities_slice(x: &JsValue) -> usize {
     let entities = array(x, "entities");
     for e in entities.iter() {
         let (start, end) = (number(&e, "start"), number(&e, "end"));
-        assert!(start < end && end <= text.length(), "bad span {start}..{end} for {e:?}");
+        assert!(
+            start < end && end <= text.length(),
+            "bad span {start}..{end} for {e:?}"
+        );
         let sliced = String::from(text.slice(start, end));
         assert_eq!(sliced, string(&e, "text"), "text.slice({start}, {end})");
         for key in ["type", "canonical", "rule"] {
@@ -86,7 +98,10 @@ fn extract_returns_the_contract_with_utf16_offsets() {
     assert_contract(&x);
     assert!(string(&x, "text").contains("Trần Văn Minh"));
     assert!(array(&x, "paragraphs").length() >= 1);
-    assert!(assert_entities_slice(&x) >= 2, "a two-minister article has entities");
+    assert!(
+        assert_entities_slice(&x) >= 2,
+        "a two-minister article has entities"
+    );
     let events = array(&x, "events");
     assert!(events.length() >= 1, "the phone call is an event");
     let first = events.get(0);
@@ -100,22 +115,38 @@ fn extract_returns_the_contract_with_utf16_offsets() {
 fn offsets_count_emoji_as_two_utf16_units() {
     // Astral characters before the names: byte or code-point offsets would
     // slice the wrong characters here.
-    let page = "😀🇻🇳 Sáng 5/6, Thủ tướng Nguyễn Văn An tiếp Đại sứ Nhật Bản Tanaka Hiroshi 🎉 tại Hà Nội.";
-    let x = extract(page, json(r#"{"clean": false, "referenceDate": "2025-06-01"}"#)).expect("extract succeeds");
+    let page =
+        "😀🇻🇳 Sáng 5/6, Thủ tướng Nguyễn Văn An tiếp Đại sứ Nhật Bản Tanaka Hiroshi 🎉 tại Hà Nội.";
+    let x = extract(
+        page,
+        json(r#"{"clean": false, "referenceDate": "2025-06-01"}"#),
+    )
+    .expect("extract succeeds");
     assert_contract(&x);
     let text: JsString = get(&x, "text").unchecked_into();
     let after_emoji = text.index_of("Nguyễn", 0);
     assert!(after_emoji > 0);
-    assert!((after_emoji as usize) > "😀🇻🇳 Sáng 5/6, Thủ tướng ".chars().count(), "emoji take two units each");
+    assert!(
+        (after_emoji as usize) > "😀🇻🇳 Sáng 5/6, Thủ tướng ".chars().count(),
+        "emoji take two units each"
+    );
     assert!(assert_entities_slice(&x) >= 1);
-    let past_emoji = array(&x, "entities").iter().filter(|e| number(e, "start") >= after_emoji as u32).count();
+    let past_emoji = array(&x, "entities")
+        .iter()
+        .filter(|e| number(e, "start") >= after_emoji as u32)
+        .count();
     assert!(past_emoji >= 1, "an entity after the emoji is checked");
 }
 
 #[wasm_bindgen_test]
 fn bad_options_throw_an_error_not_a_trap() {
-    for bad in [r#"{"clean": "yes"}"#, r#"{"referenceDate": "12/12/2025"}"#, r#"{"maxInputBytes": -1}"#, "42", r#""text""#]
-    {
+    for bad in [
+        r#"{"clean": "yes"}"#,
+        r#"{"referenceDate": "12/12/2025"}"#,
+        r#"{"maxInputBytes": -1}"#,
+        "42",
+        r#""text""#,
+    ] {
         let err = extract(ARTICLE, json(bad)).expect_err(bad);
         assert!(message(err).contains("invalid options"), "{bad}");
     }
@@ -143,7 +174,8 @@ fn extract_blocks_reads_dom_blocks() {
     assert!(string(&x, "text").contains("Nguyễn Văn An"));
     assert!(assert_entities_slice(&x) >= 1);
 
-    let err = extract_blocks(json(r#"{"text": "not an array"}"#), JsValue::UNDEFINED).expect_err("not blocks");
+    let err = extract_blocks(json(r#"{"text": "not an array"}"#), JsValue::UNDEFINED)
+        .expect_err("not blocks");
     assert!(message(err).contains("invalid blocks"));
 }
 

@@ -120,7 +120,10 @@ fn finish(mut a: Article, input: &str) -> Article {
         // A headline alone is not an article: keep none rather than invent one
         // (and re-reading a lone headline as text would find nothing).
         if let Some(t) = a.title.take() {
-            a.removed.push(Removed { text: t, reason: "no-article".into() });
+            a.removed.push(Removed {
+                text: t,
+                reason: "no-article".into(),
+            });
         }
         a.warnings.push(Warning {
             code: "no-article".into(),
@@ -147,10 +150,17 @@ mod tests {
     fn a_headline_without_a_body_is_no_article() {
         // Found by fuzz/extract_html (issue 8): an <h1> alone came out as the
         // title with a no-article warning, and re-extracting that text gave "".
-        let block = |text: &str, tag: &str| InputBlock { text: text.into(), tag: tag.into(), ..InputBlock::default() };
+        let block = |text: &str, tag: &str| InputBlock {
+            text: text.into(),
+            tag: tag.into(),
+            ..InputBlock::default()
+        };
         let a = clean_blocks(&[block("Phó Thủ tướng Lê Văn Tám thăm Lào", "h1")]);
         assert!(a.title.is_none() && a.paragraphs.is_empty());
         assert_eq!(a.warnings[0].code, "no-article");
-        assert_eq!(a.removed.last().map(|r| r.reason.as_str()), Some("no-article"));
+        assert_eq!(
+            a.removed.last().map(|r| r.reason.as_str()),
+            Some("no-article")
+        );
     }
 }

@@ -19,7 +19,11 @@ pub fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
     let mut found: Vec<Entity> = CAPITALISED_RUN
         .find_iter(text)
         .map(|m| {
-            let kind = if ORG_HEADS.iter().any(|h| m.as_str().starts_with(h)) { EntityKind::Org } else { EntityKind::Per };
+            let kind = if ORG_HEADS.iter().any(|h| m.as_str().starts_with(h)) {
+                EntityKind::Org
+            } else {
+                EntityKind::Per
+            };
             Entity {
                 kind,
                 text: m.as_str().to_string(),
@@ -35,7 +39,11 @@ pub fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
         })
         .collect();
     // DATE, TIME (temporal.rs) and NUM, MONEY, PERCENT (quantities.rs).
-    found.extend(temporal::find(text, ctx).into_iter().chain(quantities::find(text, ctx)));
+    found.extend(
+        temporal::find(text, ctx)
+            .into_iter()
+            .chain(quantities::find(text, ctx)),
+    );
     found.sort_by_key(|e| e.span.start);
     found
 }
@@ -46,7 +54,10 @@ mod tests {
 
     #[test]
     fn capitalised_runs_are_found() {
-        let e = find("hôm nay Lê Hoài Trung gặp Ban Đối Ngoại.", &DocContext::default());
+        let e = find(
+            "hôm nay Lê Hoài Trung gặp Ban Đối Ngoại.",
+            &DocContext::default(),
+        );
         let texts: Vec<&str> = e.iter().map(|e| e.text.as_str()).collect();
         assert_eq!(texts, vec!["Lê Hoài Trung", "Ban Đối Ngoại"]);
         assert_eq!(e[0].kind, EntityKind::Per);
