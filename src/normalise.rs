@@ -75,7 +75,7 @@ fn push_line(out: &mut String, line: &str) {
     let line = line.trim_matches(' ');
     let mut word_start = None;
     for (i, c) in line.char_indices() {
-        if c.is_alphabetic() {
+        if compose::is_alphabetic(c) {
             word_start.get_or_insert(i);
         } else if let Some(s) = word_start.take() {
             // A word followed by a combining mark that NFC left apart stays as

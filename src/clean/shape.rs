@@ -5,6 +5,7 @@
 
 use super::fold::{fold, fold_into, word_list};
 use crate::fasthash::FastSet;
+use crate::normalise::compose::is_alphanumeric;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -148,11 +149,11 @@ fn fold_keep_punct(s: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        let lead = w.find(char::is_alphanumeric).unwrap_or(w.len());
+        let lead = w.find(is_alphanumeric).unwrap_or(w.len());
         let tail = w
             .char_indices()
             .rev()
-            .find(|(_, c)| c.is_alphanumeric())
+            .find(|&(_, c)| is_alphanumeric(c))
             .map_or(0, |(j, c)| j + c.len_utf8());
         fold_into(w, &mut folded);
         out.push_str(&w[..lead]);
@@ -173,7 +174,7 @@ pub fn function_word_density(key: &str) -> f32 {
     let mut n = 0;
     let mut hits = 0;
     for w in key
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
     {
         n += 1;

@@ -2,12 +2,12 @@
 //! [`Lexicon`], which finds the longest listed phrase starting at a token.
 
 use super::tokens::Token;
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
 
 /// Phrases (sequences of lower-case syllables), each with a payload.
 #[derive(Debug)]
 pub struct Lexicon<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FastMap<String, Vec<(Vec<String>, T)>>,
 }
 
 /// The non-comment, non-blank lines of a data file, trimmed.
@@ -25,7 +25,7 @@ pub fn syllables(phrase: &str) -> Vec<String> {
 impl<T> Lexicon<T> {
     /// A lexicon of `(phrase, payload)` pairs.
     pub fn new(entries: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut by_first: FastMap<String, Vec<(Vec<String>, T)>> = FastMap::default();
         for (phrase, payload) in entries {
             let words = syllables(&phrase);
             if let Some(first) = words.first() {

@@ -40,7 +40,7 @@ fn org(e: &Entity) -> Participant {
 
 /// The key two mentions of one participant share.
 pub fn key(p: &Participant) -> String {
-    p.name.to_lowercase()
+    crate::normalise::compose::to_lowercase(&p.name)
 }
 
 /// Whether two mentions name one participant: the same name, or one name

@@ -2,6 +2,7 @@
 //! run of letters and digits (one Vietnamese syllable, or a number); every
 //! other visible character is a punctuation token of its own.
 
+use crate::normalise::compose::{is_alphanumeric, to_lowercase};
 use std::ops::Range;
 
 /// What a [`Token`] is.
@@ -53,14 +54,14 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         let s = &text[start..end];
         out.push(Token {
             span: start..end,
-            lower: s.to_lowercase(),
+            lower: to_lowercase(s),
             kind: TokenKind::Word,
             capitalised: s.chars().next().is_some_and(char::is_uppercase),
         });
     };
     for (i, c) in slice.char_indices() {
         let at = range.start + i;
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             word.get_or_insert(at);
             continue;
         }

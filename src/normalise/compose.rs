@@ -132,6 +132,67 @@ pub fn has_mark(s: &str) -> bool {
     s.bytes().any(|b| b == 0xcc || b == 0xcd)
 }
 
+/// `c.is_alphabetic()`, without the Unicode table's slow path for the Latin
+/// letters Vietnamese is written in: every code point of U+00C0–U+024F but
+/// `×` and `÷`, and of U+1E00–U+1EFF, is a letter (tested below).
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    match c as u32 {
+        0..=0x7f => c.is_ascii_alphabetic(),
+        0xd7 | 0xf7 => false,
+        0xc0..=0x24f | 0x1e00..=0x1eff => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()`, with the fast paths of [`is_alphabetic`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        0xd7 | 0xf7 => false,
+        0xc0..=0x24f | 0x1e00..=0x1eff => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Lower case of each code point of the two Latin ranges ('\0' where it is
+/// not a single code point), indexed by [`slot`].
+static LOWER: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut t = vec!['\0'; SLOTS];
+    for (lo, hi) in RANGES {
+        for c in (lo..=hi).filter_map(char::from_u32) {
+            let mut l = c.to_lowercase();
+            if let (Some(one), None, Some(i)) = (l.next(), l.next(), slot(c)) {
+                t[i] = one;
+            }
+        }
+    }
+    t
+});
+
+/// `s.to_lowercase()`, with table look-ups for ASCII and the Latin letters
+/// of Vietnamese instead of the general Unicode search.
+pub fn to_lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    // The final sigma depends on its neighbours: leave Greek capitals to std.
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let lower = &*LOWER;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match slot(c).map(|i| lower[i]) {
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            Some(l) if l != '\0' => out.push(l),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 /// The base letter of `c` without its marks ("ộ" → "o"); `c` itself otherwise.
 pub fn base_of(c: char) -> char {
     if (c as u32) < 0xc0 {
@@ -168,9 +229,7 @@ pub fn nfc(s: &str) -> String {
                 base = Some(d.base);
                 marks.extend(d.marks.iter().filter(|&&m| m != '\0'));
             }
-            None if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) => {
-                base = Some(c)
-            }
+            None if is_alphabetic(c) => base = Some(c),
             None => out.push(c),
         }
     }
@@ -227,6 +286,23 @@ mod tests {
     fn other_text_is_untouched() {
         for s in ["Hà Nội", "abc 123", "東京", "\u{301}x", "q\u{301}", "đ"] {
             assert_eq!(nfc(s), s);
+        }
+    }
+
+    #[test]
+    fn the_fast_letter_tests_agree_with_the_standard_ones() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_lower_case_agrees_with_the_standard_one() {
+        let all: String = (0..0x3000).filter_map(char::from_u32).collect();
+        assert_eq!(to_lowercase(&all), all.to_lowercase());
+        for s in ["HÀ NỘI", "Đặng", "ΣΑΣ ΣΑ", "İstanbul", "abc", "ẞ Ỳ Ễ"] {
+            assert_eq!(to_lowercase(s), s.to_lowercase(), "{s}");
         }
     }
 
