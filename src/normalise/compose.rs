@@ -132,28 +132,30 @@ pub fn has_mark(s: &str) -> bool {
     s.bytes().any(|b| b == 0xcc || b == 0xcd)
 }
 
+/// Whether `c` is a letter, when that is known without the Unicode tables:
+/// for ASCII, and for U+00C0–U+024F and U+1E00–U+1EFF, where every code
+/// point but `×` and `÷` is a letter (tested below). No digits there.
+#[inline]
+fn latin_letter(c: char) -> Option<bool> {
+    match c as u32 {
+        0..=0x7f => Some(c.is_ascii_alphabetic()),
+        0xd7 | 0xf7 => Some(false),
+        0xc0..=0x24f | 0x1e00..=0x1eff => Some(true),
+        _ => None,
+    }
+}
+
 /// `c.is_alphabetic()`, without the Unicode table's slow path for the Latin
-/// letters Vietnamese is written in: every code point of U+00C0–U+024F but
-/// `×` and `÷`, and of U+1E00–U+1EFF, is a letter (tested below).
+/// letters Vietnamese is written in.
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
-    match c as u32 {
-        0..=0x7f => c.is_ascii_alphabetic(),
-        0xd7 | 0xf7 => false,
-        0xc0..=0x24f | 0x1e00..=0x1eff => true,
-        _ => c.is_alphabetic(),
-    }
+    latin_letter(c).unwrap_or_else(|| c.is_alphabetic())
 }
 
 /// `c.is_alphanumeric()`, with the fast paths of [`is_alphabetic`].
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
-    match c as u32 {
-        0..=0x7f => c.is_ascii_alphanumeric(),
-        0xd7 | 0xf7 => false,
-        0xc0..=0x24f | 0x1e00..=0x1eff => true,
-        _ => c.is_alphanumeric(),
-    }
+    c.is_ascii_digit() || latin_letter(c).unwrap_or_else(|| c.is_alphanumeric())
 }
 
 /// Lower case of each code point of the two Latin ranges ('\0' where it is
