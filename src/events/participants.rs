@@ -47,6 +47,10 @@ pub fn key(p: &Participant) -> String {
 /// ending in the other of two words or more ("Lào Thongsavanh Phomvihane",
 /// a country word run into the name, and "Thongsavanh Phomvihane").
 pub fn same(a: &Participant, b: &Participant) -> bool {
+    // The same spelling, the common case, needs no lower-casing.
+    if a.name == b.name {
+        return true;
+    }
     let (a, b) = (key(a), key(b));
     let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     long == short

@@ -186,8 +186,11 @@ pub fn to_lowercase(s: &str) -> String {
     let lower = &*LOWER;
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match slot(c).map(|i| lower[i]) {
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             Some(l) if l != '\0' => out.push(l),
             _ => out.extend(c.to_lowercase()),
         }
