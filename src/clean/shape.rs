@@ -225,7 +225,7 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     }) {
         return Shape::Caption;
     }
-    if BRACKETED.is_match(text) {
+    if text.starts_with('[') && BRACKETED.is_match(text) {
         return Shape::Bracketed;
     }
     if is_slug(text, words) {
@@ -258,11 +258,18 @@ fn is_widget(text: &str, key: &str, lower: &str, words: usize, sentence: bool) -
 /// "Theo dõi Baoquocte.vn trên", "https://…": a short line naming a web
 /// address (checked after bylines: "Lan Anh/VOV.VN" is a byline).
 fn names_web_address(text: &str, words: usize, sentence: bool) -> bool {
-    (words <= 8 && !sentence || words == 1) && DOMAIN.is_match(text)
+    (words <= 8 && !sentence || words == 1)
+        // Every alternative holds a '.' or a ':' (a cheap test before the regex).
+        && text.contains(['.', ':'])
+        && DOMAIN.is_match(text)
 }
 
 fn is_dateline(text: &str, words: usize) -> bool {
-    if words > 12 || !(DATELINE.is_match(text) || CLOCK.is_match(text)) {
+    // Both patterns need a digit (a cheap test before the regexes).
+    if words > 12
+        || !text.bytes().any(|b| b.is_ascii_digit())
+        || !(DATELINE.is_match(text) || CLOCK.is_match(text))
+    {
         return false;
     }
     // Mostly digits, separators, weekday and zone words: little else.
@@ -276,7 +283,7 @@ fn is_dateline(text: &str, words: usize) -> bool {
 }
 
 fn is_source(text: &str, key: &str, lower: &str, words: usize, sentence: bool) -> bool {
-    if PAREN_SOURCE.is_match(text) && words <= 5 {
+    if words <= 5 && text.starts_with('(') && PAREN_SOURCE.is_match(text) {
         // "(TTXVN/Vietnam+)", not "(3/12)".
         return text.chars().any(|c| c.is_uppercase());
     }
