@@ -160,6 +160,15 @@ fn push_word(out: &mut String, word: &str) {
     out.push_str(word);
 }
 
+/// Zero-width spaces and joiners, word joiners, the BOM and soft hyphens:
+/// invisible to a reader, so dropped.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{180e}' | '\u{feff}' | '\u{ad}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,13 +264,4 @@ mod tests {
         let s = "  Hoà\u{a0}bình \r\n\r\n Thuỷ – “x”  ";
         assert_eq!(normalise(&normalise(s)), normalise(s));
     }
-}
-
-/// Zero-width spaces and joiners, word joiners, the BOM and soft hyphens:
-/// invisible to a reader, so dropped.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{180e}' | '\u{feff}' | '\u{ad}'
-    )
 }
