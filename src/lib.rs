@@ -21,6 +21,7 @@
 pub mod clean;
 pub mod entities;
 pub mod events;
+pub(crate) mod fasthash;
 pub mod normalise;
 pub mod offsets;
 

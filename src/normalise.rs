@@ -16,6 +16,8 @@
 pub mod compose;
 pub mod legacy;
 
+use std::borrow::Cow;
+
 /// Returns `raw` normalised for the later stages.
 pub fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
@@ -23,8 +25,16 @@ pub fn normalise(raw: &str) -> String {
     // Invisible characters go before composition: dropped after it, they
     // could leave marks next to a letter uncomposed, and normalising again
     // would compose them (found by fuzz/extract_text, issue 8).
-    let visible: String = raw.chars().filter(|&c| !is_invisible(c)).collect();
-    let composed = compose::nfc(&visible);
+    let visible: Cow<str> = if raw.contains(is_invisible) {
+        raw.chars().filter(|&c| !is_invisible(c)).collect()
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let composed: Cow<str> = if compose::has_mark(&visible) {
+        Cow::Owned(compose::nfc(&visible))
+    } else {
+        visible
+    };
     let mut chars = composed.chars().peekable();
     loop {
         let c = chars.next();
@@ -75,7 +85,7 @@ fn push_line(out: &mut String, line: &str) {
     let line = line.trim_matches(' ');
     let mut word_start = None;
     for (i, c) in line.char_indices() {
-        if c.is_alphabetic() {
+        if compose::is_alphabetic(c) {
             word_start.get_or_insert(i);
         } else if let Some(s) = word_start.take() {
             // A word followed by a combining mark that NFC left apart stays as
@@ -127,6 +137,12 @@ fn with_tone(plain: char, tone: usize) -> char {
 /// Moves the tone of a word ending in an open `oa`/`oe`/`uy` (not `quy`) to
 /// the first vowel: the old placement ("hoà") to the modern one ("hòa").
 fn push_word(out: &mut String, word: &str) {
+    // Most words do not end in a toned a/e/y (nor in any non-ASCII letter).
+    let last = word.chars().next_back();
+    if !matches!(last, Some(c) if !c.is_ascii() && split_tone(c).is_some()) {
+        out.push_str(word);
+        return;
+    }
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     if n >= 2 {
@@ -142,6 +158,15 @@ fn push_word(out: &mut String, word: &str) {
         }
     }
     out.push_str(word);
+}
+
+/// Zero-width spaces and joiners, word joiners, the BOM and soft hyphens:
+/// invisible to a reader, so dropped.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{180e}' | '\u{feff}' | '\u{ad}'
+    )
 }
 
 #[cfg(test)]
@@ -239,13 +264,4 @@ mod tests {
         let s = "  Hoà\u{a0}bình \r\n\r\n Thuỷ – “x”  ";
         assert_eq!(normalise(&normalise(s)), normalise(s));
     }
-}
-
-/// Zero-width spaces and joiners, word joiners, the BOM and soft hyphens:
-/// invisible to a reader, so dropped.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{180e}' | '\u{feff}' | '\u{ad}'
-    )
 }

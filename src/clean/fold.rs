@@ -7,19 +7,39 @@ use crate::normalise::compose::{base_of, is_mark};
 /// The folded form of `s`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().map(base_of) {
+    fold_into(s, &mut out);
+    out
+}
+
+/// Writes the folded form of `s` into `out` (cleared first), reusing its buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    let mut space = false;
+    for c in s.chars() {
+        // ASCII, most of any page, needs no table.
+        let c = if c.is_ascii() { c } else { base_of(c) };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if is_mark(c) {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
         match c {
-            c if is_mark(c) => {}
             'đ' | 'Đ' => out.push('d'),
-            c if c.is_whitespace() => {
-                if !out.is_empty() && !out.ends_with(' ') {
-                    out.push(' ');
-                }
-            }
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
     }
-    out.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+    // No punctuation at the ends.
+    let end = out.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    out.drain(..start);
 }
 
 /// Reads a word list: one entry a line, `#` comments and blank lines skipped,

@@ -26,8 +26,8 @@
 use super::metadata;
 use super::shape::{self, Line, Shape};
 use super::Article;
+use crate::fasthash::{FastMap, FastSet};
 use crate::Removed;
-use std::collections::HashSet;
 
 /// What the HTML (when there is any) says about a line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
     }
     let Some(lead_at) = lead_at else { return a };
 
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: FastSet<&str> = FastSet::default();
     seen.insert(title.key.as_str());
     seen.insert(title_key.as_str());
     let mut in_related = false;
@@ -205,7 +205,7 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
 ///
 /// After the closing credits (`strict`) it takes three such paragraphs, none
 /// of them a call to action of the site ("Tải ứng dụng …", "Đăng ký …").
-fn resumes_body(lines: &[Line], i: usize, seen: &HashSet<&str>, strict: bool) -> bool {
+fn resumes_body(lines: &[Line], i: usize, seen: &FastSet<&str>, strict: bool) -> bool {
     let l = &lines[i];
     if strict {
         let prose = |j: usize| {
@@ -315,7 +315,7 @@ struct Blocks<'l, 'a> {
 
 impl<'l, 'a> Blocks<'l, 'a> {
     fn new(lines: &'l [Line<'a>], hints: &'l [Hint]) -> Self {
-        let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut at: FastMap<&str, usize> = FastMap::default();
         let first = lines
             .iter()
             .enumerate()

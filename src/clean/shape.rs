@@ -3,35 +3,41 @@
 //! source credit, a caption, a slug? Context (where the line sits, what is
 //! around it) is [`super::layout`]'s business.
 
-use super::fold::{fold, word_list};
+use super::fold::{fold, fold_into, word_list};
+use crate::fasthash::FastSet;
+use crate::normalise::compose::is_alphanumeric;
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static SECTION_HEADINGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static SECTION_HEADINGS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     word_list(include_str!("../../data/clean/section_headings.txt"))
         .into_iter()
         .collect()
 });
 static WIDGETS: LazyLock<Vec<String>> =
     LazyLock::new(|| word_list(include_str!("../../data/clean/widgets.txt")));
-static CAPTION_CUES: LazyLock<Vec<String>> =
-    LazyLock::new(|| cue_list(include_str!("../../data/clean/caption_cues.txt")));
+/// Caption cues, each with its forms after a space and after a bracket.
+static CAPTION_CUES: LazyLock<Vec<[String; 3]>> = LazyLock::new(|| {
+    cue_list(include_str!("../../data/clean/caption_cues.txt"))
+        .into_iter()
+        .map(|c| [format!(" {c}"), format!("({c}"), c])
+        .collect()
+});
 static BYLINE_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/byline_cues.txt")));
-static END_HEADINGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static END_HEADINGS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     word_list(include_str!("../../data/clean/end_headings.txt"))
         .into_iter()
         .collect()
 });
 static FOOTER_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/footer_cues.txt")));
-static DATELINE_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static DATELINE_WORDS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     word_list(include_str!("../../data/clean/dateline_words.txt"))
         .into_iter()
         .collect()
 });
-static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static FUNCTION_WORDS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     word_list(include_str!("../../data/clean/function_words.txt"))
         .into_iter()
         .collect()
@@ -133,23 +139,28 @@ fn cue_list(data: &str) -> Vec<String> {
 }
 
 fn fold_keep_punct(s: &str) -> String {
-    // fold() trims punctuation at the ends; cues need theirs, so fold word by word.
-    s.split(' ')
-        .map(|w| {
-            let f = fold(w);
-            let lead: String = w.chars().take_while(|c| !c.is_alphanumeric()).collect();
-            let tail: String = w
-                .chars()
-                .rev()
-                .take_while(|c| !c.is_alphanumeric())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            format!("{lead}{f}{tail}")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    // fold() trims punctuation at the ends; cues need theirs, so fold word by
+    // word: each word is its leading non-alphanumerics, its folded form and
+    // its trailing non-alphanumerics (a word of punctuation only is written
+    // twice, lead and tail). One buffer for the whole line.
+    let mut out = String::with_capacity(s.len());
+    let mut folded = String::new();
+    for (i, w) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let lead = w.find(is_alphanumeric).unwrap_or(w.len());
+        let tail = w
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_alphanumeric(c))
+            .map_or(0, |(j, c)| j + c.len_utf8());
+        fold_into(w, &mut folded);
+        out.push_str(&w[..lead]);
+        out.push_str(&folded);
+        out.push_str(&w[tail..]);
+    }
+    out
 }
 
 /// Sentence-final punctuation, allowing closing quotes and brackets after it.
@@ -163,7 +174,7 @@ pub fn function_word_density(key: &str) -> f32 {
     let mut n = 0;
     let mut hits = 0;
     for w in key
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
     {
         n += 1;
@@ -190,30 +201,31 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
         return Shape::RelatedLink;
     }
     let sentence = ends_like_sentence(text);
-    if is_source(text, key, words, sentence) {
+    // Folded with its punctuation, once for every cue list below.
+    let lower = fold_keep_punct(text);
+    if is_source(text, key, &lower, words, sentence) {
         return Shape::Source;
     }
-    if is_widget(text, key, words, sentence) {
+    if is_widget(text, key, &lower, words, sentence) {
         return Shape::Widget;
     }
     if is_dateline(text, words) {
         return Shape::Dateline;
     }
-    if is_byline(text, words, sentence) {
+    if is_byline(text, &lower, words, sentence) {
         return Shape::Byline;
     }
     if names_web_address(text, words, sentence) {
         return Shape::Widget;
     }
-    let lower = fold_keep_punct(text);
-    if CAPTION_CUES.iter().any(|c| {
+    if CAPTION_CUES.iter().any(|[spaced, bracketed, c]| {
         lower.starts_with(c.as_str())
-            || lower.contains(&format!(" {c}"))
-            || lower.contains(&format!("({c}"))
+            || lower.contains(spaced.as_str())
+            || lower.contains(bracketed.as_str())
     }) {
         return Shape::Caption;
     }
-    if BRACKETED.is_match(text) {
+    if text.starts_with('[') && BRACKETED.is_match(text) {
         return Shape::Bracketed;
     }
     if is_slug(text, words) {
@@ -235,13 +247,9 @@ pub fn starts_with_widget_cue(key: &str) -> bool {
     })
 }
 
-fn is_widget(text: &str, key: &str, words: usize, sentence: bool) -> bool {
+fn is_widget(text: &str, key: &str, lower: &str, words: usize, sentence: bool) -> bool {
     // The site's footer, at any length: "© …", "Tổng biên tập: …", "Giấy phép số …".
-    if text.starts_with('©')
-        || FOOTER_CUES
-            .iter()
-            .any(|c| fold_keep_punct(text).starts_with(c.as_str()))
-    {
+    if text.starts_with('©') || FOOTER_CUES.iter().any(|c| lower.starts_with(c.as_str())) {
         return true;
     }
     key.is_empty() || (words <= 8 && !sentence && starts_with_widget_cue(key))
@@ -250,11 +258,18 @@ fn is_widget(text: &str, key: &str, words: usize, sentence: bool) -> bool {
 /// "Theo dõi Baoquocte.vn trên", "https://…": a short line naming a web
 /// address (checked after bylines: "Lan Anh/VOV.VN" is a byline).
 fn names_web_address(text: &str, words: usize, sentence: bool) -> bool {
-    (words <= 8 && !sentence || words == 1) && DOMAIN.is_match(text)
+    (words <= 8 && !sentence || words == 1)
+        // Every alternative holds a '.' or a ':' (a cheap test before the regex).
+        && text.contains(['.', ':'])
+        && DOMAIN.is_match(text)
 }
 
 fn is_dateline(text: &str, words: usize) -> bool {
-    if words > 12 || !(DATELINE.is_match(text) || CLOCK.is_match(text)) {
+    // Both patterns need a digit (a cheap test before the regexes).
+    if words > 12
+        || !text.bytes().any(|b| b.is_ascii_digit())
+        || !(DATELINE.is_match(text) || CLOCK.is_match(text))
+    {
         return false;
     }
     // Mostly digits, separators, weekday and zone words: little else.
@@ -267,8 +282,8 @@ fn is_dateline(text: &str, words: usize) -> bool {
     letters <= 20 && other_words == 0
 }
 
-fn is_source(text: &str, key: &str, words: usize, sentence: bool) -> bool {
-    if PAREN_SOURCE.is_match(text) && words <= 5 {
+fn is_source(text: &str, key: &str, lower: &str, words: usize, sentence: bool) -> bool {
+    if words <= 5 && text.starts_with('(') && PAREN_SOURCE.is_match(text) {
         // "(TTXVN/Vietnam+)", not "(3/12)".
         return text.chars().any(|c| c.is_uppercase());
     }
@@ -280,7 +295,7 @@ fn is_source(text: &str, key: &str, words: usize, sentence: bool) -> bool {
             .nth(1)
             .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
     (theo && words <= 8 && !sentence)
-        || (words <= 8 && key.starts_with("nguon") && fold_keep_punct(text).starts_with("nguon:"))
+        || (words <= 8 && key.starts_with("nguon") && lower.starts_with("nguon:"))
 }
 
 /// "Xem thêm: ‹title›", "Tin liên quan: ‹title›", ">> ‹title›", "» ‹title›":
@@ -296,9 +311,11 @@ fn is_inline_related(text: &str, key: &str) -> bool {
         return false;
     };
     let (head, rest) = (&t[..colon], &t[colon + 1..]);
-    !rest.trim().is_empty()
-        && key.len() > fold(head).len()
-        && (SECTION_HEADINGS.contains(&fold(head)) || END_HEADINGS.contains(&fold(head)))
+    if rest.trim().is_empty() {
+        return false;
+    }
+    let head = fold(head);
+    key.len() > head.len() && (SECTION_HEADINGS.contains(&head) || END_HEADINGS.contains(&head))
 }
 
 fn is_slug(text: &str, words: usize) -> bool {
@@ -312,11 +329,10 @@ fn is_slug(text: &str, words: usize) -> bool {
 /// An author's name alone ("Quang Hòa", "Thanh Hà |", "PV"), several names
 /// ("Minh Anh - Thu Trang", "Lan Hương, Đức Mạnh"), or a cue and names
 /// ("Bài và ảnh: Hồng Nhung", "Nhóm phóng viên").
-fn is_byline(text: &str, words: usize, sentence: bool) -> bool {
+fn is_byline(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     if sentence || words > 10 {
         return false;
     }
-    let lower = fold_keep_punct(text);
     if let Some(cue) = BYLINE_CUES.iter().find(|c| lower.starts_with(c.as_str())) {
         let rest = text
             .get(

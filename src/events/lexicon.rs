@@ -2,12 +2,15 @@
 //! [`Lexicon`], which finds the longest listed phrase starting at a token.
 
 use super::tokens::Token;
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
 
 /// Phrases (sequences of lower-case syllables), each with a payload.
 #[derive(Debug)]
 pub struct Lexicon<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FastMap<String, Vec<(Vec<String>, T)>>,
+    /// The first bytes of the first syllables: most tokens start no phrase,
+    /// and this turns them away without hashing.
+    first_bytes: [bool; 256],
 }
 
 /// The non-comment, non-blank lines of a data file, trimmed.
@@ -25,7 +28,7 @@ pub fn syllables(phrase: &str) -> Vec<String> {
 impl<T> Lexicon<T> {
     /// A lexicon of `(phrase, payload)` pairs.
     pub fn new(entries: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut by_first: FastMap<String, Vec<(Vec<String>, T)>> = FastMap::default();
         for (phrase, payload) in entries {
             let words = syllables(&phrase);
             if let Some(first) = words.first() {
@@ -39,7 +42,16 @@ impl<T> Lexicon<T> {
         for list in by_first.values_mut() {
             list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
-        Lexicon { by_first }
+        let mut first_bytes = [false; 256];
+        for first in by_first.keys() {
+            if let Some(&b) = first.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        Lexicon {
+            by_first,
+            first_bytes,
+        }
     }
 
     /// Every phrase that starts at `tokens[i]`, longest first, with its
@@ -52,6 +64,12 @@ impl<T> Lexicon<T> {
         let list = tokens
             .get(i)
             .filter(|t| t.is_word())
+            .filter(|t| {
+                t.lower
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| self.first_bytes[usize::from(b)])
+            })
             .and_then(|t| self.by_first.get(&t.lower));
         list.into_iter()
             .flatten()

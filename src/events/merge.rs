@@ -6,6 +6,7 @@
 use super::dates::EventDate;
 use super::mentions::{Mention, Relation, Role};
 use super::participants;
+use crate::normalise::compose::to_lowercase;
 use crate::{EventKind, EventStatus, Participant, Ymd};
 use std::collections::HashMap;
 
@@ -166,7 +167,7 @@ impl Cluster {
         // country here and its city there.
         if self.kind != EventKind::Visit && !loose {
             if let (Some((a, _)), Some(b)) = (&self.location, &m.location) {
-                let (a, b) = (a.to_lowercase(), b.to_lowercase());
+                let (a, b) = (to_lowercase(a), to_lowercase(b));
                 if !a.contains(&b) && !b.contains(&a) {
                     return false;
                 }

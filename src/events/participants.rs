@@ -40,14 +40,31 @@ fn org(e: &Entity) -> Participant {
 
 /// The key two mentions of one participant share.
 pub fn key(p: &Participant) -> String {
-    p.name.to_lowercase()
+    crate::normalise::compose::to_lowercase(&p.name)
 }
 
 /// Whether two mentions name one participant: the same name, or one name
 /// ending in the other of two words or more ("Lào Thongsavanh Phomvihane",
 /// a country word run into the name, and "Thongsavanh Phomvihane").
 pub fn same(a: &Participant, b: &Participant) -> bool {
-    let (a, b) = (key(a), key(b));
+    // The same spelling, the common case, needs no lower-casing.
+    if a.name == b.name {
+        return true;
+    }
+    // Equal keys, or one ending in the other, end in the same lower-case
+    // letter: most pairs differ there, and need no lower-casing. (A final
+    // capital sigma lower-cases by context: left to the full comparison.)
+    let last = |s: &str| s.chars().next_back().map(|c| (c, c.to_lowercase().last()));
+    match (last(&a.name), last(&b.name)) {
+        (Some(('Σ', _)), _) | (_, Some(('Σ', _))) => {}
+        (Some((_, x)), Some((_, y))) if x == y => {}
+        _ => return false,
+    }
+    same_keys(key(a), key(b))
+}
+
+/// [`same`] on the two keys.
+fn same_keys(a: String, b: String) -> bool {
     let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     long == short
         || (short.split_whitespace().count() >= 2
@@ -148,6 +165,35 @@ pub fn split_point(v: &SentenceView<'_>, a_end: usize, b_start: usize) -> usize 
 mod tests {
     use super::super::sentences::{Part, Sentence};
     use super::*;
+
+    #[test]
+    fn same_agrees_with_comparing_lower_cased_keys() {
+        let reference = |a: &str, b: &str| same_keys(a.to_lowercase(), b.to_lowercase());
+        let p = |name: &str| Participant {
+            name: name.into(),
+            role: None,
+            country: None,
+        };
+        let names = [
+            "",
+            "Lào Thongsavanh Phomvihane",
+            "Thongsavanh Phomvihane",
+            "THONGSAVANH PHOMVIHANE",
+            "Phomvihane",
+            "Lê Văn An",
+            "LÊ VĂN AN",
+            "Văn An",
+            "Bộ Ngoại giao",
+            "ΟΔΟΣ",
+            "οδος",
+            "An ",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(same(&p(a), &p(b)), reference(a, b), "{a:?} / {b:?}");
+            }
+        }
+    }
 
     fn per(text: &str, name: &str, role: &str) -> Entity {
         let start = text.find(name).unwrap();

@@ -12,23 +12,54 @@
 //! both give "ộ", and a precomposed vowel with a separate tone mark ("â" +
 //! U+0301, as legacy keyboards type it) gives "ấ".
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+/// The two ranges of precomposed Latin letters the table covers.
+const RANGES: [(u32, u32); 2] = [(0xc0, 0x24f), (0x1e00, 0x1eff)];
+/// Slots of the dense decomposition array: both ranges one after the other.
+const SLOTS: usize = (0x24f - 0xc0 + 1) + (0x1eff - 0x1e00 + 1);
+
+/// A letter's decomposition: its base and up to two marks ('\0' when absent);
+/// `base == '\0'` marks a code point with none.
+#[derive(Clone, Copy)]
+struct Decomposed {
+    base: char,
+    marks: [char; 2],
+}
+
+const NONE: Decomposed = Decomposed {
+    base: '\0',
+    marks: ['\0'; 2],
+};
+
 struct Table {
-    /// Letter → (base, marks in canonical order).
-    decompose: HashMap<char, (char, Vec<char>)>,
-    /// (base followed by its marks) → letter.
-    compose: HashMap<String, char>,
-    /// Combining classes other than 230.
-    class: HashMap<char, u8>,
+    /// Letter → (base, marks in canonical order), indexed by [`slot`].
+    decompose: Vec<Decomposed>,
+    /// (base, first mark, second mark or '\0') → letter, sorted for binary search.
+    compose: Vec<((char, char, char), char)>,
+    /// Combining class of each mark U+0300–U+036F (230 unless the table says otherwise).
+    class: [u8; 0x70],
+}
+
+/// The index of `c` in the dense decomposition array, if it is in a covered range.
+fn slot(c: char) -> Option<usize> {
+    let u = c as u32;
+    let (lo0, hi0) = RANGES[0];
+    let (lo1, hi1) = RANGES[1];
+    if (lo0..=hi0).contains(&u) {
+        Some((u - lo0) as usize)
+    } else if (lo1..=hi1).contains(&u) {
+        Some((hi0 - lo0 + 1 + u - lo1) as usize)
+    } else {
+        None
+    }
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut t = Table {
-        decompose: HashMap::new(),
-        compose: HashMap::new(),
-        class: HashMap::new(),
+        decompose: vec![NONE; SLOTS],
+        compose: Vec::new(),
+        class: [230; 0x70],
     };
     let mark = |hex: &str| u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
     for line in include_str!("latin_compose.txt").lines() {
@@ -36,7 +67,9 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         match f.as_slice() {
             ["class", m, ccc] => {
                 if let (Some(m), Ok(ccc)) = (mark(m), ccc.parse()) {
-                    t.class.insert(m, ccc);
+                    if is_mark(m) {
+                        t.class[m as usize - 0x300] = ccc;
+                    }
                 }
             }
             [letter, base, marks @ ..] if !letter.starts_with('#') => {
@@ -45,29 +78,141 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                     continue;
                 };
                 let marks: Vec<char> = marks.iter().filter_map(|m| mark(m)).collect();
-                let mut key = String::from(base);
-                key.extend(&marks);
-                t.compose.insert(key, letter);
-                t.decompose.insert(letter, (base, marks));
+                let (Some(i), 1..=2) = (slot(letter), marks.len()) else {
+                    continue;
+                };
+                let m = [marks[0], marks.get(1).copied().unwrap_or('\0')];
+                t.compose.push(((base, m[0], m[1]), letter));
+                t.decompose[i] = Decomposed { base, marks: m };
             }
             _ => {}
         }
     }
+    t.compose.sort_unstable();
+    t.compose.dedup_by_key(|(k, _)| *k);
     t
 });
+
+impl Table {
+    fn decomposed(&self, c: char) -> Option<Decomposed> {
+        slot(c)
+            .map(|i| self.decompose[i])
+            .filter(|d| d.base != '\0')
+    }
+
+    fn class(&self, m: char) -> u8 {
+        if is_mark(m) {
+            self.class[m as usize - 0x300]
+        } else {
+            230
+        }
+    }
+
+    fn composed(&self, base: char, marks: &[char]) -> Option<char> {
+        let key = match *marks {
+            [a] => (base, a, '\0'),
+            [a, b] => (base, a, b),
+            _ => return None,
+        };
+        self.compose
+            .binary_search_by(|(k, _)| k.cmp(&key))
+            .ok()
+            .map(|i| self.compose[i].1)
+    }
+}
 
 /// A combining diacritical mark (U+0300–U+036F).
 pub fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// Whether `s` holds a combining mark (U+0300–U+036F), by its UTF-8 lead
+/// bytes 0xCC/0xCD; text without one is already in NFC for this table.
+pub fn has_mark(s: &str) -> bool {
+    s.bytes().any(|b| b == 0xcc || b == 0xcd)
+}
+
+/// Whether `c` is a letter, when that is known without the Unicode tables:
+/// for ASCII, and for U+00C0–U+024F and U+1E00–U+1EFF, where every code
+/// point but `×` and `÷` is a letter (tested below). No digits there.
+#[inline]
+fn latin_letter(c: char) -> Option<bool> {
+    match c as u32 {
+        0..=0x7f => Some(c.is_ascii_alphabetic()),
+        0xd7 | 0xf7 => Some(false),
+        0xc0..=0x24f | 0x1e00..=0x1eff => Some(true),
+        _ => None,
+    }
+}
+
+/// `c.is_alphabetic()`, without the Unicode table's slow path for the Latin
+/// letters Vietnamese is written in.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    latin_letter(c).unwrap_or_else(|| c.is_alphabetic())
+}
+
+/// `c.is_alphanumeric()`, with the fast paths of [`is_alphabetic`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    c.is_ascii_digit() || latin_letter(c).unwrap_or_else(|| c.is_alphanumeric())
+}
+
+/// Lower case of each code point of the two Latin ranges ('\0' where it is
+/// not a single code point), indexed by [`slot`].
+static LOWER: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut t = vec!['\0'; SLOTS];
+    for (lo, hi) in RANGES {
+        for c in (lo..=hi).filter_map(char::from_u32) {
+            let mut l = c.to_lowercase();
+            if let (Some(one), None, Some(i)) = (l.next(), l.next(), slot(c)) {
+                t[i] = one;
+            }
+        }
+    }
+    t
+});
+
+/// `s.to_lowercase()`, with table look-ups for ASCII and the Latin letters
+/// of Vietnamese instead of the general Unicode search.
+pub fn to_lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    // The final sigma depends on its neighbours: leave Greek capitals to std.
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let lower = &*LOWER;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match slot(c).map(|i| lower[i]) {
+            Some(l) if l != '\0' => out.push(l),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 /// The base letter of `c` without its marks ("ộ" → "o"); `c` itself otherwise.
 pub fn base_of(c: char) -> char {
-    TABLE.decompose.get(&c).map_or(c, |(b, _)| *b)
+    if (c as u32) < 0xc0 {
+        return c;
+    }
+    TABLE.decomposed(c).map_or(c, |d| d.base)
 }
 
 /// `s` in NFC, for Latin letters with marks; everything else as it is.
 pub fn nfc(s: &str) -> String {
+    // Without a combining mark every letter of the table composes back to
+    // itself (tested below), so the text is already in NFC.
+    if !has_mark(s) {
+        return s.to_string();
+    }
     let table = &*TABLE;
     let mut out = String::with_capacity(s.len());
     // The letter being built: its base and the marks gathered so far.
@@ -84,12 +229,12 @@ pub fn nfc(s: &str) -> String {
             Some(b) => flush(table, &mut out, b, &mut marks),
             None => flush_stray(table, &mut out, &mut marks),
         }
-        match table.decompose.get(&c) {
-            Some((b, m)) => {
-                base = Some(*b);
-                marks.extend(m);
+        match table.decomposed(c) {
+            Some(d) => {
+                base = Some(d.base);
+                marks.extend(d.marks.iter().filter(|&&m| m != '\0'));
             }
-            None if c.is_alphabetic() => base = Some(c),
+            None if is_alphabetic(c) => base = Some(c),
             None => out.push(c),
         }
     }
@@ -102,7 +247,7 @@ pub fn nfc(s: &str) -> String {
 
 /// Writes marks that follow no letter, in canonical order.
 fn flush_stray(table: &Table, out: &mut String, marks: &mut Vec<char>) {
-    marks.sort_by_key(|m| table.class.get(m).copied().unwrap_or(230));
+    marks.sort_by_key(|&m| table.class(m));
     out.extend(marks.iter());
     marks.clear();
 }
@@ -115,12 +260,9 @@ fn flush(table: &Table, out: &mut String, base: char, marks: &mut Vec<char>) {
         return;
     }
     // Canonical order: a stable sort by combining class.
-    marks.sort_by_key(|m| table.class.get(m).copied().unwrap_or(230));
-    let mut key = String::from(base);
-    key.extend(marks.iter());
+    marks.sort_by_key(|&m| table.class(m));
     for n in (1..=marks.len()).rev() {
-        let prefix_len = key.char_indices().nth(n + 1).map_or(key.len(), |(i, _)| i);
-        if let Some(&letter) = table.compose.get(&key[..prefix_len]) {
+        if let Some(letter) = table.composed(base, &marks[..n]) {
             out.push(letter);
             out.extend(&marks[n..]);
             marks.clear();
@@ -150,6 +292,42 @@ mod tests {
         for s in ["Hà Nội", "abc 123", "東京", "\u{301}x", "q\u{301}", "đ"] {
             assert_eq!(nfc(s), s);
         }
+    }
+
+    #[test]
+    fn the_fast_letter_tests_agree_with_the_standard_ones() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_lower_case_agrees_with_the_standard_one() {
+        let all: String = (0..0x3000).filter_map(char::from_u32).collect();
+        assert_eq!(to_lowercase(&all), all.to_lowercase());
+        for s in ["HÀ NỘI", "Đặng", "ΣΑΣ ΣΑ", "İstanbul", "abc", "ẞ Ỳ Ễ"] {
+            assert_eq!(to_lowercase(s), s.to_lowercase(), "{s}");
+        }
+    }
+
+    #[test]
+    fn every_letter_of_the_table_composes_back_to_itself() {
+        // What lets `nfc` skip text without a combining mark.
+        let t = &*TABLE;
+        let mut n = 0;
+        for (lo, hi) in RANGES {
+            for c in (lo..=hi).filter_map(char::from_u32) {
+                if let Some(d) = t.decomposed(c) {
+                    n += 1;
+                    let mut s = String::from(d.base);
+                    s.extend(d.marks.iter().filter(|&&m| m != '\0'));
+                    assert_eq!(nfc(&s), c.to_string(), "{c}");
+                    assert_eq!(base_of(c), d.base);
+                }
+            }
+        }
+        assert!(n > 400, "only {n} letters in the table");
     }
 
     #[test]

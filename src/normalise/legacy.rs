@@ -93,12 +93,19 @@ fn convert_lines(text: &str) -> String {
 /// dropped, then NFC composition. Soft hyphens stay only if `soft_hyphens`
 /// (TCVN3 writes "ư" with that byte, but the normaliser drops it from text
 /// that stays as it is).
-fn view(line: &str, soft_hyphens: bool) -> String {
-    let kept: String = line
-        .chars()
-        .filter(|&c| stays(c) || (soft_hyphens && c == '\u{ad}'))
-        .collect();
-    super::compose::nfc(&kept)
+fn view(line: &str, soft_hyphens: bool) -> Cow<'_, str> {
+    let keep = |c: char| stays(c) || (soft_hyphens && c == '\u{ad}');
+    // Most text drops nothing and has no mark to compose: borrowed as it is.
+    let kept: Cow<str> = if line.chars().all(keep) {
+        Cow::Borrowed(line)
+    } else {
+        Cow::Owned(line.chars().filter(|&c| keep(c)).collect())
+    };
+    if super::compose::has_mark(&kept) {
+        Cow::Owned(super::compose::nfc(&kept))
+    } else {
+        kept
+    }
 }
 
 /// Whether the normaliser keeps `c`: it drops zero-width characters, the
