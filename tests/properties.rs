@@ -19,6 +19,9 @@ use vnextract::{extract, extract_blocks, extract_html, InputBlock, Options};
 /// How many generated inputs each property test reads.
 const CASES: u64 = 160;
 
+/// How many files of each fuzz corpus the replay reads at most.
+const REPLAYED: usize = 400;
+
 /// SplitMix64: small, fast and the same on every platform.
 struct Rng(u64);
 
@@ -632,8 +635,8 @@ fn time_grows_linearly_with_input() {
 }
 
 /// The fuzzers' minimised corpora (`fuzz/corpus/*`, committed) keep every
-/// property too: the inputs that reached new code once are replayed on every
-/// test run.
+/// property too: inputs that once reached new code are replayed on every
+/// test run (a fixed sample of [`REPLAYED`] per target).
 #[test]
 fn fuzz_corpus_keeps_every_property() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
@@ -645,7 +648,9 @@ fn fuzz_corpus_keeps_every_property() {
         };
         let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
         files.sort();
-        for file in files {
+        // A fixed sample of at most REPLAYED files keeps the test short.
+        let step = files.len().div_ceil(REPLAYED).max(1);
+        for file in files.into_iter().step_by(step) {
             // A running fuzzer may move a file away while we read.
             let Ok(bytes) = std::fs::read(&file) else {
                 continue;
@@ -659,5 +664,35 @@ fn fuzz_corpus_keeps_every_property() {
                 panic!("{}: {broken}", file.display());
             }
         }
+    }
+}
+
+/// Open (src/clean, found by fuzz/extract_text): a short line between the
+/// body and a repeated paragraph is kept while the repeat follows it; once
+/// the repeat is dropped as a duplicate, reading the cleaned text again drops
+/// the line as related links. Run with `-- --ignored`.
+#[test]
+#[ignore = "open: owned by src/clean (duplicates are dropped after the trailing-links decision)"]
+fn a_kept_line_stays_kept_when_a_later_duplicate_is_dropped() {
+    let body = "Sáng 3/4/2025, tại Hà Nội, Bộ trưởng Ngoại giao Trần Văn An đã hội đàm với Bộ trưởng Ngoại giao Lào Somsak Vongsa nhân chuyến thăm chính thức Việt Nam của ông.";
+    let page = format!(
+        "Bộ trưởng Trần Văn An thăm Lào\n{body}\nHai bên nhất trí tăng cường hợp tác kinh tế, thương mại và đầu tư giữa hai nước trong thời gian tới.\nkinh tế hai nước\n{body}\n"
+    );
+    let x = extract(&page, &Options::default()).expect("small");
+    if let Err(broken) = invariants::cleaning_is_idempotent(&x, &Options::default()) {
+        panic!("{broken}");
+    }
+}
+
+/// Open (src/clean, found by fuzz/extract_text: 3 of the fork run's 4
+/// findings, minimised): a headline and one short paragraph kept while a
+/// "Tin liên quan" list followed are not found again in the cleaned text.
+#[test]
+#[ignore = "open: owned by src/clean (a short article is kept only with the furniture around it)"]
+fn a_short_article_is_found_again_without_its_furniture() {
+    let page = "T\u{fffd}e\nT\u{fffd} + C\u{fffd} n' \u{fffd}n , g 4.\nTin liên quan\nT i \u{fffd}u . h\u{fffd} T u t\u{fffd} m ch \u{fffd}t 0 \u{fffd}\u{fffd} U \u{fffd}n%.\nn";
+    let x = extract(page, &Options::default()).expect("small");
+    if let Err(broken) = invariants::cleaning_is_idempotent(&x, &Options::default()) {
+        panic!("{broken}");
     }
 }
