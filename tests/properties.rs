@@ -688,7 +688,6 @@ fn a_kept_line_stays_kept_when_a_later_duplicate_is_dropped() {
 /// findings, minimised): a headline and one short paragraph kept while a
 /// "Tin liên quan" list followed are not found again in the cleaned text.
 #[test]
-#[ignore = "open: owned by src/clean (a short article is kept only with the furniture around it)"]
 fn a_short_article_is_found_again_without_its_furniture() {
     let page = "T\u{fffd}e\nT\u{fffd} + C\u{fffd} n' \u{fffd}n , g 4.\nTin liên quan\nT i \u{fffd}u . h\u{fffd} T u t\u{fffd} m ch \u{fffd}t 0 \u{fffd}\u{fffd} U \u{fffd}n%.\nn";
     let x = extract(page, &Options::default()).expect("small");

@@ -8,6 +8,7 @@
 
 use super::lexicon::{tokenize, LISTS};
 use super::Cx;
+use crate::fasthash::FastMap;
 use crate::{Entity, EntityKind};
 
 /// The country of a person with a Vietnamese name and no other country given.
@@ -54,6 +55,14 @@ fn same_foreign(a: &[String], b: &[String]) -> bool {
     })
 }
 
+/// The sorted first letters of a name's words: the bucket in which
+/// [`same_foreign`] looks.
+fn initials(words: &[String]) -> String {
+    let mut first: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+    first.sort_unstable();
+    first.into_iter().collect()
+}
+
 /// The lower-case words of a name.
 fn words_of(name: &str) -> Vec<String> {
     name.split_whitespace().map(str::to_lowercase).collect()
@@ -71,6 +80,13 @@ pub fn assign(_cx: &Cx<'_>, entities: &mut [Entity]) {
         .filter(|&i| entities[i].kind == EntityKind::Per)
         .collect();
     let mut people: Vec<Person> = Vec::new();
+    // Indexes that keep the matching linear in the number of mentions: full
+    // names by their words; foreign names by their sorted initials (a small
+    // spelling difference keeps the first letter); people by each word of
+    // their name, for the given names alone.
+    let mut by_words: FastMap<Vec<String>, usize> = FastMap::default();
+    let mut by_initials: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
     // Full names first, then the given names alone ("ông Trung").
     for pass in [false, true] {
         for &i in &per {
@@ -79,7 +95,12 @@ pub fn assign(_cx: &Cx<'_>, entities: &mut [Entity]) {
                 continue;
             }
             let found = if pass {
-                let fits: Vec<usize> = (0..people.len())
+                let mut fits: Vec<usize> = by_word
+                    .get(&words[0])
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                    .iter()
+                    .copied()
                     .filter(|&p| {
                         let w = &people[p].words;
                         // A Vietnamese is called by the given name (last); a
@@ -88,19 +109,35 @@ pub fn assign(_cx: &Cx<'_>, entities: &mut [Entity]) {
                             || (!vietnamese(&people[p].canonical) && w.contains(&words[0]))
                     })
                     .collect();
+                fits.dedup();
                 (fits.len() == 1).then(|| fits[0])
             } else {
-                people
-                    .iter()
-                    .position(|p| p.words == words || same_foreign(&p.words, &words))
+                by_words.get(&words).copied().or_else(|| {
+                    by_initials.get(&initials(&words)).and_then(|ps| {
+                        ps.iter()
+                            .copied()
+                            .find(|&p| same_foreign(&people[p].words, &words))
+                    })
+                })
             };
             match found {
                 Some(p) => people[p].members.push(i),
-                None => people.push(Person {
-                    canonical: entities[i].canonical.clone(),
-                    words,
-                    members: vec![i],
-                }),
+                None => {
+                    let p = people.len();
+                    by_words.entry(words.clone()).or_insert(p);
+                    by_initials.entry(initials(&words)).or_default().push(p);
+                    for w in &words {
+                        let list = by_word.entry(w.clone()).or_default();
+                        if list.last() != Some(&p) {
+                            list.push(p);
+                        }
+                    }
+                    people.push(Person {
+                        canonical: entities[i].canonical.clone(),
+                        words,
+                        members: vec![i],
+                    });
+                }
             }
         }
     }

@@ -176,16 +176,49 @@ fn names(cx: &Cx<'_>) -> Vec<Entity> {
 /// Adds `more` to `out`, except those that cross a mention already there
 /// (one inside another, or around it, is kept).
 fn add_outside(out: &mut Vec<Entity>, more: Vec<Entity>) {
+    let spans = Spans::new(out.iter().map(|e| e.span.clone()));
     for e in more {
-        let crosses = out.iter().any(|o| {
-            let overlap = o.span.start < e.span.end && e.span.start < o.span.end;
-            let nested = (o.span.start <= e.span.start && e.span.end <= o.span.end)
-                || (e.span.start <= o.span.start && o.span.end <= e.span.end);
-            overlap && !nested
+        let crosses = spans.any_overlapping(&e.span, |o| {
+            let nested = (o.start <= e.span.start && e.span.end <= o.end)
+                || (e.span.start <= o.start && o.end <= e.span.end);
+            !nested
         });
         if !crosses && e.span.start < e.span.end {
             out.push(e);
         }
+    }
+}
+
+/// Byte spans sorted by start, for overlap queries that look only near the
+/// span asked about (mentions are short), so that a long text costs linear
+/// time, not mentions × mentions.
+pub struct Spans {
+    sorted: Vec<Range<usize>>,
+    longest: usize,
+}
+
+impl Spans {
+    /// The index of `spans`.
+    pub fn new(spans: impl IntoIterator<Item = Range<usize>>) -> Spans {
+        let mut sorted: Vec<Range<usize>> = spans.into_iter().collect();
+        sorted.sort_by_key(|r| r.start);
+        let longest = sorted
+            .iter()
+            .map(|r| r.end.saturating_sub(r.start))
+            .max()
+            .unwrap_or(0);
+        Spans { sorted, longest }
+    }
+
+    /// Whether a span overlapping `r` satisfies `pred`.
+    pub fn any_overlapping(&self, r: &Range<usize>, pred: impl Fn(&Range<usize>) -> bool) -> bool {
+        let from = self
+            .sorted
+            .partition_point(|o| o.start + self.longest <= r.start);
+        self.sorted[from..]
+            .iter()
+            .take_while(|o| o.start < r.end)
+            .any(|o| r.start < o.end && o.start < r.end && pred(o))
     }
 }
 

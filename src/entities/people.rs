@@ -8,6 +8,7 @@
 use super::lexicon::LISTS;
 use super::places::place_at;
 use super::{titles, Cx, Found};
+use crate::fasthash::{FastMap, FastSet};
 use crate::{Entity, EntityKind};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -198,27 +199,33 @@ pub fn known_in_capitals(
     taken: &[std::ops::Range<usize>],
 ) -> Vec<Entity> {
     let mut names: Vec<(Vec<String>, &Entity)> = Vec::new();
+    let mut seen: FastSet<Vec<String>> = FastSet::default();
     for e in known.iter().filter(|e| e.kind == EntityKind::Per) {
         let words: Vec<String> = e
             .canonical
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
-        if words.len() >= 2 && !names.iter().any(|(w, _)| *w == words) {
+        if words.len() >= 2 && seen.insert(words.clone()) {
             names.push((words, e));
         }
     }
     names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    // The names by their first word, longest first.
+    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (n, (w, _)) in names.iter().enumerate() {
+        by_first.entry(w[0].as_str()).or_default().push(n);
+    }
+    let taken = super::Spans::new(taken.iter().cloned());
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.toks.len() {
-        let free = |k: usize| {
-            !taken
-                .iter()
-                .any(|r| r.start < cx.toks[k].span.end && cx.toks[k].span.start < r.end)
-        };
+        let free = |k: usize| !taken.any_overlapping(&cx.toks[k].span, |_| true);
         let hit = cx.shouting(i).then(|| {
-            names.iter().find(|(w, _)| {
+            let candidates = by_first
+                .get(cx.toks[i].lower.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            candidates.iter().map(|&n| &names[n]).find(|(w, _)| {
                 cx.toks.get(i..i + w.len()).is_some_and(|ts| {
                     ts.iter().zip(w).all(|(t, x)| t.lower == *x)
                         && (i..i + w.len()).all(|k| free(k) && (k == i || cx.joined(k)))
