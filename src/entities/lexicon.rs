@@ -6,7 +6,8 @@
 //! pattern of their entries ("Mỹ" is a country, "mỹ" is not), except that a
 //! text token in capitals ("VIỆT NAM" in a heading) matches any case.
 
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
+use crate::normalise::compose;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -64,10 +65,10 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let after_stop = out.last().is_some_and(|t: &Tok| {
             !t.word && matches!(t.lower.as_str(), "." | "!" | "?" | ":" | "…")
         });
-        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = s.chars().filter(|&c| compose::is_alphabetic(c)).count();
         out.push(Tok {
             span: span.clone(),
-            lower: s.to_lowercase(),
+            lower: compose::to_lowercase(s),
             word: is_word,
             cap: s.chars().next().is_some_and(char::is_uppercase),
             shout: is_word && letters >= 2 && s.chars().all(|c| !c.is_lowercase()),
@@ -79,7 +80,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         *last_end = span.end;
     };
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if compose::is_alphanumeric(c) {
             word.get_or_insert(i);
             continue;
         }
@@ -116,7 +117,7 @@ struct Entry<T> {
 /// A phrase list with a payload per phrase.
 #[derive(Debug)]
 pub struct Phrases<T> {
-    by_first: HashMap<String, Vec<Entry<T>>>,
+    by_first: FastMap<String, Vec<Entry<T>>>,
     /// Match case-insensitively.
     any_case: bool,
 }
@@ -124,7 +125,7 @@ pub struct Phrases<T> {
 impl<T> Phrases<T> {
     /// A list of `(phrase, payload)`; `any_case` ignores the case of the entries.
     pub fn new(entries: impl IntoIterator<Item = (String, T)>, any_case: bool) -> Phrases<T> {
-        let mut by_first: HashMap<String, Vec<Entry<T>>> = HashMap::new();
+        let mut by_first: FastMap<String, Vec<Entry<T>>> = FastMap::default();
         for (phrase, payload) in entries {
             let toks = tokenize(&phrase);
             let Some(first) = toks.first() else { continue };
