@@ -672,7 +672,6 @@ fn fuzz_corpus_keeps_every_property() {
 /// the repeat is dropped as a duplicate, reading the cleaned text again drops
 /// the line as related links. Run with `-- --ignored`.
 #[test]
-#[ignore = "open: owned by src/clean (duplicates are dropped after the trailing-links decision)"]
 fn a_kept_line_stays_kept_when_a_later_duplicate_is_dropped() {
     let body = "Sáng 3/4/2025, tại Hà Nội, Bộ trưởng Ngoại giao Trần Văn An đã hội đàm với Bộ trưởng Ngoại giao Lào Somsak Vongsa nhân chuyến thăm chính thức Việt Nam của ông.";
     let page = format!(

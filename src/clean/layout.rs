@@ -182,7 +182,18 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         } else {
             match l.shape {
                 Shape::Prose => a.paragraphs.push(l.text.to_string()),
-                Shape::TitleLike if is_crosshead(l, prev, next) => {
+                // The prose a crosshead heads is new prose, not a copy of a
+                // paragraph already read (the copy goes as a duplicate, and
+                // cleaning the cleaned text must decide alike; issue 8).
+                Shape::TitleLike
+                    if is_crosshead(
+                        l,
+                        prev,
+                        lines[i + 1..]
+                            .iter()
+                            .find(|n| n.key.is_empty() || !seen.contains(n.key.as_str())),
+                    ) =>
+                {
                     a.paragraphs.push(l.text.to_string())
                 }
                 Shape::TitleLike | Shape::Slug | Shape::Bracketed => {
