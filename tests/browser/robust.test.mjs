@@ -5,6 +5,7 @@
 // page's HTML source pasted as text, and a trap inside the WebAssembly
 // module (a banner; the next input works). Each asserts what the page shows.
 
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -212,6 +213,24 @@ test('text in the legacy TCVN3 encoding is converted, and the page says so', asy
   assert.ok(x.warnings.some((w) => w.code === 'legacy-encoding'));
   const warnings = await shownWarnings(page);
   assert.ok(warnings.some((w) => w.code === 'legacy-encoding' && /bảng mã cũ/.test(w.text)), JSON.stringify(warnings));
+  await assertMarksMatch(page, x);
+  assert.deepEqual(errors, []);
+});
+
+test('text in the legacy VNI encoding is converted, and the page says so', async (t) => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  t.after(() => page.close());
+  // The invented VNI page of the CLI case (tests/cases/robust/legacy_vni.json): one source for both tiers.
+  const file = JSON.parse(readFileSync(new URL('../cases/robust/legacy_vni.json', import.meta.url), 'utf8'));
+  const legacy = file.files[0].text;
+  assert.doesNotMatch(legacy, /[ộưạđ]/, 'the fixture really is in the old encoding');
+  const x = await nextResult(page, () => paste(page, { text: legacy }));
+  for (const want of file.docs[0].text_has) assert.ok(x.text.includes(want), `converted text has ${want}`);
+  assert.ok(!x.text.includes('Haø Noäi'), 'no VNI bytes left');
+  assert.ok(x.entities.some((e) => e.type === 'PER' && e.text === 'Trần Văn An'), 'the name is found in the converted text');
+  assert.ok(x.warnings.some((w) => w.code === 'legacy-encoding' && /VNI/.test(w.message)), JSON.stringify(x.warnings));
+  const warnings = await shownWarnings(page);
+  assert.ok(warnings.some((w) => w.code === 'legacy-encoding'), JSON.stringify(warnings));
   await assertMarksMatch(page, x);
   assert.deepEqual(errors, []);
 });
