@@ -127,9 +127,11 @@ fn finish(mut a: Article, input: &str) -> Article {
         }
         a.warnings.push(Warning {
             code: "no-article".into(),
-            message:
-                "no article text was found: the input looks like site furniture or a list of links"
-                    .into(),
+            // Said without guessing why: furniture, a list of links and
+            // text that is not Vietnamese news all end here.
+            message: "no article text was found: no run of Vietnamese running prose \
+                      (only site furniture, headlines or links, or text in another language)"
+                .into(),
         });
     }
     a
