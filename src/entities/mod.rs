@@ -222,20 +222,13 @@ impl Spans {
     }
 }
 
-/// DATE, TIME, NUM, MONEY and PERCENT: the other half of the stage.
-///
-/// MERGE POINT — [`temporal`] (dates, times) and [`quantities`] (numbers,
-/// money, percentages) fill this; [`find`] adds their mentions wherever
-/// they do not cross a name. They read the text with the article end mark
-/// "./." blanked (same length, so spans still fit): it closes the article
-/// and is no part of the number before it ("vào năm 2016./.").
+/// DATE, TIME, NUM, MONEY and PERCENT: the other half of the stage, from
+/// [`temporal`] (dates, times) and [`quantities`] (numbers, money,
+/// percentages); [`find`] adds their mentions wherever they do not cross a
+/// name.
 fn temporal_and_quantities(text: &str, ctx: &DocContext) -> Vec<Entity> {
-    let blanked = text.replace("./.", ".  ");
-    let mut out = temporal::find(&blanked, ctx);
-    out.extend(quantities::find(&blanked, ctx));
-    for e in &mut out {
-        e.text = text.get(e.span.clone()).unwrap_or_default().to_string();
-    }
+    let mut out = temporal::find(text, ctx);
+    out.extend(quantities::find(text, ctx));
     out
 }
 
