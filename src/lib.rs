@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod clean;
+pub(crate) mod data_file;
 pub mod entities;
 pub mod events;
 pub(crate) mod fasthash;

@@ -45,11 +45,7 @@ pub fn fold_into(s: &str, out: &mut String) {
 /// Reads a word list: one entry a line, `#` comments and blank lines skipped,
 /// each entry folded.
 pub fn word_list(data: &str) -> Vec<String> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(fold)
-        .collect()
+    crate::data_file::data_lines(data).map(fold).collect()
 }
 
 #[cfg(test)]

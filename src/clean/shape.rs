@@ -131,9 +131,7 @@ impl<'a> Line<'a> {
 
 /// A cue list: folded, but keeping the punctuation that makes a cue ("(ảnh:" not "anh").
 fn cue_list(data: &str) -> Vec<String> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::data_file::data_lines(data)
         .map(fold_keep_punct)
         .collect()
 }

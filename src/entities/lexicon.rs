@@ -100,10 +100,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 /// The non-comment, non-blank lines of a data file, trimmed and in the
 /// text's normal form (NFC, modern tone placement).
 pub fn data_lines(data: &str) -> impl Iterator<Item = String> + '_ {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(crate::normalise::normalise)
+    crate::data_file::data_lines(data).map(crate::normalise::normalise)
 }
 
 /// One entry of a list: its tokens and what it stands for.

@@ -13,12 +13,7 @@ pub struct Lexicon<T> {
     first_bytes: [bool; 256],
 }
 
-/// The non-comment, non-blank lines of a data file, trimmed.
-pub fn data_lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+pub use crate::data_file::data_lines;
 
 /// The syllables of a phrase, lower-cased.
 pub fn syllables(phrase: &str) -> Vec<String> {
