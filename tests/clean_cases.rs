@@ -2,9 +2,9 @@
 //! there): a small page each, and the metadata, paragraphs, captions and
 //! removed blocks expected of it.
 
+mod support;
+
 use serde_json::Value;
-use std::fs;
-use std::path::Path;
 use vnextract::{extract, extract_html, Extraction, Options};
 
 /// The expected fields that differ from what the cleaner gave.
@@ -37,22 +37,9 @@ fn check(x: &Extraction, expect: &Value) -> Vec<String> {
 
 #[test]
 fn clean_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/clean");
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
-    files.sort();
-    assert!(
-        files.len() >= 10,
-        "expected the cleaner cases in {}",
-        dir.display()
-    );
     let mut failures = Vec::new();
-    for f in &files {
-        let case: Value = serde_json::from_str(&fs::read_to_string(f).unwrap()).unwrap();
-        assert_eq!(case["issue"], 3, "{} must cite issue 3", f.display());
+    for (name, case) in support::cases("clean", 10) {
+        assert_eq!(case["issue"], 3, "{name} must cite issue 3");
         let input = case["input"].as_str().expect("input");
         let x = if case["html"] == true {
             extract_html(input, &Options::default())
@@ -61,7 +48,7 @@ fn clean_cases() {
         }
         .unwrap();
         for d in check(&x, &case["expect"]) {
-            failures.push(format!("{}: {d}", f.file_name().unwrap().to_string_lossy()));
+            failures.push(format!("{name}: {d}"));
         }
     }
     assert!(

@@ -5,6 +5,8 @@
 //! whatever the case, every `start`/`end` is checked against the text
 //! encoded as UTF-16 (what JavaScript's `slice` sees).
 
+mod support;
+
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -250,14 +252,8 @@ fn check_doc(doc: &Value, want: &Value, dir: &Path, ctx: &str) {
     }
 }
 
-fn run_case(path: &Path) {
-    let name = path
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    let case: Value =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("case")).expect("case JSON");
+fn run_case(file: &str, case: &Value) {
+    let name = file.trim_end_matches(".json");
     assert_eq!(case["issue"], 8, "{name}: cites its issue");
     let variants: Vec<String> = std::iter::once("base".to_string())
         .chain(strings(&case["variants"]).into_iter().map(String::from))
@@ -325,17 +321,8 @@ fn run_case(path: &Path) {
 
 #[test]
 fn robust_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/robust");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/cases/robust")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    cases.sort();
-    assert!(cases.len() >= 15, "the robust cases are there");
-    for case in &cases {
-        run_case(case);
+    for (file, case) in support::cases("robust", 15) {
+        run_case(&file, &case);
     }
 }
 
