@@ -262,7 +262,7 @@ fn run_case(file: &str, case: &Value) {
     for var in &variants {
         let ctx = format!("{name} ({var})");
         let tmp = TempDir::new(&format!("{name}-{var}"));
-        let args = prepare(&case, &tmp.0, var);
+        let args = prepare(case, &tmp.0, var);
         let stdin = case["stdin"].as_str().map(|s| variant(s, var));
         let r = run(&args, stdin.as_deref().map(str::as_bytes));
         let expected_exit = case["exit"].as_i64().expect("exit") as i32;
