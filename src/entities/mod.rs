@@ -227,8 +227,10 @@ impl Spans {
 /// percentages); [`find`] adds their mentions wherever they do not cross a
 /// name.
 fn temporal_and_quantities(text: &str, ctx: &DocContext) -> Vec<Entity> {
-    let mut out = temporal::find(text, ctx);
-    out.extend(quantities::find(text, ctx));
+    let tk = quantities::Toks::new(text);
+    let mut out = temporal::find_in(&tk, ctx);
+    let numbers = quantities::find_in(&tk, &out);
+    out.extend(numbers);
     out
 }
 

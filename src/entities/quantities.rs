@@ -21,10 +21,9 @@
 //! "+84 …"), identifiers and ordinals ("số 5", "phiên bản 2.0", "Kỳ họp thứ
 //! 48"), and every number a DATE or TIME took, give no entity.
 
-use super::temporal;
 use crate::events::lexicon::{data_lines, keyed_list, word_list, Lexicon};
 use crate::events::tokens::{tokenize, Token, TokenKind};
-use crate::{DocContext, Entity, EntityKind};
+use crate::{Entity, EntityKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -409,12 +408,13 @@ pub(super) fn number(nums: &[&str], seps: &[char]) -> Option<Dec> {
     }
 }
 
-/// NUM, MONEY and PERCENT entities of `text`, in order, leaving out every
-/// number a DATE or TIME of [`temporal`] took.
-pub(crate) fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
-    let tk = Toks::new(text);
+/// NUM, MONEY and PERCENT entities of the tokens `tk`, in order, leaving
+/// out every number a DATE or TIME took: `dates` are those the temporal
+/// recogniser read from the same tokens (one tokenisation and one date pass
+/// serve both).
+pub(super) fn find_in(tk: &Toks<'_>, dates: &[Entity]) -> Vec<Entity> {
     let mut taken = vec![false; tk.t.len()];
-    for e in temporal::find_in(&tk, ctx) {
+    for e in dates {
         let from = tk.t.partition_point(|t| t.span.start < e.span.start);
         for (i, t) in tk.t.iter().enumerate().skip(from) {
             if t.span.end > e.span.end {
@@ -424,14 +424,14 @@ pub(crate) fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
         }
     }
     let mut out = Vec::new();
-    let runs = runs(&tk);
+    let runs = runs(tk);
     let mut phone_until = None;
     for (r, run) in runs.iter().enumerate() {
         if phone_until.is_some_and(|u| r <= u) || taken[run.first..=run.last].iter().any(|x| *x) {
             continue;
         }
-        if is_phone(&tk, run) {
-            phone_until = Some(phone_end(&tk, &runs, r));
+        if is_phone(tk, run) {
+            phone_until = Some(phone_end(tk, &runs, r));
             continue;
         }
         let inside = out
@@ -443,9 +443,9 @@ pub(crate) fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
         if inside || run.code || tk.ends_before(&IDENTIFIER_CUES, cue_at).is_some() {
             continue;
         }
-        out.extend(quantity(&tk, run));
+        out.extend(quantity(tk, run));
     }
-    out.extend(worded(&tk, &taken));
+    out.extend(worded(tk, &taken));
     out.sort_by_key(|e| e.span.start);
     out
 }
@@ -701,6 +701,14 @@ fn worded(tk: &Toks<'_>, taken: &[bool]) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::temporal;
+    use crate::DocContext;
+
+    /// The NUM, MONEY and PERCENT entities of `text`.
+    fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
+        let tk = Toks::new(text);
+        find_in(&tk, &temporal::find_in(&tk, ctx))
+    }
 
     fn values(text: &str) -> Vec<(EntityKind, String, String)> {
         find(text, &DocContext::default())

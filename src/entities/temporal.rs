@@ -111,12 +111,8 @@ impl Cand {
     }
 }
 
-/// The DATE and TIME entities of `text`, in order.
-pub(crate) fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
-    find_in(&Toks::new(text), ctx)
-}
-
-/// [`find`] on tokens already made (shared with [`super::quantities`]).
+/// The DATE and TIME entities of the tokens `tk`, in order (the tokens are
+/// shared with [`super::quantities`]).
 pub(super) fn find_in(tk: &Toks<'_>, ctx: &DocContext) -> Vec<Entity> {
     let anchor = ctx.anchor;
     let mut cands = Vec::new();
@@ -906,6 +902,11 @@ fn parts_of_day(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The DATE and TIME entities of `text`, in order.
+    fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
+        find_in(&Toks::new(text), ctx)
+    }
 
     fn at(text: &str, anchor: Option<&str>) -> Vec<(EntityKind, String, String)> {
         let ctx = DocContext {
