@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod clean;
+pub mod codes;
 pub(crate) mod data_file;
 pub mod entities;
 pub mod events;
@@ -29,6 +30,7 @@ pub mod offsets;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use codes::{RemovalReason, WarningCode};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
@@ -153,6 +155,20 @@ pub enum ErrorKind {
     InvalidOption,
 }
 
+impl ErrorKind {
+    /// Every kind, for [`schema`].
+    pub const ALL: &'static [ErrorKind] = &[ErrorKind::InputTooLarge, ErrorKind::InvalidOption];
+
+    /// A stable kebab-case id: the `name` of the JavaScript error the wasm
+    /// binding throws.
+    pub fn id(self) -> &'static str {
+        match self {
+            ErrorKind::InputTooLarge => "input-too-large",
+            ErrorKind::InvalidOption => "invalid-option",
+        }
+    }
+}
+
 impl Error {
     /// An error of `kind` with a message for people.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
@@ -227,14 +243,14 @@ pub struct Removed {
     /// The block's text.
     pub text: String,
     /// Why, as a short kebab-case id: `related-links`, `duplicate`, `navigation`, …
-    pub reason: String,
+    pub reason: RemovalReason,
 }
 
 /// A note about the input that is not an error.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// A stable kebab-case id: `empty-input`, `no-article`, …
-    pub code: String,
+    pub code: WarningCode,
     /// The same for people.
     pub message: String,
 }
@@ -264,6 +280,60 @@ pub enum EntityKind {
     /// A named document, meeting or event ("Hiệp ước Hữu nghị và Hợp tác").
     Misc,
 }
+
+impl EntityKind {
+    /// Every type, in the order the page's legend shows them.
+    pub const ALL: &'static [EntityKind] = &[
+        EntityKind::Per,
+        EntityKind::Org,
+        EntityKind::Loc,
+        EntityKind::Title,
+        EntityKind::Date,
+        EntityKind::Time,
+        EntityKind::Num,
+        EntityKind::Money,
+        EntityKind::Percent,
+        EntityKind::Misc,
+    ];
+}
+
+/// Every id the core can put in its output, and its limits: what a binding
+/// or a page needs to label, translate and check values without keeping a
+/// copy of its own. The wasm binding exports it as `schema()`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Schema {
+    /// Entity types (`PER`, …).
+    pub entity_types: &'static [EntityKind],
+    /// Event types (`phone_call`, …).
+    pub event_types: Vec<&'static str>,
+    /// Why the cleaner removes a block.
+    pub removal_reasons: &'static [RemovalReason],
+    /// Warning codes.
+    pub warnings: &'static [WarningCode],
+    /// Error kinds (the `name` of errors thrown in JavaScript).
+    pub errors: Vec<&'static str>,
+    /// The default limit on input size, in bytes of UTF-8.
+    pub max_input_bytes: usize,
+    /// The unit of every offset: `utf16`.
+    pub offset_unit: &'static str,
+}
+
+/// The [`Schema`] of this build.
+pub fn schema() -> Schema {
+    Schema {
+        entity_types: EntityKind::ALL,
+        event_types: EventKind::ALL.iter().map(|k| k.id()).collect(),
+        removal_reasons: RemovalReason::ALL,
+        warnings: WarningCode::ALL,
+        errors: ErrorKind::ALL.iter().map(|k| k.id()).collect(),
+        max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        offset_unit: OFFSET_UNIT,
+    }
+}
+
+/// The unit of every `start`/`end` in the output.
+pub const OFFSET_UNIT: &str = "utf16";
 
 /// One mention of an entity in [`Extraction::text`].
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -314,6 +384,24 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every type, in the order of `spec/events.md`.
+    pub const ALL: &'static [EventKind] = &[
+        EventKind::PhoneCall,
+        EventKind::Talks,
+        EventKind::Meeting,
+        EventKind::Reception,
+        EventKind::Visit,
+        EventKind::Consultation,
+        EventKind::CoChair,
+        EventKind::Conference,
+        EventKind::Signing,
+        EventKind::Award,
+        EventKind::Message,
+        EventKind::Statement,
+        EventKind::Anniversary,
+        EventKind::EstablishRelations,
+    ];
+
     /// The id used in the contract (`phone_call`, …).
     pub fn id(self) -> &'static str {
         match self {
@@ -478,7 +566,7 @@ fn finish(article: clean::Article, options: &Options) -> Extraction {
     let mut warnings = article.warnings;
     if text.trim().is_empty() && warnings.is_empty() {
         warnings.push(Warning {
-            code: "no-article".into(),
+            code: WarningCode::NoArticle,
             message: "no article text was found in the input".into(),
         });
     }
@@ -494,7 +582,7 @@ fn finish(article: clean::Article, options: &Options) -> Extraction {
         entities,
         events,
         warnings,
-        offset_unit: "utf16",
+        offset_unit: OFFSET_UNIT,
     }
 }
 
@@ -516,6 +604,21 @@ mod tests {
         assert!("2024-02-29".parse::<Ymd>().is_ok());
         assert!("12/12/2025".parse::<Ymd>().is_err());
         assert_eq!(Ymd::new(2025, 1, 2).unwrap().to_string(), "2025-01-02");
+    }
+
+    #[test]
+    fn schema_lists_every_type_once() {
+        let s = schema();
+        assert_eq!(s.entity_types.len(), 10);
+        assert_eq!(s.event_types.len(), 14);
+        assert!(s.event_types.contains(&"establish_relations"));
+        let v = serde_json::to_value(&s).unwrap();
+        assert_eq!(v["entityTypes"][0], "PER");
+        assert!(v["removalReasons"]
+            .as_array()
+            .unwrap()
+            .contains(&"related-links".into()));
+        assert_eq!(v["errors"][0], "input-too-large");
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //! Conversion only; every rule lives in the library. Compiled for `wasm32`
 //! only (public so that `tests/wasm.rs` can call it). Bad input from
 //! JavaScript (options of the wrong shape, an input over the size limit)
-//! comes back as a thrown `Error` with a message, never as a trap.
+//! comes back as a thrown `Error` with a message, never as a trap; its
+//! `name` is the error kind's id (`input-too-large`, `invalid-option`, as
+//! listed by `schema().errors`), so the page can tell them apart without
+//! reading the message.
 //!
 //! From JavaScript (the module that `scripts/build-web.sh` writes to `www/pkg`):
 //!
@@ -14,24 +17,36 @@
 //! for (const e of x.entities) console.log(e.type, x.text.slice(e.start, e.end));
 //! ```
 
-use crate::{Extraction, InputBlock, Options};
+use crate::{Error, ErrorKind, Extraction, InputBlock, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// A JavaScript `Error` whose `name` is the kind's id.
+fn js_error(kind: ErrorKind, message: &str) -> JsValue {
+    let e = js_sys::Error::new(message);
+    e.set_name(kind.id());
+    e.into()
+}
+
+fn from_core(e: Error) -> JsValue {
+    js_error(e.kind(), &e.to_string())
+}
+
 /// `undefined` and `null` mean the defaults; anything else must be an
 /// options object (`{clean, referenceDate, maxInputBytes}`, all optional).
-fn options_from(js: JsValue) -> Result<Options, JsError> {
+fn options_from(js: JsValue) -> Result<Options, JsValue> {
     if js.is_undefined() || js.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(js).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    serde_wasm_bindgen::from_value(js)
+        .map_err(|e| js_error(ErrorKind::InvalidOption, &format!("invalid options: {e}")))
 }
 
-fn to_js(x: &Extraction) -> Result<JsValue, JsError> {
+fn to_js<T: Serialize>(x: &T) -> Result<JsValue, JsValue> {
     // Maps as plain objects (not JS Maps), so results survive structuredClone
     // from the Web Worker to the page and read like the CLI's JSON.
     x.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+        .map_err(|e| JsError::new(&e.to_string()).into())
 }
 
 /// Extracts from a page pasted as text. `options`: `{clean, referenceDate,
@@ -39,21 +54,29 @@ fn to_js(x: &Extraction) -> Result<JsValue, JsError> {
 /// document of `spec/output.md`; `start`/`end` are UTF-16 code units, so
 /// `text.slice(start, end)` is the mention.
 #[wasm_bindgen]
-pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let options = options_from(options)?;
-    let x = crate::extract(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let x: Extraction = crate::extract(text, &options).map_err(from_core)?;
     to_js(&x)
 }
 
 /// Extracts from a page given as blocks read from its DOM
 /// (`[{text, tag, linkChars, ancestors}]`); options as for `extract`.
 #[wasm_bindgen(js_name = extractBlocks)]
-pub fn extract_blocks(blocks: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+pub fn extract_blocks(blocks: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = options_from(options)?;
     let blocks: Vec<InputBlock> = serde_wasm_bindgen::from_value(blocks)
-        .map_err(|e| JsError::new(&format!("invalid blocks: {e}")))?;
-    let x = crate::extract_blocks(&blocks, &options).map_err(|e| JsError::new(&e.to_string()))?;
+        .map_err(|e| js_error(ErrorKind::InvalidOption, &format!("invalid blocks: {e}")))?;
+    let x = crate::extract_blocks(&blocks, &options).map_err(from_core)?;
     to_js(&x)
+}
+
+/// Every id the core can emit and its limits (`crate::schema`):
+/// `{entityTypes, eventTypes, removalReasons, warnings, errors,
+/// maxInputBytes, offsetUnit}`. The page reads its lists from here.
+#[wasm_bindgen]
+pub fn schema() -> Result<JsValue, JsValue> {
+    to_js(&crate::schema())
 }
 
 /// The library's version, as in Cargo.toml.

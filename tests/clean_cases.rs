@@ -23,7 +23,7 @@ fn check(x: &Extraction, expect: &Value) -> Vec<String> {
                     if !x
                         .removed
                         .iter()
-                        .any(|g| g.text == r["text"] && g.reason == r["reason"])
+                        .any(|g| g.text == r["text"] && r["reason"] == g.reason.id())
                     {
                         out.push(format!("removed: {r} missing from {:?}", x.removed));
                     }

@@ -49,10 +49,18 @@ fn json(s: &str) -> JsValue {
 }
 
 /// The message of the `Error` the binding threw.
-fn message(err: wasm_bindgen::JsError) -> String {
-    let v: JsValue = err.into();
-    v.dyn_into::<js_sys::Error>()
+fn message(err: &JsValue) -> String {
+    err.clone()
+        .dyn_into::<js_sys::Error>()
         .map(|e| String::from(e.message()))
+        .unwrap_or_default()
+}
+
+/// The `name` of the `Error` the binding threw: the error kind's id.
+fn name(err: &JsValue) -> String {
+    err.clone()
+        .dyn_into::<js_sys::Error>()
+        .map(|e| String::from(e.name()))
         .unwrap_or_default()
 }
 
@@ -148,7 +156,8 @@ fn bad_options_throw_an_error_not_a_trap() {
         r#""text""#,
     ] {
         let err = extract(ARTICLE, json(bad)).expect_err(bad);
-        assert!(message(err).contains("invalid options"), "{bad}");
+        assert!(message(&err).contains("invalid options"), "{bad}");
+        assert_eq!(name(&err), "invalid-option", "{bad}");
     }
     // The module still works after the errors.
     assert!(extract(ARTICLE, JsValue::NULL).is_ok());
@@ -157,7 +166,8 @@ fn bad_options_throw_an_error_not_a_trap() {
 #[wasm_bindgen_test]
 fn too_large_input_throws_with_the_limit() {
     let err = extract(ARTICLE, json(r#"{"maxInputBytes": 10}"#)).expect_err("over the limit");
-    assert!(message(err).contains("limit of 10 bytes"));
+    assert!(message(&err).contains("limit of 10 bytes"));
+    assert_eq!(name(&err), "input-too-large");
 }
 
 #[wasm_bindgen_test]
@@ -176,10 +186,30 @@ fn extract_blocks_reads_dom_blocks() {
 
     let err = extract_blocks(json(r#"{"text": "not an array"}"#), JsValue::UNDEFINED)
         .expect_err("not blocks");
-    assert!(message(err).contains("invalid blocks"));
+    assert!(message(&err).contains("invalid blocks"));
+    assert_eq!(name(&err), "invalid-option");
 }
 
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn schema_lists_what_the_core_emits() {
+    let s = vnextract::wasm::schema().expect("schema");
+    let types = array(&s, "entityTypes");
+    assert_eq!(types.length(), 10);
+    assert_eq!(types.get(0).as_string().as_deref(), Some("PER"));
+    let reasons: Vec<String> = array(&s, "removalReasons")
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    assert!(reasons.iter().any(|r| r == "related-links"), "{reasons:?}");
+    let errors: Vec<String> = array(&s, "errors")
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    assert_eq!(errors, ["input-too-large", "invalid-option"]);
+    assert_eq!(number(&s, "maxInputBytes"), 8 * 1024 * 1024);
 }

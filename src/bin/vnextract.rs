@@ -4,7 +4,7 @@
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
-use vnextract::{extract, extract_html, Extraction, Options, Warning, Ymd};
+use vnextract::{extract, extract_html, Extraction, Options, Warning, WarningCode, Ymd};
 
 const USAGE: &str = "\
 usage: vnextract [OPTIONS] FILE...      (FILE may be - for standard input)
@@ -165,11 +165,8 @@ fn looks_like_html(text: &str) -> bool {
 }
 
 /// A warning for the document (as well as for the terminal).
-fn warning(code: &str, message: String) -> Warning {
-    Warning {
-        code: code.into(),
-        message,
-    }
+fn warning(code: WarningCode, message: String) -> Warning {
+    Warning { code, message }
 }
 
 /// Reads one input and runs the pipeline on it. Notes about the input go in
@@ -182,7 +179,7 @@ fn process(cli: &Cli, file: &str) -> Result<(Extraction, Vec<Warning>), String> 
         Err(e) if cli.lossy => {
             let at = e.utf8_error().valid_up_to();
             notes.push(warning(
-                "invalid-utf8",
+                WarningCode::InvalidUtf8,
                 format!("{file}: invalid UTF-8 at byte {at}; read with replacement characters (U+FFFD)"),
             ));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
@@ -199,7 +196,7 @@ fn process(cli: &Cli, file: &str) -> Result<(Extraction, Vec<Warning>), String> 
     let sniffed = !cli.html && !named_html && !cli.text && looks_like_html(&text);
     if sniffed {
         notes.push(warning(
-            "html-source",
+            WarningCode::HtmlSource,
             format!("{file}: the text is HTML source; it was read as HTML (--text reads it as plain text)"),
         ));
     }

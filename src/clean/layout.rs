@@ -27,7 +27,7 @@ use super::metadata;
 use super::shape::{self, Line, Shape};
 use super::Article;
 use crate::fasthash::{FastMap, FastSet};
-use crate::Removed;
+use crate::{RemovalReason, Removed};
 
 /// What the HTML (when there is any) says about a line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,16 +44,16 @@ pub struct Hint {
 pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
     let hint = |i: usize| hints.get(i).copied().unwrap_or_default();
     let mut a = Article::default();
-    let removed = |a: &mut Article, l: &Line, why: &str| {
+    let removed = |a: &mut Article, l: &Line, why: RemovalReason| {
         a.removed.push(Removed {
             text: l.text.to_string(),
-            reason: why.into(),
+            reason: why,
         })
     };
 
     let Some(title_at) = find_title(lines, hints) else {
         for l in lines {
-            removed(&mut a, l, "no-article");
+            removed(&mut a, l, RemovalReason::NoArticle);
         }
         return a;
     };
@@ -81,7 +81,15 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
             a.captions.push(l.text.to_string());
             continue;
         }
-        removed(&mut a, l, if copy { "title-copy" } else { "navigation" });
+        removed(
+            &mut a,
+            l,
+            if copy {
+                RemovalReason::TitleCopy
+            } else {
+                RemovalReason::Navigation
+            },
+        );
     }
     let Some(lead_at) = lead_at else { return a };
 
@@ -107,10 +115,10 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
             if ended || !resumes_body(lines, i, &seen, after_credits) {
                 if !take_metadata_after_body(&mut a, l) {
                     let why = match l.shape {
-                        Shape::SectionHeading | Shape::EndHeading => "section-heading",
-                        _ if ended => "comments-or-tags",
-                        _ if after_credits => "after-article",
-                        _ => "related-links",
+                        Shape::SectionHeading | Shape::EndHeading => RemovalReason::SectionHeading,
+                        _ if ended => RemovalReason::CommentsOrTags,
+                        _ if after_credits => RemovalReason::AfterArticle,
+                        _ => RemovalReason::RelatedLinks,
                     };
                     removed(&mut a, l, why);
                 }
@@ -126,34 +134,34 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
             l.key == title.key || l.key == title_key || glued.as_deref() == Some("");
         let was_after_copy = std::mem::replace(&mut after_title_copy, copy_of_title);
         if copy_of_title {
-            removed(&mut a, l, "title-copy");
+            removed(&mut a, l, RemovalReason::TitleCopy);
             // The story's own headline and teaser in a list of articles at the foot.
             if next.is_some_and(Line::ends_in_ellipsis) {
                 in_related = true;
                 after_credits = false;
             }
         } else if matches!(l.shape, Shape::SectionHeading | Shape::EndHeading) {
-            removed(&mut a, l, "section-heading");
+            removed(&mut a, l, RemovalReason::SectionHeading);
             after_credits = false;
             in_related = true;
             ended = l.shape == Shape::EndHeading;
         } else if l.shape == Shape::RelatedLink {
-            removed(&mut a, l, "related-links");
+            removed(&mut a, l, RemovalReason::RelatedLinks);
         } else if hint(i).chrome {
-            removed(&mut a, l, "navigation");
+            removed(&mut a, l, RemovalReason::Navigation);
         } else if let Some(rest) = glued {
             a.captions.push(rest);
         } else if opens_related_run(l, next) {
-            removed(&mut a, l, "related-links");
+            removed(&mut a, l, RemovalReason::RelatedLinks);
             in_related = true;
             after_credits = false;
         } else if !l.key.is_empty() && seen.contains(l.key.as_str()) {
-            removed(&mut a, l, "duplicate");
+            removed(&mut a, l, RemovalReason::Duplicate);
         } else if next
             .is_some_and(|n| n.key.len() > l.key.len() && n.key.starts_with(&l.key) && l.words >= 5)
         {
             // A caption that repeats the next paragraph's opening word for word.
-            removed(&mut a, l, "caption-copy");
+            removed(&mut a, l, RemovalReason::CaptionCopy);
         } else if hint(i).caption
             || l.shape == Shape::Caption
             || (was_after_copy
@@ -197,10 +205,10 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
                     a.paragraphs.push(l.text.to_string())
                 }
                 Shape::TitleLike | Shape::Slug | Shape::Bracketed => {
-                    removed(&mut a, l, "related-links")
+                    removed(&mut a, l, RemovalReason::RelatedLinks)
                 }
-                Shape::Widget => removed(&mut a, l, "widget"),
-                _ => removed(&mut a, l, "navigation"),
+                Shape::Widget => removed(&mut a, l, RemovalReason::Widget),
+                _ => removed(&mut a, l, RemovalReason::Navigation),
             }
         }
         seen.insert(l.key.as_str());
@@ -438,21 +446,21 @@ fn take_metadata(a: &mut Article, l: &Line) -> bool {
             }
             a.removed.push(Removed {
                 text: l.text.to_string(),
-                reason: "dateline".into(),
+                reason: RemovalReason::Dateline,
             });
         }
         Shape::Byline => {
             a.byline.get_or_insert_with(|| metadata::byline(l.text));
             a.removed.push(Removed {
                 text: l.text.to_string(),
-                reason: "byline".into(),
+                reason: RemovalReason::Byline,
             });
         }
         Shape::Source => {
             a.source.get_or_insert_with(|| metadata::source(l.text));
             a.removed.push(Removed {
                 text: l.text.to_string(),
-                reason: "source".into(),
+                reason: RemovalReason::Source,
             });
         }
         _ => return false,

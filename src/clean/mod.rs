@@ -12,7 +12,7 @@ pub mod layout;
 pub mod metadata;
 pub mod shape;
 
-use crate::{InputBlock, Removed, Warning};
+use crate::{InputBlock, RemovalReason, Removed, Warning, WarningCode};
 use layout::Hint;
 use shape::Line;
 use std::ops::Range;
@@ -113,7 +113,7 @@ pub fn clean_blocks(blocks: &[InputBlock]) -> Article {
 fn finish(mut a: Article, input: &str) -> Article {
     if input.trim().is_empty() {
         a.warnings.push(Warning {
-            code: "empty-input".into(),
+            code: WarningCode::EmptyInput,
             message: "the input has no text".into(),
         });
     } else if a.paragraphs.is_empty() {
@@ -122,11 +122,11 @@ fn finish(mut a: Article, input: &str) -> Article {
         if let Some(t) = a.title.take() {
             a.removed.push(Removed {
                 text: t,
-                reason: "no-article".into(),
+                reason: RemovalReason::NoArticle,
             });
         }
         a.warnings.push(Warning {
-            code: "no-article".into(),
+            code: WarningCode::NoArticle,
             // Said without guessing why: furniture, a list of links and
             // text that is not Vietnamese news all end here.
             message: "no article text was found: no run of Vietnamese running prose \
@@ -161,8 +161,8 @@ mod tests {
         assert!(a.title.is_none() && a.paragraphs.is_empty());
         assert_eq!(a.warnings[0].code, "no-article");
         assert_eq!(
-            a.removed.last().map(|r| r.reason.as_str()),
-            Some("no-article")
+            a.removed.last().map(|r| r.reason),
+            Some(RemovalReason::NoArticle)
         );
     }
 }

@@ -66,7 +66,7 @@ pub fn detect_blocks(blocks: &[InputBlock]) -> Option<Encoding> {
 pub fn warn(encoding: Option<Encoding>, mut x: Extraction) -> Extraction {
     if let Some(e) = encoding {
         x.warnings.push(Warning {
-            code: "legacy-encoding".into(),
+            code: crate::WarningCode::LegacyEncoding,
             message: format!(
                 "the text looks like Vietnamese in the legacy {} encoding read as Latin-1; it was converted to Unicode",
                 e.name()
