@@ -240,7 +240,15 @@ fn event_cases() {
     let mut errors = Vec::new();
     for (name, case) in support::cases("events", 10) {
         assert_eq!(case["issue"], 5, "{name}: every case cites its issue");
-        errors.extend(check(&name, &case));
+        let found = check(&name, &case);
+        // A known failure must still fail: once the rule holds, the mark goes.
+        match case["known_failure"].as_str() {
+            Some(_) if found.is_empty() => {
+                errors.push(format!("{name}: passes now: remove its \"known_failure\""))
+            }
+            Some(_) => {}
+            None => errors.extend(found),
+        }
     }
     assert!(
         errors.is_empty(),
@@ -248,4 +256,20 @@ fn event_cases() {
         errors.len(),
         errors.join("\n")
     );
+}
+
+/// The cases marked `"known_failure": "<why>"`: fair rewrites (issue 17)
+/// that the rule does not pass yet. Ignored, so that every `cargo test`
+/// lists it; `-- --ignored` shows what each still gets wrong.
+#[test]
+#[ignore = "known failures: the cases in tests/cases/events marked known_failure; run with --ignored to see them"]
+fn known_failures() {
+    let mut report = Vec::new();
+    for (name, case) in support::cases("events", 10) {
+        if let Some(why) = case["known_failure"].as_str() {
+            report.push(format!("{name}: {why}"));
+            report.extend(check(&name, &case).into_iter().map(|e| format!("  {e}")));
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
 }
