@@ -240,15 +240,12 @@ fn event_cases() {
     let mut errors = Vec::new();
     for (name, case) in support::cases("events", 10) {
         assert_eq!(case["issue"], 5, "{name}: every case cites its issue");
-        let found = check(&name, &case);
-        // A known failure must still fail: once the rule holds, the mark goes.
-        match case["known_failure"].as_str() {
-            Some(_) if found.is_empty() => {
-                errors.push(format!("{name}: passes now: remove its \"known_failure\""))
-            }
-            Some(_) => {}
-            None => errors.extend(found),
-        }
+        errors.extend(support::unless_known_failure(
+            &name,
+            &case,
+            "known_failure",
+            check(&name, &case),
+        ));
     }
     assert!(
         errors.is_empty(),
@@ -264,12 +261,6 @@ fn event_cases() {
 #[test]
 #[ignore = "known failures: the cases in tests/cases/events marked known_failure; run with --ignored to see them"]
 fn known_failures() {
-    let mut report = Vec::new();
-    for (name, case) in support::cases("events", 10) {
-        if let Some(why) = case["known_failure"].as_str() {
-            report.push(format!("{name}: {why}"));
-            report.extend(check(&name, &case).into_iter().map(|e| format!("  {e}")));
-        }
-    }
+    let report = support::known_failures("events", "known_failure", check);
     assert!(report.is_empty(), "{}", report.join("\n"));
 }
