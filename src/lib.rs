@@ -24,6 +24,7 @@ pub(crate) mod data_file;
 pub mod entities;
 pub mod events;
 pub(crate) mod fasthash;
+pub mod input;
 pub mod normalise;
 pub mod offsets;
 pub mod report;
@@ -154,11 +155,17 @@ pub enum ErrorKind {
     InputTooLarge,
     /// An option could not be read.
     InvalidOption,
+    /// Bytes that are not UTF-8 (see [`input::Input::from_bytes`]).
+    InvalidUtf8,
 }
 
 impl ErrorKind {
     /// Every kind, for [`schema`].
-    pub const ALL: &'static [ErrorKind] = &[ErrorKind::InputTooLarge, ErrorKind::InvalidOption];
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::InputTooLarge,
+        ErrorKind::InvalidOption,
+        ErrorKind::InvalidUtf8,
+    ];
 
     /// A stable kebab-case id: the `name` of the JavaScript error the wasm
     /// binding throws.
@@ -166,6 +173,7 @@ impl ErrorKind {
         match self {
             ErrorKind::InputTooLarge => "input-too-large",
             ErrorKind::InvalidOption => "invalid-option",
+            ErrorKind::InvalidUtf8 => "invalid-utf8",
         }
     }
 }
