@@ -1,10 +1,16 @@
 //! The `vnextract` command: reads pages from files or standard input and
-//! prints vnextract's JSON document for each. It converts and does I/O only;
-//! every rule lives in the library.
+//! prints vnextract's JSON document for each, or one report over all of them.
+//! It parses arguments and does I/O only; how an input is read (UTF-8, HTML
+//! or text) and every rule live in the library. Many files are read and
+//! extracted on all cores (rayon), and printed in the order given.
 
+use rayon::prelude::*;
+use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
-use vnextract::{extract, extract_html, Extraction, Options, Warning, WarningCode, Ymd};
+use vnextract::input::{Format, Input};
+use vnextract::report::{self, Document, Table};
+use vnextract::{ErrorKind, Extraction, Options, Ymd};
 
 const USAGE: &str = "\
 usage: vnextract [OPTIONS] FILE...      (FILE may be - for standard input)
@@ -25,87 +31,113 @@ options:
   --timeline              instead of the documents, one merged timeline of the
                           events of all FILEs, as JSON lines: one event a line,
                           {date, time_of_day, type, cameo, status, location,
-                          participants, sources: [{file, main, sentence}]};
+                          participants, sources: [{file, title, main, sentence}]};
                           the same event in several files is one line; dates
                           with a year first, then open years (--MM-DD), then
                           undated events
-  --events-csv            instead of the documents, the events as CSV with
-                          CAMEO codes: file,main,date,time_of_day,type,cameo,
-                          status,location,participants,trigger,rule,sentence
+  --events-csv            instead of the documents, the events of all FILEs as
+                          CSV with CAMEO codes: document,title,published,source,
+                          main,type,cameo,date,time_of_day,status,location,
+                          participants,trigger,sentence,sentence_start,
+                          sentence_end,rule
+  --entities-csv          instead of the documents, the entities of all FILEs
+                          as CSV: document,title,published,source,type,text,
+                          start,end,canonical,value,roles,country,rule
   -h, --help              this text
   -V, --version           the version
+
+Several FILEs are read on all cores; RAYON_NUM_THREADS=N sets how many.
 
 exit status: 0 every input read; 1 some input could not be read (missing,
 unreadable, not UTF-8, larger than --max-bytes: the message names it, and the
 other inputs are still printed); 2 bad options.
 ";
 
+/// What the command line asks for.
 struct Cli {
     options: Options,
     pretty: bool,
-    html: bool,
-    text: bool,
+    format: Format,
     lossy: bool,
-    timeline: bool,
-    events_csv: bool,
-    files: Vec<String>,
+    report: Option<Report>,
+    files: Vec<OsString>,
 }
 
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Cli>, String> {
+/// One output over all files instead of a document each.
+#[derive(Clone, Copy, PartialEq)]
+enum Report {
+    Timeline,
+    Csv(Table),
+}
+
+const ONE_REPORT: &str =
+    "--timeline, --events-csv and --entities-csv print different things: give one";
+
+fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Option<Cli>, String> {
+    use lexopt::prelude::*;
     let mut cli = Cli {
         options: Options::default(),
         pretty: false,
-        html: false,
-        text: false,
+        format: Format::Auto,
         lossy: false,
-        timeline: false,
-        events_csv: false,
+        report: None,
         files: Vec::new(),
     };
-    let mut args = args.peekable();
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "-h" | "--help" => {
+    let (mut html, mut text) = (false, false);
+    let set_report = |cli: &mut Cli, r: Report| match cli.report {
+        Some(had) if had != r => Err(ONE_REPORT.to_string()),
+        _ => {
+            cli.report = Some(r);
+            Ok(())
+        }
+    };
+    let mut p = lexopt::Parser::from_iter(std::iter::once(OsString::from("vnextract")).chain(args));
+    while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => {
                 print!("{USAGE}");
                 return Ok(None);
             }
-            "-V" | "--version" => {
+            Short('V') | Long("version") => {
                 println!("vnextract {}", env!("CARGO_PKG_VERSION"));
                 return Ok(None);
             }
-            "--pretty" => cli.pretty = true,
-            "--no-clean" => cli.options.clean = false,
-            "--html" => cli.html = true,
-            "--text" => cli.text = true,
-            "--lossy" => cli.lossy = true,
-            "--timeline" => cli.timeline = true,
-            "--events-csv" => cli.events_csv = true,
-            "--reference-date" => {
-                let v = args
-                    .next()
-                    .ok_or("--reference-date needs a date, YYYY-MM-DD")?;
+            Long("pretty") => cli.pretty = true,
+            Long("no-clean") => cli.options.clean = false,
+            Long("html") => html = true,
+            Long("text") => text = true,
+            Long("lossy") => cli.lossy = true,
+            Long("timeline") => set_report(&mut cli, Report::Timeline)?,
+            Long("events-csv") => set_report(&mut cli, Report::Csv(Table::Events))?,
+            Long("entities-csv") => set_report(&mut cli, Report::Csv(Table::Entities))?,
+            Long("reference-date") => {
+                let v = p
+                    .value()
+                    .map_err(|_| "--reference-date needs a date, YYYY-MM-DD")?;
+                let v = v.to_string_lossy();
                 cli.options.reference_date = Some(v.parse::<Ymd>().map_err(|e| e.to_string())?);
             }
-            "--max-bytes" => {
-                let v = args.next().ok_or("--max-bytes needs a number")?;
+            Long("max-bytes") => {
+                let v = p.value().map_err(|_| "--max-bytes needs a number")?;
+                let v = v.to_string_lossy();
                 cli.options.max_input_bytes = v
                     .parse()
                     .map_err(|_| format!("--max-bytes: not a number: {v:?}"))?;
             }
-            "-" => cli.files.push(a),
-            s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
-            _ => cli.files.push(a),
+            Value(file) => cli.files.push(file),
+            Short(c) => return Err(format!("unknown option \"-{c}\"")),
+            Long(o) => return Err(format!("unknown option \"--{o}\"")),
         }
     }
     if cli.files.is_empty() {
         return Err("no input: give a FILE, or - for standard input".into());
     }
-    if cli.html && cli.text {
-        return Err("--html and --text contradict each other: give one".into());
-    }
-    if cli.timeline && cli.events_csv {
-        return Err("--timeline and --events-csv print different things: give one".into());
-    }
+    cli.format = match (html, text) {
+        (true, true) => return Err("--html and --text contradict each other: give one".into()),
+        (true, false) => Format::Html,
+        (false, true) => Format::Text,
+        (false, false) => Format::Auto,
+    };
     Ok(Some(cli))
 }
 
@@ -139,80 +171,90 @@ fn read_input(file: &str, max: usize) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Whether text given as plain text is HTML source (a "view source" paste,
-/// or a saved page under another name): it opens with a doctype or `<html>`,
-/// or starts with a tag and has several block tags.
-fn looks_like_html(text: &str) -> bool {
-    let head = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    let opening: String = head
-        .chars()
-        .take(15)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if opening.starts_with("<!doctype html") || opening.starts_with("<html") {
-        return true;
-    }
-    let lower = text.to_ascii_lowercase();
-    let tags = [
-        "<p>", "<p ", "<div", "<br", "<h1", "<h2", "<li", "<body", "<article", "<span",
-    ];
-    head.starts_with('<')
-        && tags
-            .iter()
-            .map(|t| lower.matches(t).take(3).count())
-            .sum::<usize>()
-            >= 3
+/// What one file gave: its document, or the message why not, and the notes
+/// on how it was read (for the terminal; they are in the document too).
+struct Done {
+    result: Result<Extraction, String>,
+    notes: Vec<String>,
 }
 
-/// A warning for the document (as well as for the terminal).
-fn warning(code: WarningCode, message: String) -> Warning {
-    Warning { code, message }
-}
-
-/// Reads one input and runs the pipeline on it. Notes about the input go in
-/// the document's warnings too, so they survive in JSONL output.
-fn process(cli: &Cli, file: &str) -> Result<(Extraction, Vec<Warning>), String> {
-    let bytes = read_input(file, cli.options.max_input_bytes)?;
-    let mut notes = Vec::new();
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) if cli.lossy => {
-            let at = e.utf8_error().valid_up_to();
-            notes.push(warning(
-                WarningCode::InvalidUtf8,
-                format!("{file}: invalid UTF-8 at byte {at}; read with replacement characters (U+FFFD)"),
-            ));
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-        Err(e) => {
-            return Err(format!(
-                "{file}: not valid UTF-8 (first bad byte at offset {}); save it as UTF-8, or pass --lossy",
-                e.utf8_error().valid_up_to()
-            ))
+/// Reads one input and runs the pipeline on it.
+fn process(cli: &Cli, file: &str) -> Done {
+    let input = read_input(file, cli.options.max_input_bytes).and_then(|bytes| {
+        Input::from_bytes(bytes, Some(file), cli.format, cli.lossy).map_err(|e| {
+            let hint = if e.kind() == ErrorKind::InvalidUtf8 {
+                " (--lossy)"
+            } else {
+                ""
+            };
+            format!("{file}: {e}{hint}")
+        })
+    });
+    let input = match input {
+        Ok(i) => i,
+        Err(msg) => {
+            return Done {
+                result: Err(msg),
+                notes: Vec::new(),
+            }
         }
     };
-    let lower = file.to_ascii_lowercase();
-    let named_html = lower.ends_with(".html") || lower.ends_with(".htm");
-    let sniffed = !cli.html && !named_html && !cli.text && looks_like_html(&text);
-    if sniffed {
-        notes.push(warning(
-            WarningCode::HtmlSource,
-            format!("{file}: the text is HTML source; it was read as HTML (--text reads it as plain text)"),
-        ));
+    let notes = input
+        .warnings
+        .iter()
+        .map(|w| format!("{file}: {}", w.message))
+        .collect();
+    Done {
+        result: input
+            .extract(&cli.options)
+            .map_err(|e| format!("{file}: {e}")),
+        notes,
     }
-    let as_html = !cli.text && (cli.html || named_html || sniffed);
-    let result = if as_html {
-        extract_html(&text, &cli.options)
+}
+
+/// One document as the line(s) to print.
+fn render(cli: &Cli, batch: bool, file: &str, x: &Extraction) -> Vec<u8> {
+    let mut buf = if batch {
+        let mut v = serde_json::to_value(x).expect("an Extraction always serialises");
+        v.as_object_mut()
+            .map(|o| o.insert("file".into(), file.into()));
+        serde_json::to_vec(&v)
+    } else if cli.pretty {
+        serde_json::to_vec_pretty(x)
     } else {
-        extract(&text, &cli.options)
-    };
-    let mut x = result.map_err(|e| format!("{file}: {e}"))?;
-    x.warnings.extend(notes.iter().cloned());
-    Ok((x, notes))
+        serde_json::to_vec(x)
+    }
+    .expect("an Extraction always serialises");
+    buf.push(b'\n');
+    buf
+}
+
+/// A table as CSV: the header, then the rows of every document.
+fn write_csv(out: &mut impl Write, table: Table, docs: &[Document]) -> io::Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    w.write_record(table.columns())?;
+    for doc in docs {
+        for row in table.rows(*doc) {
+            w.write_record(&row)?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// The merged timeline, one entry a line.
+fn write_timeline(out: &mut impl Write, docs: &[Document]) -> io::Result<()> {
+    for entry in report::timeline(docs) {
+        serde_json::to_writer(&mut *out, &entry)?;
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {
-    let cli = match parse_args(std::env::args().skip(1)) {
+    let cli = match parse_args(std::env::args_os().skip(1)) {
         Ok(Some(cli)) => cli,
         Ok(None) => return ExitCode::SUCCESS,
         Err(msg) => {
@@ -220,63 +262,63 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let files: Vec<String> = cli
+        .files
+        .iter()
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    let batch = files.len() > 1;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let batch = cli.files.len() > 1;
     let mut failed = false;
-    let mut timeline = Vec::new();
-    if cli.events_csv
-        && out
-            .write_all(vnextract::events::export::CSV_HEADER.as_bytes())
-            .is_err()
-    {
-        return ExitCode::from(1);
-    }
-    for file in &cli.files {
-        match process(&cli, file) {
-            Ok((x, notes)) => {
-                for n in notes {
-                    eprintln!("vnextract: warning: {}", n.message);
-                }
-                if cli.timeline {
-                    timeline.push((file.clone(), x.events));
-                    continue;
-                }
-                if cli.events_csv {
-                    if out
-                        .write_all(vnextract::events::export::csv_rows(file, &x.events).as_bytes())
-                        .is_err()
-                    {
-                        return ExitCode::from(1);
-                    }
-                    continue;
-                }
-                let written = if batch {
-                    let mut v = serde_json::to_value(&x).expect("an Extraction always serialises");
-                    v.as_object_mut()
-                        .map(|o| o.insert("file".into(), file.clone().into()));
-                    serde_json::to_writer(&mut out, &v)
-                } else if cli.pretty {
-                    serde_json::to_writer_pretty(&mut out, &x)
-                } else {
-                    serde_json::to_writer(&mut out, &x)
+    // Reports over all files keep their extractions until the end.
+    let mut kept: Vec<(&str, Extraction)> = Vec::new();
+    // Files go to the cores a window at a time, and each window is printed
+    // in order before the next starts: order kept, memory bounded.
+    let window = rayon::current_num_threads() * 16;
+    for chunk in files.chunks(window) {
+        let done: Vec<(Done, Option<Vec<u8>>)> = chunk
+            .par_iter()
+            .map(|file| {
+                let d = process(&cli, file);
+                let line = match (&d.result, cli.report) {
+                    (Ok(x), None) => Some(render(&cli, batch, file, x)),
+                    _ => None,
                 };
-                if written.is_err() || writeln!(out).is_err() {
-                    return ExitCode::from(1); // stdout closed: nothing more to say
+                (d, line)
+            })
+            .collect();
+        for (file, (d, line)) in chunk.iter().zip(done) {
+            for n in &d.notes {
+                eprintln!("vnextract: warning: {n}");
+            }
+            match d.result {
+                Ok(x) => {
+                    if let Some(line) = line {
+                        if out.write_all(&line).is_err() {
+                            return ExitCode::from(1); // stdout closed: nothing more to say
+                        }
+                    } else {
+                        kept.push((file, x));
+                    }
+                }
+                Err(msg) => {
+                    eprintln!("vnextract: {msg}");
+                    failed = true;
                 }
             }
-            Err(msg) => {
-                eprintln!("vnextract: {msg}");
-                failed = true;
-            }
         }
     }
-    for entry in vnextract::events::timeline::merge(&timeline) {
-        if serde_json::to_writer(&mut out, &entry).is_err() || writeln!(out).is_err() {
-            return ExitCode::from(1);
-        }
-    }
-    if out.flush().is_err() {
+    let docs: Vec<Document> = kept
+        .iter()
+        .map(|(name, extraction)| Document { name, extraction })
+        .collect();
+    let reported = match cli.report {
+        Some(Report::Csv(table)) => write_csv(&mut out, table, &docs),
+        Some(Report::Timeline) => write_timeline(&mut out, &docs),
+        None => Ok(()),
+    };
+    if reported.is_err() || out.flush().is_err() {
         return ExitCode::from(1);
     }
     if failed {
