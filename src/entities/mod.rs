@@ -1,7 +1,7 @@
 //! Stage 3: people, organisations, places, titles, named documents and
 //! meetings, dates and numbers in the cleaned text.
 //!
-//! The names are read in one walk over the tokens ([`lexicon`]): at each
+//! The names are read in one walk over the tokens ([`crate::text::tokens`]): at each
 //! token every recogniser proposes the mention that starts there —
 //! [`titles`] (with the person after them, [`people`]), [`misc`],
 //! [`places`], [`orgs`], [`people`] — and the longest wins (ties go to the
@@ -12,7 +12,7 @@
 //! temporal and quantity recognisers ([`temporal_and_quantities`]).
 
 pub mod canonical;
-pub mod lexicon;
+pub mod lists;
 pub mod misc;
 pub mod orgs;
 pub mod people;
@@ -21,8 +21,8 @@ mod quantities;
 mod temporal;
 pub mod titles;
 
+use crate::text::tokens::{tokenize_all as tokenize, Token};
 use crate::{DocContext, Entity, EntityKind};
-use lexicon::{tokenize, Tok};
 use std::ops::Range;
 
 /// The text and its tokens, shared by the recognisers.
@@ -30,7 +30,7 @@ pub struct Cx<'a> {
     /// The text.
     pub text: &'a str,
     /// Its tokens.
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Token>,
 }
 
 impl<'a> Cx<'a> {
@@ -95,7 +95,7 @@ impl<'a> Cx<'a> {
         self.toks
             .get(i)
             .is_some_and(|t| t.low_word() && !t.break_before)
-            && !lexicon::LISTS.stop_words.has(&self.toks, i)
+            && !lists::LISTS.stop_words.has(&self.toks, i)
     }
 
     /// Token `i` is in capitals among capitals: part of a heading in capitals.
@@ -129,7 +129,7 @@ pub fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
     let taken: Vec<Range<usize>> = out.iter().map(|e| e.span.clone()).collect();
     let again = people::known_in_capitals(&cx, &out, &taken);
     out.extend(again);
-    add_outside(&mut out, temporal_and_quantities(text, ctx));
+    add_outside(&mut out, temporal_and_quantities(&cx, ctx));
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out
 }
@@ -226,8 +226,8 @@ impl Spans {
 /// [`temporal`] (dates, times) and [`quantities`] (numbers, money,
 /// percentages); [`find`] adds their mentions wherever they do not cross a
 /// name.
-fn temporal_and_quantities(text: &str, ctx: &DocContext) -> Vec<Entity> {
-    let tk = quantities::Toks::new(text);
+fn temporal_and_quantities(cx: &Cx<'_>, ctx: &DocContext) -> Vec<Entity> {
+    let tk = quantities::Toks::new(cx.text, &cx.toks);
     let mut out = temporal::find_in(&tk, ctx);
     let numbers = quantities::find_in(&tk, &out);
     out.extend(numbers);

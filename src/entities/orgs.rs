@@ -5,7 +5,7 @@
 //! without a name after it ("các Bộ, ngành", "hai Đảng") is no mention, but
 //! "hai Bộ Ngoại giao" is.
 
-use super::lexicon::LISTS;
+use super::lists::LISTS;
 use super::places::{cap_run, place_at};
 use super::{people, Cx, Found};
 use crate::EntityKind;
@@ -127,7 +127,7 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         }
         bare_cap = false;
         // "và" after a numeral ("Đảng XIV và Tết") joins two things, not one name.
-        let after_numeral = k > 0 && (cx.toks[k - 1].shout || cx.toks[k - 1].number());
+        let after_numeral = k > 0 && (cx.toks[k - 1].shout || cx.toks[k - 1].is_number());
         let connector =
             t.lower == "liên" || (any && !after_numeral && matches!(t.lower.as_str(), "và" | "về"));
         if connector

@@ -5,7 +5,7 @@
 //! run of capitalised words that cannot be Vietnamese syllables ("Somsack
 //! Vongsa", "Tanaka Hiroshi"). A name may run over a single line break.
 
-use super::lexicon::LISTS;
+use super::lists::LISTS;
 use super::places::place_at;
 use super::{titles, Cx, Found};
 use crate::fasthash::{FastMap, FastSet};

@@ -4,7 +4,7 @@
 //! giao", "cửa khẩu Lao Bảo") and names after an administrative unit
 //! ("tỉnh Quảng Trị"). "Việt Nam-Lào" is two places.
 
-use super::lexicon::{Named, LISTS};
+use super::lists::{Named, LISTS};
 use super::{orgs, Cx, Found};
 use crate::EntityKind;
 

@@ -21,50 +21,60 @@
 //! "+84 …"), identifiers and ordinals ("số 5", "phiên bản 2.0", "Kỳ họp thứ
 //! 48"), and every number a DATE or TIME took, give no entity.
 
-use crate::events::lexicon::{data_lines, keyed_list, word_list, Lexicon};
-use crate::events::tokens::{tokenize, Token, TokenKind};
+use crate::text::lists::{keyed, pairs, words};
+use crate::text::phrases::{Mode, Phrases};
+use crate::text::tokens::Token;
 use crate::{Entity, EntityKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-static SCALES: LazyLock<Lexicon<String>> =
-    LazyLock::new(|| keyed_list(include_str!("../../data/entities/quantities/scales.tsv")));
-pub(super) static NUMBER_WORDS: LazyLock<Lexicon<String>> = LazyLock::new(|| {
-    keyed_list(include_str!(
-        "../../data/entities/quantities/number_words.tsv"
-    ))
+static SCALES: LazyLock<Phrases<String>> = LazyLock::new(|| {
+    keyed(
+        include_str!("../../data/entities/quantities/scales.tsv"),
+        Mode::AnyCase,
+    )
 });
-static CURRENCIES: LazyLock<Lexicon<String>> = LazyLock::new(|| {
-    keyed_list(include_str!(
-        "../../data/entities/quantities/currencies.tsv"
-    ))
+pub(super) static NUMBER_WORDS: LazyLock<Phrases<String>> = LazyLock::new(|| {
+    keyed(
+        include_str!("../../data/entities/quantities/number_words.tsv"),
+        Mode::AnyCase,
+    )
 });
-static PERCENT_WORDS: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/quantities/percent.txt")));
-static IDENTIFIER_CUES: LazyLock<Lexicon<()>> = LazyLock::new(|| {
-    word_list(include_str!(
-        "../../data/entities/quantities/identifier_cues.txt"
-    ))
+static CURRENCIES: LazyLock<Phrases<String>> = LazyLock::new(|| {
+    keyed(
+        include_str!("../../data/entities/quantities/currencies.tsv"),
+        Mode::AnyCase,
+    )
+});
+static PERCENT_WORDS: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    words(
+        include_str!("../../data/entities/quantities/percent.txt"),
+        Mode::AnyCase,
+    )
+});
+static IDENTIFIER_CUES: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    words(
+        include_str!("../../data/entities/quantities/identifier_cues.txt"),
+        Mode::AnyCase,
+    )
 });
 
 /// Currency symbols of the list ("$", "€"): one punctuation token each.
 static CURRENCY_SYMBOLS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    data_lines(include_str!(
+    pairs(include_str!(
         "../../data/entities/quantities/currencies.tsv"
     ))
-    .filter_map(|l| l.split_once('\t'))
-    .filter(|(_, w)| w.trim().chars().count() == 1 && !w.trim().chars().all(char::is_alphanumeric))
-    .map(|(code, w)| (w.trim().to_string(), code.trim().to_string()))
+    .filter(|(_, w)| w.chars().count() == 1 && !w.chars().all(char::is_alphanumeric))
+    .map(|(code, w)| (w.to_string(), code.to_string()))
     .collect()
 });
 
 /// (currency word, next word) pairs that are other words ("đồng chí").
 static CURRENCY_BLOCKERS: LazyLock<HashSet<(String, String)>> = LazyLock::new(|| {
-    data_lines(include_str!(
+    pairs(include_str!(
         "../../data/entities/quantities/currency_blockers.tsv"
     ))
-    .filter_map(|l| l.split_once('\t'))
-    .map(|(a, b)| (a.trim().to_lowercase(), b.trim().to_lowercase()))
+    .map(|(a, b)| (a.to_lowercase(), b.to_lowercase()))
     .collect()
 });
 
@@ -76,17 +86,14 @@ const MAX_DIGITS: usize = 24;
 pub(super) struct Toks<'a> {
     /// The text.
     pub text: &'a str,
-    /// Its tokens (see [`crate::events::tokens`]).
-    pub t: Vec<Token>,
+    /// Its tokens (see [`crate::text::tokens`]).
+    pub t: &'a [Token],
 }
 
 impl<'a> Toks<'a> {
-    /// Tokenizes `text`.
-    pub fn new(text: &'a str) -> Toks<'a> {
-        Toks {
-            text,
-            t: tokenize(text, 0..text.len()),
-        }
+    /// The tokens `t` of `text`.
+    pub fn new(text: &'a str, t: &'a [Token]) -> Toks<'a> {
+        Toks { text, t }
     }
 
     /// Whether tokens `i` and `i + 1` touch (no space between them).
@@ -97,11 +104,7 @@ impl<'a> Toks<'a> {
     /// Whether tokens `a` and `b` (a before b) are on the same line.
     pub fn same_line(&self, a: usize, b: usize) -> bool {
         match (self.t.get(a), self.t.get(b)) {
-            (Some(x), Some(y)) if a < b => self
-                .text
-                .get(x.span.end..y.span.start)
-                .is_some_and(|g| !g.contains('\n')),
-            (Some(_), Some(_)) => a == b,
+            (Some(x), Some(y)) => a <= b && x.line == y.line,
             _ => false,
         }
     }
@@ -125,14 +128,14 @@ impl<'a> Toks<'a> {
 
     /// The phrase of `lex` that starts at token `i`, on one line: its
     /// length in tokens and payload.
-    pub fn at<'l, T>(&self, lex: &'l Lexicon<T>, i: usize) -> Option<(usize, &'l T)> {
+    pub fn at<'l, T>(&self, lex: &'l Phrases<T>, i: usize) -> Option<(usize, &'l T)> {
         lex.all_at(&self.t, i)
             .find(|(len, _)| self.same_line(i, i + len - 1))
     }
 
     /// The phrase of `lex` that ends right before token `i`, on i's line:
     /// the token it starts at and its payload.
-    pub fn ends_before<'l, T>(&self, lex: &'l Lexicon<T>, i: usize) -> Option<(usize, &'l T)> {
+    pub fn ends_before<'l, T>(&self, lex: &'l Phrases<T>, i: usize) -> Option<(usize, &'l T)> {
         (1..=4.min(i)).find_map(|len| {
             let j = i - len;
             let found = lex.all_at(&self.t, j).find(|(l, _)| *l == len)?;
@@ -220,7 +223,7 @@ pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
     let t = &tk.t;
     let sep = |i: usize| {
         t.get(i)
-            .filter(|x| x.kind == TokenKind::Punct)
+            .filter(|x| !x.word)
             .and_then(|x| x.lower.chars().next())
             .filter(|c| SEPARATORS.contains(c))
     };
@@ -702,11 +705,13 @@ fn worded(tk: &Toks<'_>, taken: &[bool]) -> Vec<Entity> {
 mod tests {
     use super::*;
     use crate::entities::temporal;
+    use crate::text::tokens::tokenize_all;
     use crate::DocContext;
 
     /// The NUM, MONEY and PERCENT entities of `text`.
     fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
-        let tk = Toks::new(text);
+        let toks = tokenize_all(text);
+        let tk = Toks::new(text, &toks);
         find_in(&tk, &temporal::find_in(&tk, ctx))
     }
 

@@ -37,22 +37,23 @@
 //! a date after it, and never follows "lần"/"kỳ" ("lần thứ hai").
 
 use super::quantities::{currency_at, runs, Run, Toks, NUMBER_WORDS};
-use crate::events::dates::EventDate;
-use crate::events::lexicon::{keyed_list, word_list, Lexicon};
+use crate::text::lists::{keyed, lines, words};
+use crate::text::phrases::{Mode, Phrases};
+use crate::values::date::EventDate;
 use crate::{DocContext, Entity, EntityKind, Ymd};
 use std::sync::LazyLock;
 
 macro_rules! list {
     ($name:ident, $kind:ident, $file:literal) => {
-        static $name: LazyLock<Lexicon<$kind>> = LazyLock::new(
+        static $name: LazyLock<Phrases<$kind>> = LazyLock::new(
     || list!(@load $kind, include_str!(concat!("../../data/entities/temporal/", $file))),
         );
     };
     (@load String, $data:expr) => {
-        keyed_list($data)
+        keyed($data, Mode::AnyCase)
     };
     (@load Unit, $data:expr) => {
-        word_list($data)
+        words($data, Mode::AnyCase)
     };
 }
 type Unit = ();
@@ -75,7 +76,7 @@ list!(DATE_FOLLOWERS, Unit, "date_followers.txt");
 
 /// "24/7": set phrases that look like a day and month.
 static NOT_DATES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    crate::events::lexicon::data_lines(include_str!("../../data/entities/temporal/not_dates.txt"))
+    lines(include_str!("../../data/entities/temporal/not_dates.txt"))
         .map(str::to_string)
         .collect()
 });
@@ -394,7 +395,7 @@ fn fraction(tk: &Toks<'_>, run: &Run<'_>) -> bool {
     let next = run.last + 1;
     let noun_after = tk.same_line(run.last, next)
         && tk.t[next].is_word()
-        && !tk.t[next].capitalised
+        && !tk.t[next].cap
         && tk.at(&DATE_FOLLOWERS, next).is_none();
     noun_after
         || tk.ends_before(&RATIO_CUES, run.first).is_some()
@@ -557,7 +558,7 @@ fn bare_year(tk: &Toks<'_>, run: &Run<'_>) -> bool {
         None => true,
         Some(_) if !tk.same_line(run.last, next) => true,
         Some(t) if t.is_word() => {
-            t.capitalised || tk.at(&DATE_FOLLOWERS, next).is_some() || after_name(tk, run.first)
+            t.cap || tk.at(&DATE_FOLLOWERS, next).is_some() || after_name(tk, run.first)
         }
         Some(t) => !(t.is('%') || t.is('/')),
     }
@@ -569,7 +570,7 @@ fn after_name(tk: &Toks<'_>, i: usize) -> bool {
     i >= 2
         && tk.same_line(i - 2, i)
         && tk.t[i - 1].is_word()
-        && tk.t[i - 1].capitalised
+        && tk.t[i - 1].cap
         && !tk.t[i - 2].is('.')
 }
 
@@ -805,9 +806,8 @@ fn weekdays(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
             continue;
         }
         let digit = tk.t[last].is_number();
-        let capitals = tk.t[i].capitalised
-            && !digit
-            && (tk.t[last].capitalised || len == 2 && tk.lower(i) == "chủ");
+        let capitals =
+            tk.t[i].cap && !digit && (tk.t[last].cap || len == 2 && tk.lower(i) == "chủ");
         let cue = tk.ends_before(&WEEKDAY_CUES, i).is_some();
         let comma_after = tk.is(last + 1, ',');
         let bracket_date = tk.is(last + 1, '(') && start.get(last + 2).is_some_and(Option::is_some);
@@ -905,7 +905,8 @@ mod tests {
 
     /// The DATE and TIME entities of `text`, in order.
     fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
-        find_in(&Toks::new(text), ctx)
+        let toks = crate::text::tokens::tokenize_all(text);
+        find_in(&Toks::new(text, &toks), ctx)
     }
 
     fn at(text: &str, anchor: Option<&str>) -> Vec<(EntityKind, String, String)> {

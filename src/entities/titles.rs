@@ -8,7 +8,7 @@
 //! "Bí thư Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh"); the name after the chain is a person whose roles
 //! are the titles, closest last. A title with no name after it stays a TITLE.
 
-use super::lexicon::LISTS;
+use super::lists::LISTS;
 use super::orgs::{self, org_at, places_from};
 use super::{people, places, Cx, Found};
 use crate::{Entity, EntityKind};
