@@ -129,7 +129,7 @@ impl<'a> Toks<'a> {
     /// The phrase of `lex` that starts at token `i`, on one line: its
     /// length in tokens and payload.
     pub fn at<'l, T>(&self, lex: &'l Phrases<T>, i: usize) -> Option<(usize, &'l T)> {
-        lex.all_at(&self.t, i)
+        lex.all_at(self.t, i)
             .find(|(len, _)| self.same_line(i, i + len - 1))
     }
 
@@ -138,7 +138,7 @@ impl<'a> Toks<'a> {
     pub fn ends_before<'l, T>(&self, lex: &'l Phrases<T>, i: usize) -> Option<(usize, &'l T)> {
         (1..=4.min(i)).find_map(|len| {
             let j = i - len;
-            let found = lex.all_at(&self.t, j).find(|(l, _)| *l == len)?;
+            let found = lex.all_at(self.t, j).find(|(l, _)| *l == len)?;
             self.same_line(j, i).then_some((j, found.1))
         })
     }
