@@ -7,7 +7,7 @@
 //! to the person. A Vietnamese name with no other country is Việt Nam's.
 
 use super::lists::LISTS;
-use super::Cx;
+use super::scan::Cx;
 use crate::fasthash::FastMap;
 use crate::text::tokens::tokenize_all as tokenize;
 use crate::{Entity, EntityKind};

@@ -6,8 +6,9 @@
 //! with nothing of a name after it ("Thỏa thuận hợp tác") is no mention.
 
 use super::lists::LISTS;
-use super::orgs::{org_at, places_from};
-use super::{people, places, Cx, Found};
+use super::orgs::org_at;
+use super::places;
+use super::scan::{places_from, starts_name, Cx, Found};
 use crate::{Entity, EntityKind};
 
 /// An ordinal at `k`: "lần thứ 48", "thứ nhất", "lần thứ hai". Returns its end.
@@ -87,7 +88,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
             while let Some((f, _)) = l.fields.at(&cx.toks, k) {
                 k += f;
             }
-        } else if cx.cap(k) && !people::starts_name(cx, k) && !l.misc_heads.has(&cx.toks, k) {
+        } else if cx.cap(k) && !starts_name(cx, k) && !l.misc_heads.has(&cx.toks, k) {
             k += 1;
             if cx.tail(k) {
                 k += 1;

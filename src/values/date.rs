@@ -188,6 +188,50 @@ fn previous_day(d: Ymd) -> Ymd {
         .unwrap_or(d)
 }
 
+/// Days since 1970-01-01 (proleptic Gregorian).
+pub fn days_since_epoch(y: i32, m: u8, d: u8) -> i64 {
+    let (m, d) = (i64::from(m), i64::from(d));
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
+/// The year of a month (and day) written without one: the year that puts
+/// it nearest `anchor`, days after the anchor (beyond the next day)
+/// counting double since news reports the past, ties to the past.
+pub fn nearest_year(month: u8, day: Option<u8>, anchor: Ymd) -> Option<i32> {
+    let days = days_since_epoch;
+    let a = days(anchor.year, anchor.month, anchor.day);
+    let mut best: Option<(i64, i32)> = None;
+    for y in anchor.year - 1..=anchor.year + 1 {
+        let (lo, hi) = match day {
+            Some(d) => match Ymd::new(y, month, d) {
+                Some(_) => (days(y, month, d), days(y, month, d)),
+                None => continue,
+            },
+            None => {
+                let last = (28..=31).rev().find(|&d| Ymd::new(y, month, d).is_some())?;
+                (days(y, month, 1), days(y, month, last))
+            }
+        };
+        let cost = if (lo..=hi).contains(&a) {
+            0
+        } else if hi < a {
+            a - hi
+        } else if lo - a <= 1 {
+            lo - a
+        } else {
+            2 * (lo - a)
+        };
+        if best.map_or(true, |(c, _)| cost < c) {
+            best = Some((cost, y));
+        }
+    }
+    best.map(|(_, y)| y)
+}
+
 impl std::fmt::Display for EventDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (self.year, self.month, self.day) {
