@@ -526,11 +526,13 @@ pub struct DocContext {
 /// Runs the whole pipeline on a page pasted as plain text.
 ///
 /// ```
-/// let page = "Bộ trưởng Ngoại giao điện đàm với Bộ trưởng Ngoại giao Lào\n\n\
-///             Chiều 12/12, tại Hà Nội, Bộ trưởng Ngoại giao Lê Hoài Trung có cuộc điện đàm với \
-///             Bộ trưởng Ngoại giao Lào Thongsavanh Phomvihane.";
+/// let page = "Thị trưởng hai thành phố kết nghĩa gặp gỡ tại Đà Nẵng\n\n\
+///             Sáng 9/4, Chủ tịch UBND thành phố Đà Nẵng Trần Quang Phúc đã tiếp \
+///             Thị trưởng thành phố Sakai Ito Haruki tại trụ sở thành phố.";
 /// let x = vnextract::extract(page, &vnextract::Options::default()).unwrap();
-/// assert!(x.text.contains("Lê Hoài Trung"));
+/// assert_eq!(x.title.as_deref(), Some("Thị trưởng hai thành phố kết nghĩa gặp gỡ tại Đà Nẵng"));
+/// assert!(x.entities.iter().any(|e| e.text == "Trần Quang Phúc"));
+/// assert_eq!(x.events[0].kind.id(), "reception");
 /// ```
 pub fn extract(raw: &str, options: &Options) -> Result<Extraction, Error> {
     check_size(raw.len(), options)?;
