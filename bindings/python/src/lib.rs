@@ -22,9 +22,24 @@ create_exception!(
     PyValueError,
     "An input vnextract cannot process; `kind` is the core's error id."
 );
-create_exception!(vnextract, InputTooLarge, Error, "The input is larger than `max_bytes`.");
-create_exception!(vnextract, InvalidOption, Error, "An option could not be read.");
-create_exception!(vnextract, InvalidUtf8, Error, "Bytes that are not UTF-8 (and `lossy` is off).");
+create_exception!(
+    vnextract,
+    InputTooLarge,
+    Error,
+    "The input is larger than `max_bytes`."
+);
+create_exception!(
+    vnextract,
+    InvalidOption,
+    Error,
+    "An option could not be read."
+);
+create_exception!(
+    vnextract,
+    InvalidUtf8,
+    Error,
+    "Bytes that are not UTF-8 (and `lossy` is off)."
+);
 
 /// The core's error as the exception of its kind, with `kind` set to its id.
 fn to_py(e: vnextract::Error) -> PyErr {
@@ -243,7 +258,9 @@ fn columns(table: &str) -> PyResult<Vec<&'static str>> {
         .iter()
         .find(|t| t.id() == table)
         .map(|t| t.columns().to_vec())
-        .ok_or_else(|| InvalidOption::new_err(format!("no table {table:?}: \"events\" or \"entities\"")))
+        .ok_or_else(|| {
+            InvalidOption::new_err(format!("no table {table:?}: \"events\" or \"entities\""))
+        })
 }
 
 /// schema()
