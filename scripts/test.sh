@@ -15,6 +15,8 @@
 #            tests/eval/floors-articles.json (tests/eval/articles_gate.py);
 #            skipped, and said so, when ../shared is absent
 #   browser  node --test tests/browser/ in headless Chromium
+#   python   the abi3 wheel (maturin) in a venv under target/, then pytest:
+#            the package against the CLI, and the Spark job in local[2]
 #
 # Every tier runs even when an earlier one failed (the browser tier needs the
 # web build); the exit status is non-zero when any failed. The output ends
@@ -45,6 +47,7 @@ ensure_wasm_bindgen
 ensure_apt binaryen chromium chromium-driver
 ensure_browser_test_packages
 ensure_lint_packages
+ensure_python_venv
 read_wasm_config
 note "rustc $(rustc --version | cut -d' ' -f2), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), node $(node --version), $(/usr/bin/chromium --version 2>/dev/null | grep -o 'Chromium [0-9.]*' || echo 'chromium ?')"
 
@@ -102,6 +105,18 @@ else
     failed+=("browser (not run: the web build failed)")
 fi
 
+# The Python package and the Spark job (issue 15): the release CLI (the
+# tests compare with it), the wheel, then pytest in the venv.
+python_tier() {
+    cargo build --release --bin vnextract || return 1
+    local wheel
+    wheel="$(build_python_wheel)" || return 1
+    note "installed $(basename "$wheel")"
+    VNEXTRACT_CLI="$TARGET_DIR/release/vnextract" \
+        "$PY_VENV/bin/python" -m pytest -q -p no:cacheprovider "$ROOT/bindings/python/tests"
+}
+run python python_tier || true
+
 # The closing lines: each runner's own summary, native and wasm from cargo,
 # the last from node's test runner.
 say "summary ($((SECONDS - started)) s)"
@@ -111,6 +126,7 @@ done
 [ -f "$LOGS/lint.log" ] && tail -n 1 "$LOGS/lint.log" | sed 's/^/lint: /'
 [ -f "$LOGS/eval.log" ] && grep -E '^docs [0-9]+ failed|^(lines|one-line|paragraphs) +[0-9]|^articles gate' "$LOGS/eval.log" | sed 's/^/eval: /'
 [ -f "$LOGS/size-budget.log" ] && grep -E '^(PASS|FAIL) ' "$LOGS/size-budget.log"
+[ -f "$LOGS/python.log" ] && grep -E '^[0-9]+ (passed|failed)' "$LOGS/python.log" | tail -n 1 | sed 's/^/python: /'
 if [ ${#failed[@]} -gt 0 ]; then
     echo "FAILED: ${failed[*]}"
 fi
