@@ -20,11 +20,16 @@
 //! To see the figures: `VNEXTRACT_PRINT_FIGURES=1 cargo test --test eval_gate
 //! -- --nocapture`.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use scratch::Scratch;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const CLI: &str = env!("CARGO_BIN_EXE_vnextract");
@@ -41,25 +46,6 @@ const SCORED: &[(&str, &[&str])] = &[
 ];
 
 type Figures = BTreeMap<String, f64>;
-
-/// A scratch directory of this test process, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(tier: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("vnextract-gate-{tier}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 /// The documents of a gold directory: `<doc>.json`, sorted.
 fn docs(gold: &Path) -> Vec<String> {
@@ -104,7 +90,7 @@ fn answer(raw: &Path, docs: &[String], pred: &Path) -> usize {
 /// Scores the CLI's answers on the pages of `gold`/`raw`: the scorer's
 /// figures and `no_article`, the number of pages answered `no-article`.
 fn score(tier: &str, gold: &Path, raw: &Path) -> Figures {
-    let scratch = Scratch::new(&format!("score-{tier}"));
+    let scratch = Scratch::new(&format!("gate-score-{tier}"));
     let pred = scratch.0.join("pred");
     fs::create_dir_all(&pred).unwrap();
     let no_article = answer(raw, &docs(gold), &pred);
@@ -230,7 +216,7 @@ fn own_pages_meet_their_floors() {
         .collect();
     files.sort();
     // The scorer wants DIR/<doc>.json for DIR/<doc>.txt: lay the gold out so.
-    let scratch = Scratch::new("pages");
+    let scratch = Scratch::new("gate-pages");
     let gold = scratch.0.join("gold");
     fs::create_dir_all(&gold).unwrap();
     for f in &files {

@@ -21,6 +21,10 @@
 #[path = "support/diff.rs"]
 mod diff;
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
+use scratch::Scratch;
 use std::fs;
 use std::path::{Path, PathBuf};
 use vnextract::{extract, extract_html, Options};
@@ -152,28 +156,9 @@ fn every_page_extracts_as_its_snapshot() {
     );
 }
 
-/// A scratch directory for the flow tests, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("vnextract-snap-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
 #[test]
 fn a_change_is_proposed_then_taken_only_when_reviewed() {
-    let scratch = Scratch::new("flow");
+    let scratch = Scratch::new("snap-flow");
     let snap = scratch.0.join("page.txt.json");
     fs::write(&snap, "{\n  \"title\": \"Cũ\"\n}\n").unwrap();
     let got = "{\n  \"title\": \"Mới\"\n}\n";
