@@ -230,7 +230,10 @@ fn own_pages_meet_their_floors() {
         }
     }
     let n = docs(&gold).len();
-    assert!(n >= 24, "issue 17 asks for at least 24 gold pages; tests/pages has {n}");
+    assert!(
+        n >= 24,
+        "issue 17 asks for at least 24 gold pages; tests/pages has {n}"
+    );
     let pins = pins("floors.json");
     let print = fingerprint(&files);
     assert_eq!(
