@@ -68,6 +68,18 @@ pub fn source(line: &str) -> String {
     t.trim().to_string()
 }
 
+/// A caption as it stands, without a blog engine's caption shortcode around
+/// it ("\[caption id=…\]‹image›Lễ hội đèn lồng.\[/caption\]" → "Lễ hội đèn lồng.").
+pub fn caption(line: &str) -> String {
+    let t = line.trim();
+    let inner = match t.strip_prefix("[caption") {
+        Some(rest) => rest.split_once(']').map_or(rest, |(_, r)| r),
+        None => t,
+    };
+    let inner = inner.trim_end().strip_suffix("[/caption]").unwrap_or(inner);
+    inner.trim().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +107,17 @@ mod tests {
         assert_eq!(source("(TTXVN/Tin Mẫu+)"), "TTXVN/Tin Mẫu+");
         assert_eq!(source("Theo Báo Tin Mẫu"), "Báo Tin Mẫu");
         assert_eq!(source("Nguồn: tinmau.vn"), "tinmau.vn");
+    }
+
+    #[test]
+    fn captions_lose_their_shortcode() {
+        assert_eq!(
+            caption(r#"[caption id="attachment_7" width="600"]Đèn lồng bên sông Hoài.[/caption]"#),
+            "Đèn lồng bên sông Hoài."
+        );
+        assert_eq!(
+            caption("Đèn lồng. Ảnh: Tạ Khuê |"),
+            "Đèn lồng. Ảnh: Tạ Khuê |"
+        );
     }
 }

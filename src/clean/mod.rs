@@ -10,7 +10,9 @@ pub mod fold;
 pub mod html;
 pub mod layout;
 pub mod metadata;
+pub(crate) mod run;
 pub mod shape;
+pub(crate) mod title;
 
 use crate::{InputBlock, RemovalReason, Removed, Warning, WarningCode};
 use layout::Hint;
