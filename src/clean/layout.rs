@@ -199,7 +199,8 @@ struct Walk<'w, 'l, 'a> {
     /// Keys of the lines read so far (for duplicates and teasers).
     seen: FastSet<&'w str>,
     mode: Mode,
-    /// The line before was a copy of the headline (alt text): a caption follows.
+    /// The line before was a copy of the headline (alt text): a caption
+    /// follows, in the same block of the paste.
     after_title_copy: bool,
     a: &'w mut Article,
 }
@@ -291,11 +292,7 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             remove(a, l, RemovalReason::CaptionCopy);
         } else if page.hint(i).caption
             || l.shape == Shape::Caption
-            || (after_copy
-                && !(page.bare && l.shape == Shape::Prose)
-                && !l.is_cut_short()
-                && (3..=60).contains(&l.words)
-                && matches!(l.shape, Shape::Prose | Shape::TitleLike))
+            || (after_copy && is_alt_caption(page, l))
         {
             a.captions.push(metadata::caption(l.text));
         } else if take_metadata(a, l) {
@@ -317,7 +314,7 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
         } else if is_list_item(l.text) && a.paragraphs.last().is_some_and(|p| opens_list(p)) {
             // An item of a list the body announced ("… gồm:"), stop or none.
             a.paragraphs.push(l.text.to_string());
-        } else if i + 1 == lines.len() && is_cut_paragraph(page, i) {
+        } else if i + 1 == lines.len() && !a.paragraphs.is_empty() && is_cut_paragraph(page, i) {
             a.paragraphs.push(l.text.to_string());
         } else {
             self.by_shape(i);
@@ -365,17 +362,28 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
     }
 }
 
-/// The page's last line right under a paragraph, without a final stop and
-/// with no furniture's shape: a paragraph cut short.
+/// The line under an image's alt text (a copy of the headline), in the same
+/// block of the paste: the photo's caption, unended or one sentence. (An
+/// article alone keeps its sentences: its alt text is no page furniture.)
+fn is_alt_caption(page: &Page, l: &Line) -> bool {
+    let shaped = match l.shape {
+        Shape::TitleLike => true,
+        Shape::Prose => !page.bare,
+        _ => false,
+    };
+    shaped && !l.gap_before && !l.is_cut_short() && (3..=60).contains(&l.words)
+}
+
+/// The page's last line in the body, without a final stop and with no
+/// furniture's shape: a paragraph cut short (a page copied or stored only
+/// in part).
 fn is_cut_paragraph(page: &Page, i: usize) -> bool {
     let l = &page.lines[i];
-    let under_paragraph = i
-        .checked_sub(1)
-        .is_some_and(|p| page.lines[p].shape == Shape::Prose || page.is_text(p, 1));
     l.shape == Shape::TitleLike
         && !page.hint(i).caption
-        && l.text.starts_with(char::is_uppercase)
-        && under_paragraph
+        && l.vietnamese
+        && l.text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Inside a related-article run, the body resumes at running prose that is
@@ -454,11 +462,17 @@ fn opens_related_run(lines: &[Line], i: usize) -> bool {
     undoubled(l.text).is_some() || (l.shape == Shape::TitleLike && teaser_follows)
 }
 
-/// "- …", "+ …", "• …", "* …", "– …": an item of a bulleted list.
+/// "- …", "+ …", "• …", "* …", "– …", "1. …", "2) …": an item of a list.
 fn is_list_item(t: &str) -> bool {
-    ["- ", "+ ", "• ", "* ", "– ", "· "]
-        .iter()
-        .any(|b| t.starts_with(b))
+    let numbered = t
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .strip_prefix(['.', ')'])
+        .is_some_and(|r| r.starts_with(' '))
+        && t.starts_with(|c: char| c.is_ascii_digit());
+    (numbered
+        || ["- ", "+ ", "• ", "* ", "– ", "· "]
+            .iter()
+            .any(|b| t.starts_with(b)))
         && t.split_whitespace().count() >= 3
 }
 

@@ -15,10 +15,13 @@
 
 use super::layout::Hint;
 use super::shape::{Line, Shape};
+use super::title;
 use crate::fasthash::FastMap;
 
 /// Words a sentence-shaped line needs to anchor the article's run.
 const BODY_WORDS: usize = 8;
+/// Headlines in a box of related links that a block of body text may hold.
+const HEADLINE_BOX: usize = 4;
 /// Words an unended line of a bare page needs to be the article's (shorter
 /// ones are list numbers and labels).
 const BARE_LINE_WORDS: usize = 4;
@@ -71,7 +74,9 @@ impl<'l, 'a> Page<'l, 'a> {
                 l.shape == Shape::TitleLike && l.words >= BARE_LINE_WORDS && l.vietnamese
             }) && self.first[j] == j
         };
-        self.bare && long_unended(i) && ((i > 0 && long_unended(i - 1)) || long_unended(i + 1))
+        // The page's last line is no neighbour: cut short, it is a paragraph.
+        let neighbour = |j: usize| j + 1 < self.len() && long_unended(j);
+        self.bare && long_unended(i) && ((i > 0 && neighbour(i - 1)) || neighbour(i + 1))
     }
 
     /// Line `i` is the site's, whatever its place: a heading, a widget, a
@@ -93,7 +98,7 @@ impl<'l, 'a> Page<'l, 'a> {
                     | Shape::Slug
                     | Shape::Bracketed
             )
-            || super::title::undoubled(l.text).is_some()
+            || title::undoubled(l.text).is_some()
     }
 
     /// Lines in the page.
@@ -117,7 +122,9 @@ impl<'l, 'a> Page<'l, 'a> {
     pub fn is_text(&self, i: usize, min_words: usize) -> bool {
         let l = &self.lines[i];
         let h = self.hint(i);
-        if h.chrome || h.caption || l.is_cut_short() || l.words < min_words || !l.vietnamese {
+        // An article alone has no teasers: "…" is its own.
+        let teaser = l.is_cut_short() && !self.bare;
+        if h.chrome || h.caption || teaser || l.words < min_words || !l.vietnamese {
             return false;
         }
         match l.shape {
@@ -151,6 +158,10 @@ impl<'l, 'a> Page<'l, 'a> {
     }
 
     /// Body lines and words in the block that starts at body line `b`.
+    ///
+    /// Inside a block, one other line (a crosshead, glued headlines) or a
+    /// short run of headlines (a box of related links under the lead) may
+    /// stand between body lines, when two more body lines follow.
     pub fn block(&self, b: usize) -> (usize, usize) {
         let (mut n, mut words, mut j) = (0, 0, b);
         while j < self.len() {
@@ -158,8 +169,17 @@ impl<'l, 'a> Page<'l, 'a> {
                 n += 1;
                 words += self.lines[j].words;
             } else if !self.skippable(j) {
-                let mut following = 0;
                 let mut k = j + 1;
+                while k < self.len()
+                    && k - j < HEADLINE_BOX
+                    && !self.skippable(k)
+                    && !self.body(k)
+                    && title::headline_shaped(&self.lines[k])
+                    && title::headline_shaped(&self.lines[j])
+                {
+                    k += 1;
+                }
+                let mut following = 0;
                 while k < self.len() && following < 2 {
                     if self.body(k) {
                         following += 1;

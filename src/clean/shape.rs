@@ -125,6 +125,8 @@ pub struct Line<'a> {
     /// Reads as Vietnamese: marked letters in a good share of its words, or
     /// many Vietnamese function words (text typed without marks).
     pub vietnamese: bool,
+    /// A blank line stands above it: it opens a new block of the paste.
+    pub gap_before: bool,
 }
 
 impl<'a> Line<'a> {
@@ -133,7 +135,7 @@ impl<'a> Line<'a> {
         let key = fold(text);
         let words = text.split_whitespace().count();
         let shape = shape_of(text, &key, words);
-        let runs_on = shape == Shape::TitleLike && words >= 15 && has_sentence_break(text);
+        let runs_on = shape == Shape::TitleLike && words >= 15 && runs_through(text);
         let vietnamese =
             matches!(shape, Shape::Prose | Shape::TitleLike) && is_vietnamese(text, &key);
         Line {
@@ -143,6 +145,15 @@ impl<'a> Line<'a> {
             shape,
             runs_on,
             vietnamese,
+            gap_before: false,
+        }
+    }
+
+    /// The same line, opening a new block of the paste when `gap` says so.
+    pub fn after_gap(self, gap: bool) -> Line<'a> {
+        Line {
+            gap_before: gap,
+            ..self
         }
     }
 
@@ -218,17 +229,29 @@ fn is_vietnamese(text: &str, key: &str) -> bool {
     marked * 5 >= words || function_word_density(key) >= 0.25
 }
 
-/// A sentence ends inside `text`: ". ", "? " or "! " after a word of two
+/// Sentences run through `text`: two sentence breaks inside it, or one
+/// with a clause of four words or more after it (not "… chậm. Đóng", a
+/// banner's close button). A break is ". ", "? " or "! " after a word of two
 /// lower-case letters or more (not "TP." or "TS.") and before a capital.
-fn has_sentence_break(text: &str) -> bool {
-    let b = text.as_bytes();
-    text.match_indices(['.', '?', '!']).any(|(i, _)| {
-        let before = text[..i].chars().rev().take_while(|c| c.is_alphabetic());
-        let lower = before.take(2).filter(|c| c.is_lowercase()).count() == 2;
+fn runs_through(text: &str) -> bool {
+    let mut breaks = text.match_indices(['.', '?', '!']).filter(|&(i, _)| {
+        let lower = text[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .take(2)
+            .filter(|c| c.is_lowercase())
+            .count()
+            == 2;
         lower
-            && b.get(i + 1) == Some(&b' ')
+            && text.as_bytes().get(i + 1) == Some(&b' ')
             && text[i + 2..].starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
-    })
+    });
+    match (breaks.next(), breaks.next()) {
+        (Some(_), Some(_)) => true,
+        (Some((i, _)), None) => text[i + 2..].split_whitespace().count() >= 4,
+        _ => false,
+    }
 }
 
 /// Sentence-final punctuation, allowing closing quotes and brackets after it.
