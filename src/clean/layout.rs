@@ -161,6 +161,9 @@ fn read_head(
         }
         let below = title_at.map_or(true, |t| i > t);
         if l.shape == Shape::Dateline {
+            if below && a.byline.is_none() {
+                a.byline = metadata::byline_beside_date(l.text);
+            }
             if let Some(p) = metadata::published(l.text) {
                 let nearer = match (title_at, &dateline) {
                     (_, None) => true,
@@ -179,7 +182,7 @@ fn read_head(
         }
         let copy = h.is_some_and(|h| h.copied_by(l));
         if !copy && (l.shape == Shape::Caption || (below && page.hint(i).caption)) {
-            a.captions.push(metadata::caption(l.text));
+            a.captions.push(l.text.to_string());
             continue;
         }
         let why = match l.shape {
@@ -294,7 +297,7 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             || l.shape == Shape::Caption
             || (after_copy && is_alt_caption(page, l))
         {
-            a.captions.push(metadata::caption(l.text));
+            a.captions.push(l.text.to_string());
         } else if take_metadata(a, l) {
             // A byline or source after the body closes the article: what
             // follows is the site's, unless running prose takes up again.

@@ -68,16 +68,17 @@ pub fn source(line: &str) -> String {
     t.trim().to_string()
 }
 
-/// A caption as it stands, without a blog engine's caption shortcode around
-/// it ("\[caption id=…\]‹image›Lễ hội đèn lồng.\[/caption\]" → "Lễ hội đèn lồng.").
-pub fn caption(line: &str) -> String {
-    let t = line.trim();
-    let inner = match t.strip_prefix("[caption") {
-        Some(rest) => rest.split_once(']').map_or(rest, |(_, r)| r),
-        None => t,
-    };
-    let inner = inner.trim_end().strip_suffix("[/caption]").unwrap_or(inner);
-    inner.trim().to_string()
+/// "Ngọc Sơn | 17/10/2024 21:45": the author's name beside a dateline,
+/// in its own part of the line.
+pub fn byline_beside_date(line: &str) -> Option<String> {
+    line.split('|')
+        .map(str::trim)
+        .find(|part| {
+            !part.bytes().any(|b| b.is_ascii_digit())
+                && super::shape::names_only(part)
+                && !super::shape::dateline_words_only(part)
+        })
+        .map(byline)
 }
 
 #[cfg(test)]
@@ -110,14 +111,12 @@ mod tests {
     }
 
     #[test]
-    fn captions_lose_their_shortcode() {
+    fn a_name_beside_a_dateline_is_the_byline() {
         assert_eq!(
-            caption(r#"[caption id="attachment_7" width="600"]Đèn lồng bên sông Hoài.[/caption]"#),
-            "Đèn lồng bên sông Hoài."
+            byline_beside_date("Hà Yên | 04/03/2023 18:10").as_deref(),
+            Some("Hà Yên")
         );
-        assert_eq!(
-            caption("Đèn lồng. Ảnh: Tạ Khuê |"),
-            "Đèn lồng. Ảnh: Tạ Khuê |"
-        );
+        assert_eq!(byline_beside_date("Thứ Bảy | 04/03/2023 18:10"), None);
+        assert_eq!(byline_beside_date("04/03/2023 18:10"), None);
     }
 }

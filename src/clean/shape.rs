@@ -425,6 +425,14 @@ fn is_dateline(text: &str, key: &str, words: usize) -> bool {
     other_words == 0 || (dated && other_words <= 4 && letters <= 24)
 }
 
+/// Every word of `text` is a dateline's ("Thứ Bảy", "Cập nhật").
+pub(crate) fn dateline_words_only(text: &str) -> bool {
+    fold(text)
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| DATELINE_WORDS.contains(w))
+}
+
 /// "Biên tập viên: …", "(… đặt lại tiêu đề bài viết)": an editor's credit,
 /// or a note in brackets standing as a whole line.
 fn is_editor_note(text: &str, lower: &str, words: usize) -> bool {
@@ -503,7 +511,7 @@ fn is_byline(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
 }
 
 /// Capitalised words only, in groups of one to five joined by "-", ",", "/" or "và".
-fn names_only(text: &str) -> bool {
+pub(crate) fn names_only(text: &str) -> bool {
     let t = text
         .trim()
         .trim_end_matches(['|', '-', ' ', '–'])
