@@ -1,8 +1,5 @@
-//! The `vnextract` command: reads pages from files or standard input and
-//! prints vnextract's JSON document for each, or one report over all of them.
-//! It parses arguments and does I/O only; how an input is read (UTF-8, HTML
-//! or text) and every rule live in the library. Many files are read and
-//! extracted on all cores (rayon), and printed in the order given.
+//! The command itself: arguments (lexopt), reading files, printing
+//! documents (serde_json) and reports (csv), batches on all cores (rayon).
 
 use rayon::prelude::*;
 use std::ffi::OsString;
@@ -253,7 +250,7 @@ fn write_timeline(out: &mut impl Write, docs: &[Document]) -> io::Result<()> {
     Ok(())
 }
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     let cli = match parse_args(std::env::args_os().skip(1)) {
         Ok(Some(cli)) => cli,
         Ok(None) => return ExitCode::SUCCESS,
