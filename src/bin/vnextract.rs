@@ -4,6 +4,7 @@
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
+use vnextract::report::{self, Document, Table};
 use vnextract::{extract, extract_html, Extraction, Options, Warning, WarningCode, Ymd};
 
 const USAGE: &str = "\
@@ -29,9 +30,14 @@ options:
                           the same event in several files is one line; dates
                           with a year first, then open years (--MM-DD), then
                           undated events
-  --events-csv            instead of the documents, the events as CSV with
-                          CAMEO codes: file,main,date,time_of_day,type,cameo,
-                          status,location,participants,trigger,rule,sentence
+  --events-csv            instead of the documents, the events of all FILEs as
+                          CSV with CAMEO codes: document,title,published,source,
+                          main,type,cameo,date,time_of_day,status,location,
+                          participants,trigger,sentence,sentence_start,
+                          sentence_end,rule
+  --entities-csv          instead of the documents, the entities of all FILEs
+                          as CSV: document,title,published,source,type,text,
+                          start,end,canonical,value,roles,country,rule
   -h, --help              this text
   -V, --version           the version
 
@@ -40,6 +46,17 @@ unreadable, not UTF-8, larger than --max-bytes: the message names it, and the
 other inputs are still printed); 2 bad options.
 ";
 
+const ONE_REPORT: &str =
+    "--timeline, --events-csv and --entities-csv print different things: give one";
+
+/// The table to print, refusing a second, different one.
+fn set_table(had: Option<Table>, t: Table) -> Result<Option<Table>, String> {
+    match had {
+        Some(h) if h != t => Err(ONE_REPORT.into()),
+        _ => Ok(Some(t)),
+    }
+}
+
 struct Cli {
     options: Options,
     pretty: bool,
@@ -47,7 +64,7 @@ struct Cli {
     text: bool,
     lossy: bool,
     timeline: bool,
-    events_csv: bool,
+    table: Option<Table>,
     files: Vec<String>,
 }
 
@@ -59,7 +76,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Cli>, String>
         text: false,
         lossy: false,
         timeline: false,
-        events_csv: false,
+        table: None,
         files: Vec::new(),
     };
     let mut args = args.peekable();
@@ -79,7 +96,8 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Cli>, String>
             "--text" => cli.text = true,
             "--lossy" => cli.lossy = true,
             "--timeline" => cli.timeline = true,
-            "--events-csv" => cli.events_csv = true,
+            "--events-csv" => cli.table = set_table(cli.table, Table::Events)?,
+            "--entities-csv" => cli.table = set_table(cli.table, Table::Entities)?,
             "--reference-date" => {
                 let v = args
                     .next()
@@ -103,8 +121,8 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Cli>, String>
     if cli.html && cli.text {
         return Err("--html and --text contradict each other: give one".into());
     }
-    if cli.timeline && cli.events_csv {
-        return Err("--timeline and --events-csv print different things: give one".into());
+    if cli.timeline && cli.table.is_some() {
+        return Err(ONE_REPORT.into());
     }
     Ok(Some(cli))
 }
@@ -211,6 +229,30 @@ fn process(cli: &Cli, file: &str) -> Result<(Extraction, Vec<Warning>), String> 
     Ok((x, notes))
 }
 
+/// A table as CSV: the header, then the rows of every document.
+fn write_csv(out: &mut impl Write, table: Table, docs: &[Document]) -> io::Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    w.write_record(table.columns())?;
+    for doc in docs {
+        for row in table.rows(*doc) {
+            w.write_record(&row)?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// The merged timeline, one entry a line.
+fn write_timeline(out: &mut impl Write, docs: &[Document]) -> io::Result<()> {
+    for entry in report::timeline(docs) {
+        serde_json::to_writer(&mut *out, &entry)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = match parse_args(std::env::args().skip(1)) {
         Ok(Some(cli)) => cli,
@@ -224,31 +266,16 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let batch = cli.files.len() > 1;
     let mut failed = false;
-    let mut timeline = Vec::new();
-    if cli.events_csv
-        && out
-            .write_all(vnextract::events::export::CSV_HEADER.as_bytes())
-            .is_err()
-    {
-        return ExitCode::from(1);
-    }
+    // Reports over all files keep their extractions until the end.
+    let mut kept: Vec<(String, Extraction)> = Vec::new();
     for file in &cli.files {
         match process(&cli, file) {
             Ok((x, notes)) => {
                 for n in notes {
                     eprintln!("vnextract: warning: {}", n.message);
                 }
-                if cli.timeline {
-                    timeline.push((file.clone(), x.events));
-                    continue;
-                }
-                if cli.events_csv {
-                    if out
-                        .write_all(vnextract::events::export::csv_rows(file, &x.events).as_bytes())
-                        .is_err()
-                    {
-                        return ExitCode::from(1);
-                    }
+                if cli.timeline || cli.table.is_some() {
+                    kept.push((file.clone(), x));
                     continue;
                 }
                 let written = if batch {
@@ -271,12 +298,18 @@ fn main() -> ExitCode {
             }
         }
     }
-    for entry in vnextract::events::timeline::merge(&timeline) {
-        if serde_json::to_writer(&mut out, &entry).is_err() || writeln!(out).is_err() {
-            return ExitCode::from(1);
-        }
-    }
-    if out.flush().is_err() {
+    let docs: Vec<Document> = kept
+        .iter()
+        .map(|(name, extraction)| Document { name, extraction })
+        .collect();
+    let reported = if let Some(table) = cli.table {
+        write_csv(&mut out, table, &docs)
+    } else if cli.timeline {
+        write_timeline(&mut out, &docs)
+    } else {
+        Ok(())
+    };
+    if reported.is_err() || out.flush().is_err() {
         return ExitCode::from(1);
     }
     if failed {
