@@ -21,8 +21,9 @@
 //! for (const e of x.entities) console.log(e.type, x.text.slice(e.start, e.end));
 //! ```
 
+use crate::report::{self, Document};
 use crate::{Error, ErrorKind, Extraction, InputBlock, Options};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -111,6 +112,55 @@ pub fn extract_blocks(blocks: JsValue, options: JsValue) -> Result<JsValue, JsVa
         .map_err(|e| js_error(ErrorKind::InvalidOption, &format!("invalid blocks: {e}")))?;
     let x = crate::extract_blocks(&blocks, &options).map_err(from_core)?;
     to_js(&x)
+}
+
+/// An extraction the page hands back, with the name the page knows it by
+/// (a file name, or a label for a pasted text): `{name, extraction}`.
+#[derive(Deserialize)]
+struct Named {
+    name: String,
+    extraction: Extraction,
+}
+
+/// Reads `[{name, extraction}]`; anything else is an `invalid-option` error.
+fn documents(js: JsValue) -> Result<Vec<Named>, JsValue> {
+    serde_wasm_bindgen::from_value(js)
+        .map_err(|e| js_error(ErrorKind::InvalidOption, &format!("invalid documents: {e}")))
+}
+
+/// Runs `f` on the documents as the report module takes them.
+fn with_documents<T>(js: JsValue, f: impl FnOnce(&[Document]) -> T) -> Result<T, JsValue> {
+    let named = documents(js)?;
+    let docs: Vec<Document> = named
+        .iter()
+        .map(|n| Document {
+            name: &n.name,
+            extraction: &n.extraction,
+        })
+        .collect();
+    Ok(f(&docs))
+}
+
+/// The events of `[{name, extraction}]` as CSV, one event a row after the
+/// article's provenance columns: the CLI's `--events-csv`, column for column.
+#[wasm_bindgen(js_name = eventsCsv)]
+pub fn events_csv(docs: JsValue) -> Result<String, JsValue> {
+    with_documents(docs, report::events_csv)
+}
+
+/// The entities of `[{name, extraction}]` as CSV, one mention a row: the
+/// CLI's `--entities-csv`.
+#[wasm_bindgen(js_name = entitiesCsv)]
+pub fn entities_csv(docs: JsValue) -> Result<String, JsValue> {
+    with_documents(docs, report::entities_csv)
+}
+
+/// One timeline of the events of `[{name, extraction}]`, the same event in
+/// several articles merged into one entry: the CLI's `--timeline`, as an
+/// array of its lines' objects.
+#[wasm_bindgen]
+pub fn timeline(docs: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&with_documents(docs, report::timeline)?)
 }
 
 /// Every id the core can emit and its limits (`crate::schema`):

@@ -66,7 +66,7 @@ export function toMarkdown(x, typeOrder, anchor = {}) {
     for (const e of x.entities ?? []) if (!first.has(e.canonical ?? e.text)) first.set(e.canonical ?? e.text, e);
     out.push(`## ${t('entities_heading')}`, '');
     for (const g of groups) {
-      out.push(`### ${g.type} · ${t('type_' + g.type)}`, '');
+      out.push(`### ${g.type} · ${t('entity.' + g.type)}`, '');
       for (const item of g.items) {
         const e = first.get(item.canonical);
         const name = e && VALUE_TYPES.has(e.type) ? readableValue(e) || e.text : item.canonical;
@@ -80,9 +80,9 @@ export function toMarkdown(x, typeOrder, anchor = {}) {
     out.push(`## ${t('events_heading')}`, '');
     for (const v of x.events) {
       const { when, note } = eventWhen(v, x, anchor);
-      const head = [when, t('event_' + v.type, {}, v.type), v.location].filter(Boolean).map(mdEscape);
+      const head = [when, t('event.' + v.type, {}, v.type), v.location].filter(Boolean).map(mdEscape);
       const who = (v.participants ?? []).map((p) => mdEscape(participantLabel(p))).join('; ');
-      const flags = [t('status_' + v.status, {}, v.status), v.main ? t('event_main') : null, note, v.cameo ? `CAMEO ${v.cameo}` : null]
+      const flags = [t('status.' + v.status, {}, v.status), v.main ? t('event_main') : null, note, v.cameo ? `CAMEO ${v.cameo}` : null]
         .filter(Boolean)
         .join(', ');
       out.push(`- **${head.join(' · ')}**${who ? ` — ${who}` : ''} (${mdEscape(flags)})`);

@@ -106,7 +106,7 @@ function fillBlock(block, text, bs, be, entities, sentence) {
   const close = () => {
     const done = stack.pop();
     // The type in words, for screen readers, after the mention (outside it, so that its text stays the mention's).
-    done.node.after(el('span', { class: 'sr-label', text: ` (${t('type_' + done.node.dataset.entityType, {}, done.node.dataset.entityType).toLowerCase()})` }));
+    done.node.after(el('span', { class: 'sr-label', text: ` (${t('entity.' + done.node.dataset.entityType, {}, done.node.dataset.entityType).toLowerCase()})` }));
   };
   for (const { e, idx } of entities) {
     let s = Math.max(e.start, bs);
@@ -122,7 +122,7 @@ function fillBlock(block, text, bs, be, entities, sentence) {
     emit(pos, s);
     pos = s;
     const mark = el('mark', {
-      class: stack.length === 1 ? 'ent top' : 'ent inner',
+      class: stack.length === 1 ? 'ent outer' : 'ent inner',
       tabindex: '-1',
       'data-entity-type': e.type,
       'data-label': e.type,
@@ -146,7 +146,7 @@ export function fillTooltip(node, e, anchor = {}) {
   const year = e.type === 'DATE' ? inferredYear(e.rule, anchor) : null;
   return fill(
     node,
-    el('p', { class: 'tip-head' }, el('span', { class: 'swatch', 'data-entity-type-swatch': e.type, text: e.type }), ' ', t('type_' + e.type, {}, e.type)),
+    el('p', { class: 'tip-head' }, el('span', { class: 'swatch', 'data-entity-type-swatch': e.type, text: e.type }), ' ', t('entity.' + e.type, {}, e.type)),
     el(
       'dl',
       {},
@@ -155,7 +155,7 @@ export function fillTooltip(node, e, anchor = {}) {
       row('tip_country', e.country),
       row('tip_value', readableValue(e)),
       row('tip_year', year),
-      row('tip_original_type', e.original_type ? t('type_' + e.original_type, {}, e.original_type) : null),
+      row('tip_original_type', e.original_type ? t('entity.' + e.original_type, {}, e.original_type) : null),
       row('tip_rule', e.rule),
     ),
   );

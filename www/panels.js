@@ -6,7 +6,7 @@
 import { el, fill } from './dom.js';
 import { t } from './i18n.js';
 import { readableValue, eventWhen, inferredYear, showUserDate } from './readable.js';
-import { groupEntities, participantLabel } from './exports.js';
+import { groupEntities } from './exports.js';
 
 const VALUE_TYPES = new Set(['DATE', 'TIME', 'NUM', 'MONEY', 'PERCENT']);
 
@@ -30,7 +30,7 @@ export function renderLegend(node, x, types, hidden, onToggle) {
         },
         el('span', { class: 'swatch', 'data-entity-type-swatch': ty, 'aria-hidden': 'true', text: ty }),
         ' ',
-        t('type_' + ty, {}, ty),
+        t('entity.' + ty, {}, ty),
         ' ',
         el('span', { class: 'count', text: `(${counts.get(ty)})` }),
       ),
@@ -60,7 +60,7 @@ export function renderSummary(node, x, types, picked, anchor, onPick) {
       el(
         'div',
         { class: 'summary-group', 'data-type': g.type },
-        el('h3', {}, el('span', { class: 'swatch', 'data-entity-type-swatch': g.type, 'aria-hidden': 'true', text: g.type }), ' ', t('type_' + g.type, {}, g.type), ` (${g.count})`),
+        el('h3', {}, el('span', { class: 'swatch', 'data-entity-type-swatch': g.type, 'aria-hidden': 'true', text: g.type }), ' ', t('entity.' + g.type, {}, g.type), ` (${g.count})`),
         el(
           'ul',
           {},
@@ -112,7 +112,7 @@ export function renderEvents(node, x, { selected, correcting, anchor, onSelect, 
           { type: 'button', class: 'event-head', 'aria-pressed': selected === i ? 'true' : 'false', title: t('event_show_sentence'), onclick: () => onSelect(i) },
           el('span', { class: 'when', 'data-testid': 'event-when', text: when }),
           ' · ',
-          el('span', { class: 'what', text: t('event_' + v.type, {}, v.type) }),
+          el('span', { class: 'what', text: t('event.' + v.type, {}, v.type) }),
           ' · ',
           el('span', { class: 'where', text: v.location || t('event_no_location') }),
         ),
@@ -124,7 +124,7 @@ export function renderEvents(node, x, { selected, correcting, anchor, onSelect, 
         el(
           'p',
           { class: 'event-meta' },
-          el('span', { class: 'status status-' + v.status, text: t('status_' + v.status, {}, v.status) }),
+          el('span', { class: 'status status-' + v.status, text: t('status.' + v.status, {}, v.status) }),
           v.main ? el('span', { class: 'badge-main', text: '★ ' + t('event_main') }) : null,
           v.cameo ? el('span', { class: 'cameo', text: 'CAMEO ' + v.cameo }) : null,
           v.trigger ? el('span', { class: 'trigger', text: `“${v.trigger}”` }) : null,
@@ -160,8 +160,8 @@ function dateFixer(v, onFixDate) {
   );
 }
 
-/** What the cleaner dropped, each block with its reason; while correcting, buttons to restore it or make it the title. */
-export function renderRemoved(node, x, { correcting, onRestore, onTitle }) {
+/** What the cleaner dropped, each block with its reason; while correcting, buttons to restore it or make it the title (correct.js). */
+export function renderRemoved(node, x, { correcting, onRestore }) {
   const removed = x.removed ?? [];
   return fill(
     node,
@@ -175,7 +175,7 @@ export function renderRemoved(node, x, { correcting, onRestore, onTitle }) {
             el(
               'li',
               { 'data-testid': 'removed-item', 'data-reason': r.reason },
-              el('span', { class: 'reason', text: t('reason_' + r.reason, {}, r.reason) }),
+              el('span', { class: 'reason', text: t('reason.' + r.reason, {}, r.reason) }),
               ' ',
               el('span', { class: 'removed-text', text: r.text }),
               correcting
@@ -185,7 +185,7 @@ export function renderRemoved(node, x, { correcting, onRestore, onTitle }) {
                     ' ',
                     el('button', { type: 'button', 'data-testid': 'restore', onclick: () => onRestore(r.text), text: t('restore') }),
                     ' ',
-                    el('button', { type: 'button', 'data-testid': 'make-title', 'data-text': r.text, onclick: () => onTitle(r.text), text: t('make_title') }),
+                    el('button', { type: 'button', class: 'make-title', 'data-testid': 'make-title', 'data-text': r.text, text: t('make_title') }),
                   )
                 : null,
             ),
@@ -203,10 +203,7 @@ export function renderNotice(node, x, how) {
   const lines = [];
   const warnings = x?.warnings ?? [];
   if (how.fallback > 0) lines.push(['fallback', t('notice_fallback', { n: how.fallback })]);
-  for (const w of warnings) lines.push([w.code, t('warning_' + w.code, {}, w.message)]);
+  for (const w of warnings) lines.push([w.code, t('warning.' + w.code, {}, w.message)]);
   node.hidden = lines.length === 0;
   return fill(node, lines.map(([code, text]) => el('p', { 'data-code': code, 'data-testid': 'notice-line', text })));
 }
-
-/** "A (role, country); B" for an event's participants. */
-export const participantsLine = (v) => (v.participants ?? []).map(participantLabel).join('; ');

@@ -21,7 +21,7 @@ function clock(v) {
 
 /** A part of the day ("sáng", as events give it) in the interface language. */
 export function partOfDay(word) {
-  return t('tod_' + word, {}, word);
+  return t('tod.' + word, {}, word);
 }
 
 /** One ISO date (no range): day, month and year in the order people write them. */

@@ -35,6 +35,8 @@ export const state = {
   schema: null,
   /** Documents gathered for the merged timeline: [{name, title, published, source, result}]. */
   docs: [],
+  /** Their merged timeline, as the core's timeline() gives it. */
+  timeline: [],
   resultCount: 0,
 };
 

@@ -5,8 +5,13 @@
 //
 // then one message in, one out:
 //
-//   in:  {id, kind: 'text' | 'blocks', input, options}
+//   in:  {id, kind, input, options}
 //   out: {id, ok: true, result, ms} | {id, ok: false, error, name, trap}
+//
+// Kinds: 'text' and 'blocks' extract a page (the result is the document of
+// the output contract); 'eventsCsv', 'entitiesCsv' and 'timeline' report
+// over `input` = [{name, extraction}] with the core's own report module,
+// so that the page exports the CLI's columns.
 //
 // `ms` is the time extract() itself took, as the binding records it in the
 // performance timeline (the measure "vnextract:extract"); `name` is the
@@ -14,7 +19,16 @@
 // trap (a panic in the module) leaves the module unusable; the page then
 // replaces this worker.
 
-import init, { extract, extractBlocks, schema, version } from './pkg/vnextract.js';
+import init, { extract, extractBlocks, eventsCsv, entitiesCsv, timeline, schema, version } from './pkg/vnextract.js';
+
+/** What each kind of job calls. */
+const JOBS = {
+  text: (input, options) => extract(String(input ?? ''), options),
+  blocks: (input, options) => extractBlocks(input, options),
+  eventsCsv: (input) => eventsCsv(input),
+  entitiesCsv: (input) => entitiesCsv(input),
+  timeline: (input) => timeline(input),
+};
 
 /** The module's bytes when the single-file build inlines them (see build-single.mjs): deflated, in base64. */
 async function inlinedWasm() {
@@ -44,8 +58,10 @@ self.onmessage = async (event) => {
   const { id, kind, input, options } = event.data ?? {};
   try {
     await ready;
+    const job = JOBS[kind];
+    if (!job) throw new Error(`unknown job: ${kind}`);
     const t0 = performance.now();
-    const result = kind === 'blocks' ? extractBlocks(input, options) : extract(String(input ?? ''), options);
+    const result = job(input, options);
     self.postMessage({ id, ok: true, result, ms: took(t0) });
   } catch (err) {
     self.postMessage({

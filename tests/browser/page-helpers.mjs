@@ -38,6 +38,8 @@ export function sharedSetup(options, setup = async () => {}) {
   before(async () => {
     shared.server = await startServer();
     shared.browser = await launchBrowser(options);
+    // Real pastes (Ctrl+V) and copies go through the system clipboard.
+    await grantClipboard(shared.browser, shared.server);
     await setup(shared);
   });
   after(async () => {
@@ -95,22 +97,53 @@ export function currentResult(page) {
   return page.evaluate(() => globalThis.vnextract.result);
 }
 
+/** Lets the pages of `browser` served by `server` read and write the clipboard. */
+export function grantClipboard(browser, server) {
+  return browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+}
+
+/** Per browser context: a tab of the same origin (the server's plain 404 page, no CSP) that writes the clipboard. */
+const clipboardTabs = new WeakMap();
+
 /**
- * Dispatches a paste on the input box carrying `text` (text/plain) and/or
- * `html` (text/html), as a browser does when the user pastes.
+ * Puts `text` (text/plain) and/or `html` (text/html) on the system
+ * clipboard, as a copy in another program does. Written from a tab of its
+ * own: Chromium parses HTML written to the clipboard in the writing page,
+ * whose CSP would then report the pasted page's inline handlers.
  */
-export async function paste(page, { text, html }) {
-  await page.locator(tid('input')).evaluate(
-    (box, { text, html }) => {
-      const data = new DataTransfer();
-      if (html !== undefined) data.setData('text/html', html);
-      if (text !== undefined) data.setData('text/plain', text);
-      box.focus();
-      box.select();
-      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+export async function toClipboard(page, { text, html }) {
+  const context = page.context();
+  let writer = clipboardTabs.get(context);
+  if (!writer || writer.isClosed()) {
+    writer = await context.newPage();
+    await writer.goto(new URL('/__clipboard__', page.url()).href);
+    clipboardTabs.set(context, writer);
+  }
+  await writer.bringToFront();
+  await writer.evaluate(
+    async ({ text, html }) => {
+      const items = {};
+      if (text !== undefined) items['text/plain'] = new Blob([text], { type: 'text/plain' });
+      if (html !== undefined) items['text/html'] = new Blob([html], { type: 'text/html' });
+      await navigator.clipboard.write([new ClipboardItem(items)]);
     },
     { text, html },
   );
+  await page.bringToFront();
+}
+
+/**
+ * Pastes like a user: `text` and/or `html` on the clipboard, then Ctrl+V in
+ * the input box. `at`: 'all' selects the box's text first (Ctrl+A, the
+ * default), a number puts the caret there, 'keep' leaves the selection.
+ */
+export async function paste(page, { text, html }, { at = 'all' } = {}) {
+  await toClipboard(page, { text, html });
+  const box = page.locator(tid('input'));
+  await box.focus();
+  if (at === 'all') await page.keyboard.press('Control+A');
+  else if (typeof at === 'number') await box.evaluate((b, at) => b.setSelectionRange(at, at), at);
+  await page.keyboard.press('Control+V');
 }
 
 /** Types `text` into the input box as a user would (replacing what is there): an input event per change. */
