@@ -24,7 +24,7 @@ const ui = {
   input: $('input'), file: $('file'), dropzone: $('input-area'), sourceKind: $('source-kind'), status: $('status'),
   example: $('example'), clear: $('clear'), undo: $('undo'), replaced: $('replaced'), replacedText: $('replaced-text'),
   refDate: $('reference-date'), refNote: $('refdate-note'), banner: $('banner'), toast: $('toast'), announcer: $('announcer'),
-  notice: $('notice'), tabs: $('tabs'), results: $('results'), tabTimeline: $('tab-timeline'),
+  notice: $('notice'), tabs: $('tabs'), results: $('results'), panes: $('panes'), tabTimeline: $('tab-timeline'),
   countEvents: $('count-events'), countEntities: $('count-entities'), countTimeline: $('count-timeline'),
   paneArticle: $('pane-article'), paneEvents: $('pane-events'), paneEntities: $('pane-entities'), timelinePane: $('pane-timeline'),
   article: $('article'), legend: $('legend'), removed: $('removed'), summary: $('summary'), events: $('events'),

@@ -6,7 +6,7 @@
 // same columns. Pure functions of an extraction, no DOM.
 
 import { t } from './i18n.js';
-import { readableDate, readableValue, eventWhen, inferredYear } from './readable.js';
+import { readableDate, readableValue, eventWhen, datesBySentence, inferredYear } from './readable.js';
 
 const VALUE_TYPES = new Set(['DATE', 'TIME', 'NUM', 'MONEY', 'PERCENT']);
 
@@ -78,8 +78,9 @@ export function toMarkdown(x, typeOrder, anchor = {}) {
   }
   if (x.events?.length) {
     out.push(`## ${t('events_heading')}`, '');
+    const dates = datesBySentence(x);
     for (const v of x.events) {
-      const { when, note } = eventWhen(v, x, anchor);
+      const { when, note } = eventWhen(v, dates, anchor);
       const head = [when, t('event.' + v.type, {}, v.type), v.location].filter(Boolean).map(mdEscape);
       const who = (v.participants ?? []).map((p) => mdEscape(participantLabel(p))).join('; ');
       const flags = [t('status.' + v.status, {}, v.status), v.main ? t('event_main') : null, note, v.cameo ? `CAMEO ${v.cameo}` : null]

@@ -8,7 +8,7 @@
 // of the same entity, or, while correcting, opens the entity editor.
 // Everything is built from text nodes (dom.js); nothing is parsed as HTML.
 
-import { el, fill } from './dom.js';
+import { el, fill, fillInBatches } from './dom.js';
 import { t } from './i18n.js';
 import { readableDate, readableValue, inferredYear } from './readable.js';
 
@@ -41,9 +41,10 @@ function details(x) {
 /**
  * Draws the article into `node`. `sentence` ([start, end) in text) wraps
  * the selected event's sentence in `<span class="sentence">` pieces;
- * `correcting` adds a "make this the title" button after each paragraph.
+ * `correcting` adds a "make this the title" button after each paragraph;
+ * the mentions of `picked` (a canonical name) are marked.
  */
-export function renderArticle(node, x, { sentence = null, correcting = false } = {}) {
+export function renderArticle(node, x, { sentence = null, correcting = false, picked = null } = {}) {
   const text = x.text ?? '';
   const blocks = textBlocks(text);
   if (blocks.length === 0) return fill(node);
@@ -52,11 +53,10 @@ export function renderArticle(node, x, { sentence = null, correcting = false } =
     .filter(({ e }) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start < e.end && e.end <= text.length)
     .sort((a, b) => a.e.start - b.e.start || b.e.end - a.e.end);
   const titled = !!x.title && text.startsWith(x.title);
-  const out = [];
-  let k = 0; // next entity to place
-  for (const [bi, [bs, be]] of blocks.entries()) {
+  let k = 0; // next entity to place; blocks are drawn in order
+  const block = ([bs, be], bi) => {
     const isTitle = bi === 0 && titled;
-    const block = el(isTitle ? 'h3' : 'p', {
+    const node = el(isTitle ? 'h3' : 'p', {
       class: isTitle ? 'title' : bi === (titled ? 1 : 0) ? 'lead' : 'body',
       'data-start': bs,
       'data-testid': isTitle ? 'article-title' : 'paragraph',
@@ -64,29 +64,27 @@ export function renderArticle(node, x, { sentence = null, correcting = false } =
     while (k < entities.length && entities[k].e.end <= bs) k++;
     const mine = [];
     for (let j = k; j < entities.length && entities[j].e.start < be; j++) mine.push(entities[j]);
-    fillBlock(block, text, bs, be, mine, sentence);
-    out.push(block);
-    if (isTitle) out.push(details(x));
-    else if (correcting) {
-      out.push(el('p', { class: 'block-tools' }, el('button', { type: 'button', class: 'make-title', 'data-testid': 'make-title', 'data-text': text.slice(bs, be), text: t('make_title') })));
-    }
-  }
-  if (!titled) out.unshift(details(x));
-  if (x.captions?.length) {
-    out.push(
-      el(
+    fillBlock(node, text, bs, be, mine, sentence, picked);
+    if (isTitle) return [node, details(x)];
+    if (correcting) return [node, el('p', { class: 'block-tools' }, el('button', { type: 'button', class: 'make-title', 'data-testid': 'make-title', 'data-text': text.slice(bs, be), text: t('make_title') }))];
+    return node;
+  };
+  const captions = x.captions?.length
+    ? el(
         'aside',
         { class: 'captions', 'data-testid': 'captions', 'aria-label': t('captions_heading') },
         el('h4', { text: t('captions_heading') }),
         x.captions.map((c) => el('p', { class: 'caption', text: c })),
-      ),
-    );
-  }
-  return fill(node, out);
+      )
+    : null;
+  // A long article paints its top at once; the rest follows below, batch by
+  // batch; the selected sentence's block is always in the first part.
+  const through = sentence ? blocks.findIndex(([, be]) => be >= sentence[1]) + 1 : 0;
+  return fillInBatches(node, blocks, block, { head: titled ? [] : [details(x)], tail: [captions], first: Math.max(120, through) });
 }
 
 /** Fills one block with its text, its entities as nested marks (clipped so that none crosses another) and the sentence pieces. */
-function fillBlock(block, text, bs, be, entities, sentence) {
+function fillBlock(block, text, bs, be, entities, sentence, picked) {
   const stack = [{ node: block, end: be }];
   let pos = bs;
   const emit = (a, b) => {
@@ -121,13 +119,15 @@ function fillBlock(block, text, bs, be, entities, sentence) {
     if (s >= end) continue;
     emit(pos, s);
     pos = s;
+    const canonical = e.canonical ?? e.text;
     const mark = el('mark', {
-      class: stack.length === 1 ? 'ent outer' : 'ent inner',
+      class: (stack.length === 1 ? 'ent outer' : 'ent inner') + (picked !== null && canonical === picked ? ' picked' : ''),
+      'aria-current': picked !== null && canonical === picked ? 'true' : null,
       tabindex: '-1',
       'data-entity-type': e.type,
       'data-label': e.type,
       'data-idx': idx,
-      'data-canonical': e.canonical ?? e.text,
+      'data-canonical': canonical,
     });
     stack[stack.length - 1].node.append(mark);
     stack.push({ node: mark, end });

@@ -3,9 +3,9 @@
 // the removed blocks with their reasons, and the one notice that says what
 // the page could not find. Built from text nodes only (dom.js).
 
-import { el, fill } from './dom.js';
+import { el, fill, fillInBatches } from './dom.js';
 import { t } from './i18n.js';
-import { readableValue, eventWhen, inferredYear, showUserDate } from './readable.js';
+import { readableValue, eventWhen, datesBySentence, inferredYear, showUserDate } from './readable.js';
 import { groupEntities } from './exports.js';
 
 const VALUE_TYPES = new Set(['DATE', 'TIME', 'NUM', 'MONEY', 'PERCENT']);
@@ -100,10 +100,12 @@ export function renderSummary(node, x, types, picked, anchor, onPick) {
 export function renderEvents(node, x, { selected, correcting, anchor, onSelect, onFixDate }) {
   const events = x.events ?? [];
   if (events.length === 0) return fill(node, el('li', { class: 'empty', text: t('events_none') }));
-  return fill(
+  const dates = datesBySentence(x);
+  return fillInBatches(
     node,
-    events.map((v, i) => {
-      const { when, note } = eventWhen(v, x, anchor);
+    events,
+    (v, i) => {
+      const { when, note } = eventWhen(v, dates, anchor);
       return el(
         'li',
         { class: 'event' + (v.main ? ' main' : '') + (selected === i ? ' selected' : ''), 'data-testid': 'event', 'data-index': i, 'data-type': v.type },
@@ -131,7 +133,8 @@ export function renderEvents(node, x, { selected, correcting, anchor, onSelect, 
         ),
         correcting ? dateFixer(v, onFixDate) : null,
       );
-    }),
+    },
+    { first: 60 },
   );
 }
 

@@ -130,12 +130,32 @@ export function inferredYear(rule, anchor = {}) {
 }
 
 /**
+ * The DATE entities of `x`, sorted by start, for finding the one inside an
+ * event's sentence by binary search (a long article has thousands of each).
+ */
+export function datesBySentence(x) {
+  return (x?.entities ?? []).filter((e) => e.type === 'DATE').sort((a, b) => a.start - b.start);
+}
+
+/** The first of the sorted `dates` that starts at or after `at`. */
+function firstFrom(dates, at) {
+  let [lo, hi] = [0, dates.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * An event's date with the part of the day ("sáng 17/03/2025"), and a note
  * saying where a year or date not written in its sentence came from: the
  * event's own rule (a date from a tied event, a planned year), or the
- * anchored DATE entity inside its sentence that gave the date.
+ * anchored DATE entity inside its sentence that gave the date. `dates` is
+ * `datesBySentence(x)`.
  */
-export function eventWhen(v, x, anchor = {}) {
+export function eventWhen(v, dates, anchor = {}) {
   const date = v.date ? readableDate(v.date) : t('event_no_date');
   const tod = v.time_of_day ? partOfDay(v.time_of_day) : '';
   const when = tod ? t('date_with_part_of_day', { date, part: tod }) : date;
@@ -144,10 +164,13 @@ export function eventWhen(v, x, anchor = {}) {
   if (rule.includes('+tie:same-day')) note = t('date_from_tie');
   else if (rule.includes('+year:planned')) note = inferredYear(rule, anchor);
   else if (v.date) {
-    const inside = (x?.entities ?? []).find(
-      (e) => e.type === 'DATE' && e.start >= v.sentence_start && e.end <= v.sentence_end && String(e.value ?? '').startsWith(v.date.slice(0, 10)),
-    );
-    if (inside) note = inferredYear(inside.rule, anchor);
+    for (let i = firstFrom(dates, v.sentence_start); i < dates.length && dates[i].start < v.sentence_end; i++) {
+      const e = dates[i];
+      if (e.end <= v.sentence_end && String(e.value ?? '').startsWith(v.date.slice(0, 10))) {
+        note = inferredYear(e.rule, anchor);
+        break;
+      }
+    }
   }
   return { when, note };
 }

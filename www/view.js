@@ -6,6 +6,7 @@
 
 import { state, hasArticle, entityTypes } from './state.js';
 import { t } from './i18n.js';
+import { fill } from './dom.js';
 import { renderArticle, wireArticle } from './highlights.js';
 import { renderLegend, renderSummary, renderEvents, renderRemoved, renderNotice } from './panels.js';
 
@@ -34,7 +35,7 @@ export function createView(ui, { layout, corrections, actions }) {
 
   const drawArticle = () => {
     const sentence = state.selectedEvent === null ? null : sentenceRange(state.selectedEvent);
-    renderArticle(ui.article, state.result, { sentence, correcting: state.correcting });
+    renderArticle(ui.article, state.result, { sentence, correcting: state.correcting, picked: state.picked });
     ui.article.dataset.hidden = [...state.hidden].join(' ');
     ui.article.dataset.highlights = state.highlights ? 'on' : 'off';
     article.markPicked(state.picked);
@@ -64,12 +65,12 @@ export function createView(ui, { layout, corrections, actions }) {
     const x = state.result;
     const shown = hasArticle();
     renderNotice(ui.notice, x, state.how);
-    ui.results.hidden = !shown;
-    ui.tabs.hidden = !shown && state.docs.length === 0;
+    ui.panes.hidden = !shown;
+    ui.results.hidden = !shown && state.docs.length === 0;
+    ui.tabs.hidden = ui.results.hidden;
     ui.legend.hidden = !state.highlights;
     ui.tabTimeline.hidden = state.docs.length === 0;
     ui.timelinePane.hidden = state.docs.length === 0;
-    if (state.docs.length > 0) ui.results.hidden = false;
     for (const pane of [ui.paneArticle, ui.paneEvents, ui.paneEntities]) pane.hidden = !shown;
     ui.countEvents.textContent = shown ? `(${x.events?.length ?? 0})` : '';
     ui.countEntities.textContent = shown ? `(${x.entities?.length ?? 0})` : '';
@@ -77,7 +78,12 @@ export function createView(ui, { layout, corrections, actions }) {
     layout.apply();
     actions.update();
     corrections.update();
-    if (!shown) return;
+    if (!shown) {
+      // Nothing stays behind from an earlier result, hidden or not.
+      for (const node of [ui.article, ui.legend, ui.summary, ui.events, ui.removed]) fill(node);
+      ui.back.hidden = true;
+      return;
+    }
     renderLegend(ui.legend, x, entityTypes(), state.hidden, toggleType);
     drawArticle();
     drawRemoved();

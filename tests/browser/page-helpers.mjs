@@ -75,6 +75,15 @@ export async function openPage(browser, url, { waitResults = true } = {}) {
   return { page, errors, dialogs };
 }
 
+/** The text of `locator` as a reader sees it: without the type words that only screen readers get (.sr-label). */
+export function shownText(locator) {
+  return locator.evaluate((n) => {
+    const copy = n.cloneNode(true);
+    for (const l of copy.querySelectorAll('.sr-label')) l.remove();
+    return copy.textContent;
+  });
+}
+
 /** How many results the page has drawn so far. */
 export async function resultCount(page) {
   return Number((await page.locator(tid('status')).getAttribute('data-results')) ?? 0);
@@ -97,12 +106,21 @@ export function currentResult(page) {
   return page.evaluate(() => globalThis.vnextract.result);
 }
 
-/** Lets the pages of `browser` served by `server` read and write the clipboard. */
-export function grantClipboard(browser, server) {
-  return browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+/** The origin of the tab that writes the clipboard: the server under another host name, so that it is outside the page's service worker. */
+const writerOrigin = (url) => {
+  const u = new URL(url);
+  u.hostname = u.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  return u.origin;
+};
+
+/** Lets the pages of `browser` served by `server` (and the clipboard's writer tab) read and write the clipboard. */
+export async function grantClipboard(browser, server) {
+  for (const origin of [new URL(server.url).origin, writerOrigin(server.url)]) {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  }
 }
 
-/** Per browser context: a tab of the same origin (the server's plain 404 page, no CSP) that writes the clipboard. */
+/** Per browser context: a tab (the server's plain 404 page, no CSP, under another host name) that writes the clipboard. */
 const clipboardTabs = new WeakMap();
 
 /**
@@ -116,7 +134,7 @@ export async function toClipboard(page, { text, html }) {
   let writer = clipboardTabs.get(context);
   if (!writer || writer.isClosed()) {
     writer = await context.newPage();
-    await writer.goto(new URL('/__clipboard__', page.url()).href);
+    await writer.goto(writerOrigin(page.url()) + '/__clipboard__');
     clipboardTabs.set(context, writer);
   }
   await writer.bringToFront();
@@ -146,22 +164,46 @@ export async function paste(page, { text, html }, { at = 'all' } = {}) {
   await page.keyboard.press('Control+V');
 }
 
+/**
+ * Dispatches a paste event carrying `text` and/or `html` on the input box
+ * (its whole text selected), for pages where the system clipboard is out
+ * of reach (the single file opened from file://). Elsewhere, use `paste`.
+ */
+export async function dispatchPaste(page, { text, html }) {
+  await page.locator(tid('input')).evaluate(
+    (box, { text, html }) => {
+      const data = new DataTransfer();
+      if (html !== undefined) data.setData('text/html', html);
+      if (text !== undefined) data.setData('text/plain', text);
+      box.focus();
+      box.select();
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { text, html },
+  );
+}
+
 /** Types `text` into the input box as a user would (replacing what is there): an input event per change. */
 export async function typeText(page, text) {
   await page.locator(tid('input')).fill(text);
 }
 
 /** Drops a file named `name` of MIME `type` holding `content` on the input area. */
-export async function dropFile(page, { name, type, content }) {
+export function dropFile(page, file) {
+  return dropFiles(page, [file]);
+}
+
+/** Drops several files at once (`[{name, type, content}]`) on the input area. */
+export async function dropFiles(page, files) {
   await page.locator(tid('dropzone')).evaluate(
-    (zone, { name, type, content }) => {
+    (zone, files) => {
       const data = new DataTransfer();
-      data.items.add(new File([content], name, { type }));
+      for (const { name, type, content } of files) data.items.add(new File([content], name, { type }));
       for (const kind of ['dragenter', 'dragover', 'drop']) {
         zone.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true }));
       }
     },
-    { name, type, content },
+    files,
   );
 }
 
