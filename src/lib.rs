@@ -24,6 +24,7 @@ pub(crate) mod data_file;
 pub mod entities;
 pub mod events;
 pub(crate) mod fasthash;
+pub mod input;
 pub mod normalise;
 pub mod offsets;
 pub mod report;
@@ -154,11 +155,17 @@ pub enum ErrorKind {
     InputTooLarge,
     /// An option could not be read.
     InvalidOption,
+    /// Bytes that are not UTF-8 (see [`input::Input::from_bytes`]).
+    InvalidUtf8,
 }
 
 impl ErrorKind {
     /// Every kind, for [`schema`].
-    pub const ALL: &'static [ErrorKind] = &[ErrorKind::InputTooLarge, ErrorKind::InvalidOption];
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::InputTooLarge,
+        ErrorKind::InvalidOption,
+        ErrorKind::InvalidUtf8,
+    ];
 
     /// A stable kebab-case id: the `name` of the JavaScript error the wasm
     /// binding throws.
@@ -166,6 +173,7 @@ impl ErrorKind {
         match self {
             ErrorKind::InputTooLarge => "input-too-large",
             ErrorKind::InvalidOption => "invalid-option",
+            ErrorKind::InvalidUtf8 => "invalid-utf8",
         }
     }
 }
@@ -518,11 +526,13 @@ pub struct DocContext {
 /// Runs the whole pipeline on a page pasted as plain text.
 ///
 /// ```
-/// let page = "Bộ trưởng Ngoại giao điện đàm với Bộ trưởng Ngoại giao Lào\n\n\
-///             Chiều 12/12, tại Hà Nội, Bộ trưởng Ngoại giao Lê Hoài Trung có cuộc điện đàm với \
-///             Bộ trưởng Ngoại giao Lào Thongsavanh Phomvihane.";
+/// let page = "Thị trưởng hai thành phố kết nghĩa gặp gỡ tại Đà Nẵng\n\n\
+///             Sáng 9/4, Chủ tịch UBND thành phố Đà Nẵng Trần Quang Phúc đã tiếp \
+///             Thị trưởng thành phố Sakai Ito Haruki tại trụ sở thành phố.";
 /// let x = vnextract::extract(page, &vnextract::Options::default()).unwrap();
-/// assert!(x.text.contains("Lê Hoài Trung"));
+/// assert_eq!(x.title.as_deref(), Some("Thị trưởng hai thành phố kết nghĩa gặp gỡ tại Đà Nẵng"));
+/// assert!(x.entities.iter().any(|e| e.text == "Trần Quang Phúc"));
+/// assert_eq!(x.events[0].kind.id(), "reception");
 /// ```
 pub fn extract(raw: &str, options: &Options) -> Result<Extraction, Error> {
     check_size(raw.len(), options)?;
