@@ -52,8 +52,6 @@ const PENDING: &[&str] = &[
     "entities: src/entities/temporal.rs",
     "events: src/events/arguments.rs",
     "events: src/events/mod.rs",
-    "page: tests/browser/input.test.mjs",
-    "page: tests/browser/robust.test.mjs",
 ];
 
 /// The words of a text: NFC, lower case, runs of letters and digits.

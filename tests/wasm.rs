@@ -241,10 +241,16 @@ fn csv_exports_are_the_core_tables_with_provenance_first() {
     let events = events_csv(docs.clone()).expect("eventsCsv");
     let mut lines = events.split("\r\n");
     let header = lines.next().unwrap();
-    assert!(header.starts_with("document,title,published,source,"), "{header}");
+    assert!(
+        header.starts_with("document,title,published,source,"),
+        "{header}"
+    );
     let row = lines.next().expect("a row for the phone call");
     assert!(row.starts_with("bai-mot.txt,"), "{row}");
-    assert!(row.contains("phone_call") && row.contains("2025-03-12"), "{row}");
+    assert!(
+        row.contains("phone_call") && row.contains("2025-03-12"),
+        "{row}"
+    );
     // The page hands back what the binding gave it, as JS values; a table
     // of them is the report module's own, column for column.
     let back: vnextract::Extraction =
@@ -290,7 +296,9 @@ fn each_extraction_is_named_in_the_performance_timeline() {
         let f: js_sys::Function = Reflect::get(&perf, &JsValue::from_str("getEntriesByName"))
             .unwrap()
             .unchecked_into();
-        f.call1(&perf, &JsValue::from_str(name)).unwrap().unchecked_into()
+        f.call1(&perf, &JsValue::from_str(name))
+            .unwrap()
+            .unchecked_into()
     };
     extract(ARTICLE, JsValue::UNDEFINED).unwrap();
     extract(ARTICLE, JsValue::UNDEFINED).unwrap();

@@ -10,7 +10,6 @@ import { el } from './dom.js';
 import { t } from './i18n.js';
 import { cleanText, toJson, toMarkdown, fileStem } from './exports.js';
 import { makeFragment } from './share.js';
-import { anchorDay } from './pipeline.js';
 
 /** Links longer than this are cut by many mail and chat programs: said when made. */
 export const LINK_WARN_CHARS = 8_000;
@@ -115,6 +114,5 @@ export function wireActions(ui, { extractor, toast, onAddToTimeline }) {
       ui.share.disabled = !input;
       if (!input) ui.shareBox.hidden = true;
     },
-    anchorDay,
   };
 }

@@ -94,7 +94,7 @@ test('choosing an event shows its sentence, and a button goes back to the card (
   assert.ok(await inView(sentence), 'the sentence is brought into view');
   const back = page.locator(tid('back-to-event'));
   assert.ok(await back.isVisible(), 'with a way back');
-  await page.mouse.wheel(0, 600);
+  await page.evaluate(() => window.scrollBy(0, 600));
   await back.click();
   assert.ok(await inView(card), 'the card is in view again');
   assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-testid=event]')?.dataset.index), await card.getAttribute('data-index'), 'and focused');
@@ -135,7 +135,8 @@ test('on a phone: tabs for the article, events and entities, and the results in 
   assert.ok(await inView(first));
   // The tab bar stays at the top while reading (sticky).
   await page.locator('#tab-article').click();
-  await page.mouse.wheel(0, 1500);
+  await page.evaluate(() => window.scrollTo(0, document.querySelector('#tabs').getBoundingClientRect().top + window.scrollY + 1500));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const stuck = await page.locator(tid('tabs')).boundingBox();
   assert.ok(Math.abs(stuck.y) < 2, `the tab bar sticks to the top (${stuck.y}px)`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

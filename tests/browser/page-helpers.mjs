@@ -299,14 +299,14 @@ export function longArticle(bytes, seed = 0) {
   const lands = ['Phần Lan', 'Ba Lan', 'Chile', 'Na Uy', 'Bồ Đào Nha', 'Argentina'];
   const places = ['Hà Nội', 'Đà Nẵng', 'Cần Thơ', 'Hải Phòng', 'Huế', 'Quy Nhơn'];
   const pick = (xs, i) => xs[(i + seed) % xs.length];
-  const lines = [`Bộ trưởng ${pick(people, 0)} hội đàm với Bộ trưởng Ngoại giao ${pick(lands, 0)} ${pick(guests, 0)}`, ''];
+  const lines = [`Bộ trưởng ${pick(people, 0)} đón đoàn ${pick(lands, 0)} do ${pick(guests, 0)} dẫn đầu`, ''];
   for (let i = 0; Buffer.byteLength(lines.join('\n')) < bytes; i++) {
     const day = 1 + ((i * 7 + seed) % 28);
     const month = 1 + ((i + seed) % 12);
     lines.push(
       `Sáng ${day}/${month}, tại ${pick(places, i)}, Bộ trưởng ${pick(people, i)} đã tiếp Đại sứ ${pick(lands, i + 1)} ${pick(guests, i + 1)} ` +
-        `trong buổi làm việc thứ ${i + 1} của năm. Hai bên nhất trí nâng kim ngạch thương mại lên ${2 + (i % 9)},${i % 10} tỷ USD ` +
-        `vào năm ${2026 + (i % 5)}, tăng ${10 + (i % 15)}% so với năm trước, và thúc đẩy hợp tác về giáo dục, năng lượng tái tạo và nông nghiệp.`,
+        `trong buổi làm việc thứ ${i + 1} của năm. Hai vị đồng ý đưa giá trị trao đổi hàng hóa lên ${2 + (i % 9)},${i % 10} tỷ USD ` +
+        `vào năm ${2026 + (i % 5)}, hơn ${10 + (i % 15)}% so với cùng kỳ, và làm ăn nhiều hơn trong đào tạo nghề, điện mặt trời và trồng lúa.`,
       '',
     );
   }

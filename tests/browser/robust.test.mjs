@@ -205,11 +205,11 @@ test('text in the legacy TCVN3 encoding is converted, and the page says so', asy
   t.after(() => page.close());
   // Invented; no capital letter with a tone mark (TCVN3 keeps those in a separate font).
   const unicode = [
-    'Bộ trưởng Ngoại giao tiếp Đại sứ Na Uy',
+    'Chủ tịch tỉnh Bình Định tiếp đoàn chuyên gia thủy lợi Hà Lan',
     '',
-    'Chiều 12/5, tại Hà Nội, Bộ trưởng Ngoại giao Trần Quang Minh đã tiếp Đại sứ Na Uy tại Việt Nam Ingrid Solberg đến chào nhân dịp bắt đầu nhiệm kỳ công tác.',
+    'Sáng 8/11, ở thành phố Quy Nhơn, Chủ tịch tỉnh Bình Định Lương Văn Tài đã tiếp đoàn chuyên gia thủy lợi Hà Lan do ông Pieter de Vries dẫn đầu.',
     '',
-    'Hai bên nhất trí thúc đẩy hợp tác trong các lĩnh vực năng lượng tái tạo, nghề cá và giáo dục, đồng thời tăng cường trao đổi đoàn các cấp trong thời gian tới.',
+    'Tỉnh mong học hỏi cách chống ngập, đắp đê biển và giữ nước ngọt cho vùng ven đầm Thị Nại trong mùa mưa bão sắp tới.',
   ].join('\n');
   const plain = await nextResult(page, () => paste(page, { text: unicode }));
   const legacy = asTcvn3(unicode);
