@@ -92,21 +92,27 @@ ensure_node() {
     [ "$major" -ge 20 ] || die "node $(node --version) is too old: the browser tests need 20 or later"
 }
 
-# tests/browser/node_modules from the committed lock file. npm ci runs only
-# when the lock file changed since the last install (a stamp records it).
-ensure_browser_test_packages() {
+# DIR/node_modules from DIR's committed lock file. npm ci runs only when
+# the lock file changed since the last install (a stamp records it).
+ensure_npm_packages() {
     ensure_node
-    local dir="$ROOT/tests/browser" sum stamp
+    local dir=$1 sum stamp
     stamp="$dir/node_modules/.vnextract-lock-sha256"
     sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
     if [ "$(cat "$stamp" 2>/dev/null || true)" != "$sum" ]; then
-        say "installing the browser tests' npm packages (npm ci)"
+        say "installing the npm packages of ${dir#"$ROOT"/} (npm ci)"
         # playwright-core has no install script and we drive Debian's
         # Chromium; the variable makes sure nothing fetches a browser anyway.
         (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
         printf '%s\n' "$sum" >"$stamp"
     fi
 }
+
+# The browser tests' packages (playwright-core) in tests/browser.
+ensure_browser_test_packages() { ensure_npm_packages "$ROOT/tests/browser"; }
+
+# The JavaScript linter's packages (eslint) in tests/lint.
+ensure_lint_packages() { ensure_npm_packages "$ROOT/tests/lint"; }
 
 # Reads wasm-pack.toml into shell variables: WASM_TARGET, WASM_OUT_DIR,
 # WASM_OUT_NAME, WASM_PROFILE, WASM_OPT_FLAGS (an array), WASM_MAX_GZIP_KB.

@@ -20,35 +20,46 @@ pub struct Literal {
 
 /// The string literals of Rust source, outside comments.
 pub fn rust(src: &str) -> Vec<Literal> {
+    scan(src, |src, i| match src.as_bytes()[i] {
+        b'r' | b'b' if !ident_before(src.as_bytes(), i) => {
+            raw_string(src, i).map(|(text, end)| (Some(text), end))
+        }
+        b'"' => {
+            let (text, end) = quoted(src, i, b'"');
+            Some((Some(text), end))
+        }
+        // A char literal ('x', '\n', '\u{1f600}', '"'); a lifetime ('a)
+        // has no closing quote and is stepped over like any word.
+        b'\'' => char_literal_end(src, i).map(|end| (None, end)),
+        _ => None,
+    })
+}
+
+/// The literals of C-like source outside `//` and `/* */` comments:
+/// `lexeme(src, i)` says whether a token starts at `i`, giving the text of
+/// a string literal (or None for a token to step over) and where it ends.
+fn scan(
+    src: &str,
+    lexeme: impl Fn(&str, usize) -> Option<(Option<String>, usize)>,
+) -> Vec<Literal> {
     let b = src.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b'/' if b.get(i + 1) == Some(&b'/') => i = line_end(b, i),
-            b'/' if b.get(i + 1) == Some(&b'*') => i = block_comment_end(b, i),
-            b'r' | b'b' if !ident_before(b, i) => match raw_string(src, i) {
-                Some((text, end)) => {
-                    out.push(Literal {
-                        line: line_of(b, i),
-                        text,
-                    });
-                    i = end;
-                }
-                None => i += 1,
-            },
-            b'"' => {
-                let (text, end) = quoted(src, i, b'"');
+        if b[i] == b'/' && b.get(i + 1) == Some(&b'/') {
+            i = line_end(b, i);
+        } else if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+            i = block_comment_end(b, i);
+        } else if let Some((text, end)) = lexeme(src, i) {
+            if let Some(text) = text {
                 out.push(Literal {
                     line: line_of(b, i),
                     text,
                 });
-                i = end;
             }
-            // A char literal ('x', '\n', '\u{1f600}', '"'); a lifetime ('a)
-            // has no closing quote and is stepped over like any word.
-            b'\'' => i = char_literal_end(src, i).unwrap_or(i + 1),
-            _ => i += 1,
+            i = end;
+        } else {
+            i += 1;
         }
     }
     out
@@ -99,25 +110,13 @@ pub fn rust_test_module(src: &str) -> &str {
 /// `${…}` stays in its text, which costs a few words at most), outside
 /// comments.
 pub fn javascript(src: &str) -> Vec<Literal> {
-    let b = src.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'/' if b.get(i + 1) == Some(&b'/') => i = line_end(b, i),
-            b'/' if b.get(i + 1) == Some(&b'*') => i = block_comment_end(b, i),
-            q @ (b'"' | b'\'' | b'`') => {
-                let (text, end) = quoted(src, i, q);
-                out.push(Literal {
-                    line: line_of(b, i),
-                    text,
-                });
-                i = end;
-            }
-            _ => i += 1,
+    scan(src, |src, i| match src.as_bytes()[i] {
+        q @ (b'"' | b'\'' | b'`') => {
+            let (text, end) = quoted(src, i, q);
+            Some((Some(text), end))
         }
-    }
-    out
+        _ => None,
+    })
 }
 
 /// The string values of a JSON case, each apart, leaving out the values of

@@ -5,6 +5,7 @@ use serde_json::Value;
 use std::path::Path;
 
 /// The cases in `tests/cases/<area>/*.json`, by file name, sorted; at least `min`.
+#[allow(dead_code)] // not every test file that shares this module reads case directories
 pub fn cases(area: &str, min: usize) -> Vec<(String, Value)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/cases")
