@@ -60,7 +60,8 @@ static ORDINALS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
 /// How far after a trigger its own date, place or number may stand, in tokens.
 const LOCAL_REACH: usize = 20;
 
-fn part_of_day(key: &str) -> Option<String> {
+/// The part of day a word or TIME value names (`chiều`, `TAF`: "chiều").
+pub fn part_of_day(key: &str) -> Option<String> {
     let key = key.trim().to_lowercase();
     PARTS_OF_DAY
         .iter()

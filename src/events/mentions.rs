@@ -137,6 +137,9 @@ pub fn read_sentence(
             }
         }
         let mut named = participants::named_in(&v, from.min(s)..to);
+        if named.persons.is_empty() && named.orgs.is_empty() {
+            named.orgs = participants::places_as_actors(&v, from.min(s)..s);
+        }
         if named.persons.is_empty() && from >= s {
             named.persons.extend(participants::subject_before(&v, s));
         }

@@ -371,16 +371,12 @@ fn stated_years(clusters: &mut [Cluster]) {
     }
 }
 
-/// Whether an event is listed: told outright, planned, or dated with a year
-/// (an undated aside says too little to place it on a timeline), and naming
-/// someone, somewhere, some time or a session.
+/// Whether an event is listed: someone takes part in it (an event needs
+/// named actors: "du khách gọi điện đặt phòng" is none), and it is told
+/// outright, planned, or dated with a year (an undated aside says too
+/// little to place it on a timeline).
 pub fn is_listed(c: &Cluster) -> bool {
-    let specific = !c.persons.is_empty()
-        || !c.orgs.is_empty()
-        || c.date.is_some()
-        || c.location.is_some()
-        || c.ordinal.is_some()
-        || c.tie.is_some();
-    specific
+    let actors = !c.persons.is_empty() || !c.orgs.is_empty();
+    actors
         && (c.strong || c.status == EventStatus::Planned || c.date.is_some_and(|d| d.has_year()))
 }

@@ -9,7 +9,7 @@ use super::arguments;
 use super::lexicon::{keyed_list, word_list, Lexicon};
 use super::participants;
 use super::sentences::Part;
-use super::triggers::{find_triggers, EventTrigger};
+use super::triggers::{actor_follows, find_triggers, EventTrigger};
 use super::view::SentenceView;
 use crate::{EntityKind, EventKind};
 use std::ops::Range;
@@ -136,7 +136,7 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
     let hits = join_hits(v, raw);
     let hits: Vec<Hit> = hits
         .into_iter()
-        .filter(|h| !v.in_parens(h.tokens.start) && !is_generic(v, h.tokens.start))
+        .filter(|h| !v.in_parens(h.tokens.start) && !is_generic(v, h))
         .collect();
     if hits.is_empty() {
         return None;
@@ -268,10 +268,12 @@ fn has_own_date(v: &SentenceView<'_>, i: usize) -> bool {
     arguments::local_date(v, i, end).is_some()
 }
 
-/// Whether the event word at `start` is preceded by a generic word
-/// ("các chuyến thăm", "cơ chế Tham vấn", "sự đón tiếp"), classifiers skipped.
-fn is_generic(v: &SentenceView<'_>, start: usize) -> bool {
-    let mut j = start;
+/// Whether the event word of `h` is preceded by a generic word ("các
+/// chuyến thăm", "cơ chế Tham vấn", "sự đón tiếp"), classifiers skipped.
+/// Plural events with a named partner ("có các cuộc điện đàm với Bộ
+/// trưởng X") are real ones, told together.
+fn is_generic(v: &SentenceView<'_>, h: &Hit<'_>) -> bool {
+    let mut j = h.tokens.start;
     while j > 0
         && CLASSIFIERS
             .longest_at(&v.tokens, j - 1)
@@ -279,7 +281,11 @@ fn is_generic(v: &SentenceView<'_>, start: usize) -> bool {
     {
         j -= 1;
     }
-    (1..=2).any(|len| j >= len && GENERIC.all_at(&v.tokens, j - len).any(|(l, _)| l == len))
+    let generic =
+        (1..=2).any(|len| j >= len && GENERIC.all_at(&v.tokens, j - len).any(|(l, _)| l == len));
+    let with_partner = v.tokens.get(h.tokens.end).is_some_and(|t| t.lower == "với")
+        && actor_follows(&v.tokens, h.tokens.end, &v.entities);
+    generic && !with_partner
 }
 
 /// The comma-separated segments that open the sentence and say when, where
@@ -287,7 +293,7 @@ fn is_generic(v: &SentenceView<'_>, start: usize) -> bool {
 /// names a person before an event word, is the main clause.
 fn leading_segments(v: &SentenceView<'_>, hits: &[Hit<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut i = 0;
+    let mut i = opening(v);
     while i < v.tokens.len() {
         let Some(comma) = v.next_mark(i, &[',', ';', ':']) else {
             break;
@@ -311,6 +317,22 @@ fn leading_segments(v: &SentenceView<'_>, hits: &[Hit<'_>]) -> Vec<Range<usize>>
     out
 }
 
+/// The first token of the sentence's own words: after bullets and dashes
+/// ("* Chiều cùng ngày"), and after an agency tag in brackets ("(VOV) -").
+fn opening(v: &SentenceView<'_>) -> usize {
+    let mut i = 0;
+    loop {
+        match v.tokens.get(i) {
+            Some(t) if t.is('(') => match (i..v.tokens.len()).find(|&j| v.tokens[j].is(')')) {
+                Some(close) if close - i <= 6 => i = close + 1,
+                _ => return i,
+            },
+            Some(t) if !t.is_word() && !t.is('"') && !t.is('“') => i += 1,
+            _ => return i,
+        }
+    }
+}
+
 fn only_dates(v: &SentenceView<'_>, seg: Range<usize>) -> bool {
     seg.clone()
         .filter(|&j| v.tokens[j].is_word())
@@ -318,20 +340,36 @@ fn only_dates(v: &SentenceView<'_>, seg: Range<usize>) -> bool {
         && !seg.is_empty()
 }
 
-/// The tie a leading segment makes: a tie word opening it, followed by an
-/// event word or nothing more ("Ngay sau Hội đàm", "Trước đó").
+/// The tie a leading segment makes: a tie word opening it (after a part
+/// of day: "Chiều cùng ngày"), followed by an event word or nothing more
+/// ("Ngay sau Hội đàm", "Trước đó"). "Sau"/"trước" an event of one sitting
+/// (talks, a reception, a ceremony) is the same day; after a trip or a
+/// conference, only after it.
 fn tie_of(v: &SentenceView<'_>, seg: &Range<usize>, kind: Option<EventKind>) -> Option<Tie> {
-    let (len, rel) = TIES.longest_at(&v.tokens, seg.start)?;
-    if kind.is_none() && seg.len() != len {
+    let start = seg.start
+        + usize::from(
+            v.tokens
+                .get(seg.start)
+                .is_some_and(|t| arguments::part_of_day(&t.lower).is_some()),
+        );
+    let (len, rel) = TIES.longest_at(&v.tokens, start)?;
+    if kind.is_none() && seg.end - start != len {
         return None;
     }
     let relation = match rel.as_str() {
         "same-day" => Relation::SameDay,
+        "before" | "after" if kind.is_some_and(is_one_sitting) => Relation::SameDay,
         "before" => Relation::Before,
         "after" => Relation::After,
         _ => return None,
     };
     Some(Tie { relation, kind })
+}
+
+/// Events held in one sitting, the same day as what comes right before or
+/// after them; trips and conferences last days.
+fn is_one_sitting(kind: EventKind) -> bool {
+    !matches!(kind, EventKind::Visit | EventKind::Conference)
 }
 
 /// Where phrases of `lex` occur, outside the event words themselves.
