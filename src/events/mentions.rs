@@ -10,12 +10,14 @@ use super::roles::{classify, Classified};
 pub use super::roles::{Relation, Role, Tie};
 use super::sentences::{Part, Sentence};
 use super::view::SentenceView;
-use crate::{Entity, EventKind, EventStatus, Ymd};
+use crate::{Entity, EventKind, EventStatus, Participant, Ymd};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 static BOTH_SIDES: LazyLock<Lexicon<()>> =
     LazyLock::new(|| word_list(include_str!("../../data/events/both_sides.txt")));
+static TWO_COUNTRIES: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/two_countries.txt")));
 
 /// One mention of an event in a sentence.
 #[derive(Clone, Debug)]
@@ -48,12 +50,17 @@ pub struct Mention {
     pub third_place: bool,
     /// Who.
     pub named: Named,
+    /// The people named before the event word: who does it.
+    pub subject: Vec<Participant>,
     /// Happened, planned or ongoing.
     pub status: EventStatus,
     /// Session number ("lần thứ 11").
     pub ordinal: Option<u32>,
     /// Its subject is "hai bên" (the two sides already named).
     pub both_sides: bool,
+    /// Its subject is the two sides or the two countries, named by a word
+    /// that stands for them ("hai bên", "hai nước"): it has actors.
+    pub sides: bool,
 }
 
 impl Mention {
@@ -140,17 +147,32 @@ pub fn read_sentence(
         if named.persons.is_empty() && named.orgs.is_empty() {
             named.orgs = participants::places_as_actors(&v, from.min(s)..s);
         }
+        let mut subject = participants::named_in(&v, from.min(s)..s).persons;
         if named.persons.is_empty() && from >= s {
-            named.persons.extend(participants::subject_before(&v, s));
+            if let Some(p) = participants::subject_before(&v, s) {
+                subject.push(p.clone());
+                named.persons.push(p);
+            }
         }
         // A clause that starts with the trigger shares the subject before it
-        // ("Tổng Bí thư X thăm Lào, dự Lễ kỷ niệm …; đồng chủ trì …").
-        if named.persons.is_empty()
-            && !participants::names_a_person(&v, from.min(s)..s)
-            && s.saturating_sub(from) <= 2
-        {
+        // ("Tổng Bí thư X thăm Lào, dự Lễ kỷ niệm …; đồng chủ trì …"), and a
+        // verb joined to the one before by "và" or a comma shares its
+        // subject ("X hội kiến Y và tiếp Z": X receives Z).
+        let joined = s
+            .checked_sub(1)
+            .is_some_and(|j| v.tokens[j].lower == "và" || v.tokens[j].is(','));
+        if subject.is_empty() && s.saturating_sub(from) <= 2 {
             if let Some(p) = out.last().filter(|p| p.role == *role) {
-                named.persons = p.named.persons.clone();
+                if named.persons.is_empty() {
+                    named.persons = p.named.persons.clone();
+                    subject = p.subject.clone();
+                } else if joined && !p.subject.is_empty() {
+                    subject = p.subject.clone();
+                    let objects = std::mem::replace(&mut named.persons, subject.clone());
+                    for o in objects {
+                        participants::add(&mut named.persons, o);
+                    }
+                }
             }
         }
         let leading = match role {
@@ -184,6 +206,8 @@ pub fn read_sentence(
         .max()
         .unwrap_or(0)
         .min(s);
+        let sides = (clause_start..s)
+            .any(|j| BOTH_SIDES.matches_at(&v.tokens, j) || TWO_COUNTRIES.matches_at(&v.tokens, j));
         let both_sides = *role == Role::Predicate
             && named.persons.is_empty()
             && (from.min(s)..s).any(|j| BOTH_SIDES.matches_at(&v.tokens, j));
@@ -202,9 +226,11 @@ pub fn read_sentence(
             location,
             third_place: place.is_some_and(|p| p.1),
             named,
+            subject,
             status: arguments::status(&v, status_from, s, e, to),
             ordinal: arguments::ordinal(&v, e, to),
             both_sides,
+            sides,
         });
     }
     out

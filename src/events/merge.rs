@@ -44,6 +44,8 @@ pub struct Cluster {
     pub ordinal: Option<u32>,
     /// A reporting sentence or the headline tells of it.
     pub strong: bool,
+    /// Its subject is "hai bên", "hai nước": it has actors though no name.
+    pub sides: bool,
     /// The headline tells of it.
     pub in_title: bool,
     /// Tie to an earlier event: relation and that event's index.
@@ -71,6 +73,7 @@ impl Cluster {
             third_place: false,
             ordinal: None,
             strong: false,
+            sides: false,
             in_title: false,
             tie: None,
             date_from_tie: false,
@@ -128,6 +131,7 @@ impl Cluster {
         self.third_place |= m.third_place;
         self.ordinal = self.ordinal.or(m.ordinal);
         self.strong |= m.role.is_strong();
+        self.sides |= m.sides;
         self.in_title |= m.role == Role::Title;
     }
 
@@ -376,7 +380,6 @@ fn stated_years(clusters: &mut [Cluster]) {
 /// outright, planned, or dated with a year (an undated aside says too
 /// little to place it on a timeline).
 pub fn is_listed(c: &Cluster) -> bool {
-    let actors = !c.persons.is_empty() || !c.orgs.is_empty();
-    actors
-        && (c.strong || c.status == EventStatus::Planned || c.date.is_some_and(|d| d.has_year()))
+    let actors = !c.persons.is_empty() || !c.orgs.is_empty() || c.sides;
+    actors && (c.strong || c.status == EventStatus::Planned || c.date.is_some_and(|d| d.has_year()))
 }

@@ -176,7 +176,9 @@ pub fn split_point(v: &SentenceView<'_>, a_end: usize, b_start: usize) -> usize 
     };
     let per_tok = v.token_at(last_per.span.start);
     let per_end = v.token_after(last_per.span.end);
-    if (per_end..b_start).any(|j| v.tokens[j].is(',')) {
+    // "… Y (Z), và tiếp W": a verb joined to the first shares its subject;
+    // Y is the first one's object.
+    if (per_end..b_start).any(|j| v.tokens[j].is(',') || v.tokens[j].lower == "và") {
         return b_start;
     }
     (a_end..per_tok)
