@@ -13,8 +13,13 @@ use std::sync::LazyLock;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Side {
     Before,
+    /// Before, and at most [`NEAR`] words from the trigger.
+    Near,
     After,
 }
+
+/// How far a "near" status cue may stand before its trigger, in tokens.
+const NEAR: usize = 4;
 
 static STATUS: LazyLock<Lexicon<(EventStatus, Side)>> = LazyLock::new(|| {
     Lexicon::new(
@@ -28,6 +33,7 @@ static STATUS: LazyLock<Lexicon<(EventStatus, Side)>> = LazyLock::new(|| {
             };
             let side = match c.next()? {
                 "before" => Side::Before,
+                "near" => Side::Near,
                 "after" => Side::After,
                 _ => return None,
             };
@@ -291,9 +297,10 @@ pub fn status(
     to: usize,
 ) -> EventStatus {
     for j in (from..start).rev() {
-        let found = STATUS
-            .all_at(&v.tokens, j)
-            .find(|(len, (_, side))| *side == Side::Before && j + len <= start);
+        let found = STATUS.all_at(&v.tokens, j).find(|(len, (_, side))| {
+            j + len <= start
+                && (*side == Side::Before || (*side == Side::Near && j + len + NEAR >= start))
+        });
         if let Some((_, (s, _))) = found {
             return *s;
         }
@@ -320,6 +327,21 @@ pub fn has_status_cue(v: &SentenceView<'_>, r: Range<usize>) -> bool {
             .all_at(&v.tokens, j)
             .any(|(_, (_, side))| *side == Side::Before)
     })
+}
+
+/// How many words of an object tell it apart.
+const OBJECT_WORDS: usize = 8;
+
+/// The words after an event word up to the first mark (at most
+/// [`OBJECT_WORDS`]), lower-cased: what is signed or given.
+pub fn object_words(v: &SentenceView<'_>, from: usize, to: usize) -> Option<String> {
+    let words: Vec<&str> = v.tokens[from.min(v.tokens.len())..to.min(v.tokens.len())]
+        .iter()
+        .take_while(|t| t.is_word())
+        .take(OBJECT_WORDS)
+        .map(|t| t.lower.as_str())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// The session number after a trigger: "lần thứ 11", "thứ 48", "lần thứ

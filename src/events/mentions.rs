@@ -56,6 +56,9 @@ pub struct Mention {
     pub status: EventStatus,
     /// Session number ("lần thứ 11").
     pub ordinal: Option<u32>,
+    /// What a signing signs: the words after the event word, lower-cased
+    /// ("bản ghi nhớ về hợp tác giáo dục"), which tell two signings apart.
+    pub object: Option<String>,
     /// Its subject is "hai bên" (the two sides already named).
     pub both_sides: bool,
     /// Its subject is the two sides or the two countries, named by a word
@@ -104,7 +107,7 @@ pub fn read_sentence(
     for k in 0..classified.len() {
         let (h, role) = &classified[k];
         let (s, e) = (h.tokens.start, h.tokens.end);
-        let clause_start = v.last_mark(s, &[';']).map_or(0, |i| i + 1);
+        let clause_start = list_start(&v, v.last_mark(s, &[';']).map_or(0, |i| i + 1));
         let clause_end = v.next_mark(e, &[';']).unwrap_or(v.tokens.len());
         let prev = k
             .checked_sub(1)
@@ -229,11 +232,37 @@ pub fn read_sentence(
             subject,
             status: arguments::status(&v, status_from, s, e, to),
             ordinal: arguments::ordinal(&v, e, to),
+            object: (h.trigger.kind == EventKind::Signing)
+                .then(|| arguments::object_words(&v, e, to))
+                .flatten(),
             both_sides,
             sides,
         });
     }
     out
+}
+
+/// Where a clause that opens with a person begins, when it is the last
+/// item of a list of people separated by semicolons ("các ông: A – Chủ
+/// tịch tỉnh; B – Phó Chủ tịch tỉnh đồng chủ trì …"): at the list's first
+/// item, so that all of them are the subject.
+fn list_start(v: &SentenceView<'_>, clause_start: usize) -> usize {
+    let opens_with_person = |i: usize| {
+        v.tokens.get(i).is_some_and(|t| {
+            v.entities
+                .iter()
+                .any(|e| e.kind == crate::EntityKind::Per && e.span.start == t.span.start)
+        })
+    };
+    let mut start = clause_start;
+    while start > 0 && opens_with_person(start) && v.tokens[start - 1].is(';') {
+        let item = v.last_mark(start - 1, &[';', ':']).map_or(0, |i| i + 1);
+        if !opens_with_person(item) {
+            break;
+        }
+        start = item;
+    }
+    start
 }
 
 #[cfg(test)]

@@ -42,6 +42,8 @@ pub struct Cluster {
     pub third_place: bool,
     /// Session number.
     pub ordinal: Option<u32>,
+    /// What a signing signs.
+    pub object: Option<String>,
     /// A reporting sentence or the headline tells of it.
     pub strong: bool,
     /// Its subject is "hai bên", "hai nước": it has actors though no name.
@@ -52,6 +54,8 @@ pub struct Cluster {
     pub tie: Option<(Relation, usize)>,
     /// The date came from the tie.
     pub date_from_tie: bool,
+    /// The date came from the main event, on whose occasion it was told.
+    pub date_from_occasion: bool,
     /// A planned event moved from the year the entity stage gave (nearest
     /// the page's date) to one on or after it.
     pub year_moved: bool,
@@ -72,11 +76,13 @@ impl Cluster {
             location: None,
             third_place: false,
             ordinal: None,
+            object: None,
             strong: false,
             sides: false,
             in_title: false,
             tie: None,
             date_from_tie: false,
+            date_from_occasion: false,
             year_moved: false,
         };
         c.absorb(i, m);
@@ -130,6 +136,9 @@ impl Cluster {
         }
         self.third_place |= m.third_place;
         self.ordinal = self.ordinal.or(m.ordinal);
+        if self.object.is_none() && !matches!(m.role, Role::Title | Role::Heading) {
+            self.object = m.object.clone();
+        }
         self.strong |= m.role.is_strong();
         self.sides |= m.sides;
         self.in_title |= m.role == Role::Title;
@@ -149,6 +158,12 @@ impl Cluster {
         // keep it from the event the article reports.
         let loose = matches!(m.role, Role::Title | Role::Heading);
         if let (Some(a), Some(b), false) = (self.ordinal, m.ordinal, loose) {
+            if a != b {
+                return false;
+            }
+        }
+        // Two signings of different documents are two events.
+        if let (Some(a), Some(b), false) = (&self.object, &m.object, loose) {
             if a != b {
                 return false;
             }
@@ -371,6 +386,45 @@ fn stated_years(clusters: &mut [Cluster]) {
                     day: Some(d),
                 });
             }
+        }
+    }
+}
+
+/// An event the body tells after the main one, with no date of its own and
+/// no tie, that shares a person with the main event, took place on its
+/// occasion: the airport welcome of a visit, the talks after a welcome
+/// ceremony, the visit during which a reception is held. It takes the main
+/// event's date. What is planned keeps its own.
+pub fn date_from_occasion(
+    clusters: &mut [Cluster],
+    main: usize,
+    listed: &[usize],
+    mentions: &[Mention],
+) {
+    let Some(date) = clusters[main].date else {
+        return;
+    };
+    let anchored = clusters[main].anchored;
+    let after = clusters[main].position(mentions);
+    for &c in listed {
+        let cl = &clusters[c];
+        let shares = cl.persons.iter().any(|p| {
+            clusters[main]
+                .persons
+                .iter()
+                .any(|q| participants::same(p, q))
+        });
+        if cl.date.is_none()
+            && cl.tie.is_none()
+            && cl.strong
+            && cl.status != EventStatus::Planned
+            && shares
+            && cl.position(mentions) > after
+        {
+            let cl = &mut clusters[c];
+            cl.date = Some(date);
+            cl.anchored = anchored;
+            cl.date_from_occasion = true;
         }
     }
 }

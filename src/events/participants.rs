@@ -111,29 +111,27 @@ pub fn named_in(v: &SentenceView<'_>, r: Range<usize>) -> Named {
     named
 }
 
-/// Places before an event word that act as its subject, when no one else
-/// is named: countries told as actors ("Mỹ và Trung Quốc tiến hành tham
-/// vấn"). A place after "tại", "ở", "tới" … is where, not who.
+/// Places that open the stretch `r` before an event word and act as its
+/// subject, when no one else is named: countries told as actors ("Mỹ và
+/// Trung Quốc tiến hành tham vấn", "nước này và Mỹ đã …"). A place later
+/// in the stretch ("mời đoàn tỉnh X đến thăm") is no subject.
 pub fn places_as_actors(v: &SentenceView<'_>, r: Range<usize>) -> Vec<Participant> {
     let mut out = Vec::new();
-    for e in v.entities_in(r, &[EntityKind::Loc]) {
+    let mut i = r.start;
+    for e in v.entities_in(r.clone(), &[EntityKind::Loc]) {
         let at = v.token_at(e.span.start);
-        let after_preposition = at
-            .checked_sub(1)
-            .and_then(|j| v.tokens.get(j))
-            .is_some_and(|t| PLACE_WORDS.contains(&t.lower.as_str()));
-        let inside = v.entities.iter().any(|o| {
-            o.kind != EntityKind::Loc && o.span.start <= e.span.start && e.span.end <= o.span.end
-        });
-        if !after_preposition && !inside {
-            add(&mut out, org(e));
+        // The opening place, or one joined to the opening by "và"/",".
+        let joined = at > r.start
+            && at - r.start <= 3
+            && (v.tokens[at - 1].lower == "và" || v.tokens[at - 1].is(','));
+        if at != i && !joined {
+            break;
         }
+        add(&mut out, org(e));
+        i = v.token_after(e.span.end) + 1;
     }
     out
 }
-
-/// Words after which a place is where something happens or goes.
-const PLACE_WORDS: &[&str] = &["tại", "ở", "tới", "đến", "sang", "về", "từ", "thăm", "của"];
 
 /// Whether tokens `r` name a person.
 pub fn names_a_person(v: &SentenceView<'_>, r: Range<usize>) -> bool {

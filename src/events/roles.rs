@@ -96,6 +96,10 @@ const TRIP_PURPOSES: &[EventKind] = &[
     EventKind::Meeting,
 ];
 
+/// Kinds of meeting held in one sitting: two of them joined by "và" are
+/// one event ("tiếp và làm việc với").
+const SITTINGS: &[EventKind] = &[EventKind::Reception, EventKind::Meeting, EventKind::Talks];
+
 /// Names inside which a cue is only a syllable of the name.
 const NAME_KINDS: &[EntityKind] = &[
     EntityKind::Per,
@@ -143,7 +147,10 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
     }
     let segments = leading_segments(v, &hits);
     let lead_end = segments.last().map_or(0, |s| s.end + 1).min(v.tokens.len());
-    let frames = spans_of(v, &FRAMES, &hits);
+    // A frame word followed by "của" is a noun ("Đây là khẳng định của ông
+    // X, tại buổi tiếp …"): it frames nothing.
+    let mut frames = spans_of(v, &FRAMES, &hits);
+    frames.retain(|f| v.tokens.get(f.end).map_or(true, |t| t.lower != "của"));
     let occasions = spans_of(v, &OCCASIONS, &hits);
 
     // Classify; a mention in an opening segment that names nobody points back.
@@ -213,17 +220,33 @@ fn join_hits<'t>(v: &SentenceView<'_>, hits: Vec<Hit<'t>>) -> Vec<Hit<'t>> {
     });
     join_pass(governed, |h, n| {
         let gap = h.tokens.end..n.tokens.start;
+        // "tiếp và làm việc với X", "tiếp, hội đàm với X": one sitting told
+        // by two verbs is one event, of the first.
+        let one_sitting = gap.len() == 1
+            && (v.tokens[gap.start].lower == "và" || v.tokens[gap.start].is(','))
+            && SITTINGS.contains(&h.trigger.kind)
+            && SITTINGS.contains(&n.trigger.kind);
+        if one_sitting {
+            return Some(Hit {
+                trigger: h.trigger,
+                cue: h.cue.clone(),
+                tokens: h.tokens.start..n.tokens.end,
+            });
+        }
         if !plain(&gap) {
             return None;
         }
         // "đón đồng chí X thăm Việt Nam" welcomes a visit; "tiếp X đang
-        // thăm …", "tiếp X nhân dịp thăm …" tell a reception during one.
+        // thăm …", "tiếp X nhân dịp thăm …" tell a reception during one;
+        // a welcome ceremony ("lễ đón X … chuyến thăm") is a reception.
         let own_visit = arguments::has_status_cue(v, gap.clone())
             || gap.clone().any(|j| OCCASIONS.matches_at(&v.tokens, j));
+        let ceremony = v.tokens[h.cue.start].lower == "lễ";
         if h.trigger.kind == EventKind::Reception
             && n.trigger.kind == EventKind::Visit
             && gap.len() <= 12
             && !own_visit
+            && !ceremony
         {
             return Some(Hit {
                 trigger: n.trigger,
