@@ -241,8 +241,7 @@ pub fn place_in(v: &SentenceView<'_>, r: Range<usize>) -> Option<(String, bool)>
 }
 
 fn place_at(v: &SentenceView<'_>, j: usize, end: usize) -> Option<String> {
-    let first = v
-        .tokens
+    v.tokens
         .get(j)
         .filter(|t| t.is_word() && !NOT_A_PLACE.contains(&t.lower.as_str()))?;
     let kinds = [EntityKind::Loc, EntityKind::Org, EntityKind::Misc];
@@ -252,7 +251,8 @@ fn place_at(v: &SentenceView<'_>, j: usize, end: usize) -> Option<String> {
             && e.span.start >= near.start
             && e.span.start < near.end.max(near.start + 1)
     }) {
-        return v.text.get(first.span.start..e.span.end).map(str::to_string);
+        let end = with_bracket(v, j, v.token_after(e.span.end));
+        return Some(v.slice(j..end).to_string());
     }
     // No entity: the capitalised words that follow ("Nhà khách Chính phủ").
     let mut k = j;
@@ -266,7 +266,47 @@ fn place_at(v: &SentenceView<'_>, j: usize, end: usize) -> Option<String> {
     while k > j && !v.tokens[k - 1].capitalised {
         k -= 1;
     }
-    (k > j && v.tokens[j..k].iter().any(|t| t.capitalised)).then(|| v.slice(j..k).to_string())
+    (k > j && v.tokens[j..k].iter().any(|t| t.capitalised))
+        .then(|| v.slice(j..with_bracket(v, j, k)).to_string())
+}
+
+/// How far a bracket after a place may run, in tokens.
+const BRACKET_REACH: usize = 6;
+
+/// The end (a token index) of the place in tokens `start..end`, its
+/// brackets kept whole: a bracket opened inside it is closed ("Thiên Tân
+/// (Trung Quốc"), and a short bracket right after it that names a place
+/// is kept ("Thiên Tân (Trung Quốc)").
+fn with_bracket(v: &SentenceView<'_>, start: usize, end: usize) -> usize {
+    let open = v.tokens[start..end.min(v.tokens.len())]
+        .iter()
+        .filter(|t| t.is('('))
+        .count();
+    let close = v.tokens[start..end.min(v.tokens.len())]
+        .iter()
+        .filter(|t| t.is(')'))
+        .count();
+    let from = if open > close {
+        end
+    } else if v.tokens.get(end).is_some_and(|t| t.is('(')) {
+        end + 1
+    } else {
+        return end;
+    };
+    let Some(closing) =
+        (from..(from + BRACKET_REACH).min(v.tokens.len())).find(|&i| v.tokens[i].is(')'))
+    else {
+        return end;
+    };
+    let names_place = v
+        .entities_in(from..closing, &[EntityKind::Loc])
+        .next()
+        .is_some();
+    if open > close || names_place {
+        closing + 1
+    } else {
+        end
+    }
 }
 
 /// The destination of a visit: a place entity right after the trigger

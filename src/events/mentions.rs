@@ -103,6 +103,23 @@ pub fn read_sentence(
     else {
         return Vec::new();
     };
+    // Who does what the sentence reports: the people before its first
+    // reported event word. An occasion in the opening that names no one
+    // is theirs ("nhân dịp tham dự Hội nghị X, Thủ tướng A đã gặp B").
+    let main_subject = match classified
+        .iter()
+        .find(|(h, r)| *r == Role::Predicate && h.tokens.start >= lead_end)
+    {
+        Some((h, _)) => participants::named_in(&v, lead_end..h.tokens.start).persons,
+        // No event word of its own ("…, A và B đã trao đổi …"): the people
+        // before its verb, which a status word ("đã") marks.
+        None => {
+            let verb = (lead_end..v.tokens.len())
+                .find(|&j| arguments::has_status_cue(&v, j..j + 1))
+                .unwrap_or(v.tokens.len());
+            participants::named_in(&v, lead_end..verb).persons
+        }
+    };
     let mut out: Vec<Mention> = Vec::new();
     for k in 0..classified.len() {
         let (h, role) = &classified[k];
@@ -112,13 +129,13 @@ pub fn read_sentence(
         let prev = k
             .checked_sub(1)
             .map(|p| &classified[p])
-            .filter(|p| p.0.tokens.end > clause_start);
+            .filter(|p| p.0.tokens.end > clause_start && p.1 != Role::Pointer);
         let next = classified
             .get(k + 1)
             .filter(|n| n.0.tokens.start < clause_end);
         // The stretch of the sentence that belongs to this mention.
         let (mut from, mut to) = (clause_start, clause_end);
-        if *role == Role::LeadingFrame {
+        if matches!(role, Role::LeadingFrame | Role::Pointer) {
             let seg = segments
                 .iter()
                 .find(|r| r.contains(&s))
@@ -147,6 +164,9 @@ pub fn read_sentence(
             }
         }
         let mut named = participants::named_in(&v, from.min(s)..to);
+        if matches!(role, Role::LeadingFrame | Role::Pointer) && named.persons.is_empty() {
+            named.persons = main_subject.clone();
+        }
         if named.persons.is_empty() && named.orgs.is_empty() {
             named.orgs = participants::places_as_actors(&v, from.min(s)..s);
         }
@@ -181,7 +201,7 @@ pub fn read_sentence(
         let leading = match role {
             Role::Predicate | Role::Title => arguments::leading_date(&v, 0..lead_end, anchor)
                 .or_else(|| arguments::leading_date(&v, from.min(s)..s, None)),
-            Role::LeadingFrame => arguments::leading_date(&v, 0..lead_end, anchor),
+            Role::LeadingFrame | Role::Pointer => arguments::leading_date(&v, 0..lead_end, anchor),
             _ => None,
         };
         let next_start = next.map_or(to, |n| n.0.tokens.start);

@@ -6,6 +6,7 @@
 use super::dates::EventDate;
 use super::mentions::{Mention, Relation, Role};
 use super::participants;
+use super::roles::SITTINGS;
 use crate::normalise::compose::to_lowercase;
 use crate::{EventKind, EventStatus, Participant, Ymd};
 use std::collections::HashMap;
@@ -229,6 +230,16 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
         .enumerate()
         .filter(|(_, m)| m.role == Role::Title);
     for (i, m) in body.chain(title) {
+        if m.role == Role::Pointer {
+            // A pointer adds nothing to an event already told; it tells
+            // one only when none of its kind came before.
+            let any_of = |k: &EventKind| by_kind.get(k).is_some_and(|c| !c.is_empty());
+            let told =
+                any_of(&m.kind) || (SITTINGS.contains(&m.kind) && SITTINGS.iter().any(any_of));
+            if told || m.named.persons.is_empty() {
+                continue;
+            }
+        }
         let same_kind = by_kind.entry(m.kind).or_default();
         // The headline speaks of the first event of its kind; the body refers back to the latest.
         let found = if m.role == Role::Title {

@@ -9,7 +9,7 @@ use super::arguments;
 use super::lexicon::{keyed_list, word_list, Lexicon};
 use super::participants;
 use super::sentences::Part;
-use super::triggers::{actor_follows, find_triggers, EventTrigger};
+use super::triggers::{actor_follows, find_triggers, object_at, EventTrigger};
 use super::view::SentenceView;
 use crate::{EntityKind, EventKind};
 use std::ops::Range;
@@ -46,13 +46,18 @@ pub enum Role {
     /// In a subheading or a teaser left in the text: it can only add to an
     /// event the article tells.
     Heading,
+    /// A pointer back from the opening ("Tại cuộc hội đàm,", "Ngay sau
+    /// Hội đàm,"): it names an event the article has told, or, when it has
+    /// told none of its kind, one that took place all the same, between
+    /// the people the sentence goes on to name.
+    Pointer,
 }
 
 impl Role {
     /// A strong mention makes an event of its own; the others are listed
     /// only when planned or dated with a year, or add to a strong one.
     pub fn is_strong(self) -> bool {
-        matches!(self, Role::Title | Role::Predicate)
+        matches!(self, Role::Title | Role::Predicate | Role::Pointer)
     }
 }
 
@@ -97,8 +102,9 @@ const TRIP_PURPOSES: &[EventKind] = &[
 ];
 
 /// Kinds of meeting held in one sitting: two of them joined by "và" are
-/// one event ("tiếp và làm việc với").
-const SITTINGS: &[EventKind] = &[EventKind::Reception, EventKind::Meeting, EventKind::Talks];
+/// one event ("tiếp và làm việc với"), and a pointer to one ("Tại cuộc
+/// gặp,") may name any of them.
+pub const SITTINGS: &[EventKind] = &[EventKind::Reception, EventKind::Meeting, EventKind::Talks];
 
 /// Names inside which a cue is only a syllable of the name.
 const NAME_KINDS: &[EntityKind] = &[
@@ -111,7 +117,7 @@ const NAME_KINDS: &[EntityKind] = &[
 /// A sentence's event words, each with its role, and the landmarks of the
 /// sentence that the arguments are read by.
 pub struct Classified<'t> {
-    /// The event words (joined, fused), with their roles; pointers back are left out.
+    /// The event words (joined, fused), with their roles.
     pub hits: Vec<(Hit<'t>, Role)>,
     /// The opening segments (when, where, on what occasion), in tokens.
     pub segments: Vec<Range<usize>>,
@@ -163,15 +169,17 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
         } else if sentence.part == Part::Heading {
             Role::Heading
         } else if let Some(seg) = segments.iter().find(|r| r.contains(&s)) {
+            // An organisation named as the place ("ở trụ sở Trung ương
+            // Đảng") is no actor.
             let names = v
                 .entities_in(seg.clone(), &[EntityKind::Per, EntityKind::Org])
-                .next()
-                .is_some();
+                .any(|e| e.kind == EntityKind::Per || !is_place_of(v, e));
             if !names {
                 tie = tie.or_else(|| tie_of(v, seg, Some(h.trigger.kind)));
-                continue;
+                Role::Pointer
+            } else {
+                Role::LeadingFrame
             }
-            Role::LeadingFrame
         } else if frames.iter().any(|f| f.start >= lead_end && f.end <= s) {
             Role::Embedded
         } else if occasions
@@ -262,8 +270,20 @@ fn join_hits<'t>(v: &SentenceView<'_>, hits: Vec<Hit<'t>>) -> Vec<Hit<'t>> {
             && !participants::names_a_person(v, gap.clone())
             && !has_own_date(v, n.tokens.end);
         let commemorated = h.trigger.kind == EventKind::Anniversary && gap.len() <= 8;
-        (purpose || commemorated).then(|| h.clone())
+        // "ký Biên bản phiên tham vấn": an event word in the name of the
+        // document signed names no event of its own.
+        let in_document = h.trigger.kind == EventKind::Signing
+            && gap.len() <= 4
+            && gap.clone().any(|j| object_at(&v.tokens, j, "documents"));
+        (purpose || commemorated || in_document).then(|| h.clone())
     })
+}
+
+/// Whether `e` is named as where something happens: "tại", "ở" within the
+/// two words before it ("ở trụ sở Bộ Ngoại giao").
+fn is_place_of(v: &SentenceView<'_>, e: &crate::Entity) -> bool {
+    let at = v.token_at(e.span.start);
+    (at.saturating_sub(3)..at).any(|j| matches!(v.tokens[j].lower.as_str(), "tại" | "ở"))
 }
 
 /// One pass over neighbouring hits: `join(h, next)` gives the hit that

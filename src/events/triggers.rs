@@ -136,6 +136,12 @@ static OBJECTS: LazyLock<Lexicon<String>> =
 static ACTORS: LazyLock<Lexicon<()>> =
     LazyLock::new(|| word_list(include_str!("../../data/events/actors.txt")));
 
+/// Whether an item of the object list `list` (`objects.tsv`) starts at
+/// `tokens[j]`.
+pub fn object_at(tokens: &[Token], j: usize, list: &str) -> bool {
+    OBJECTS.all_at(tokens, j).any(|(_, l)| l == list)
+}
+
 /// A cue found in a sentence, its conditions met.
 #[derive(Clone, Debug)]
 pub struct TriggerHit {
@@ -178,7 +184,7 @@ fn conditions_hold(t: &EventTrigger, tokens: &[Token], next: usize, entities: &[
         Condition::NotBefore(words) => tokens.get(next).map_or(true, |n| !words.contains(&n.lower)),
         Condition::Object { list, within } => (next..next + within)
             .take_while(|&j| tokens.get(j).is_some_and(Token::is_word))
-            .any(|j| OBJECTS.all_at(tokens, j).any(|(_, l)| l == list)),
+            .any(|j| object_at(tokens, j, list)),
     })
 }
 
