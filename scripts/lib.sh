@@ -3,8 +3,9 @@
 #
 # Every ensure_* function looks first and does nothing when the tool is
 # already there, so the scripts stay quick on a machine that has run them
-# once. Installs come only from the package registries: crates.io (cargo
-# install), Debian (apt-get) and npm (npm ci from a committed lock file).
+# once. Installs come only from the package registries, through their own
+# clients: cargo (cargo install), apt-get (Debian packages), npm (npm ci from
+# a committed lock file) and pip (into a virtual environment under target/).
 # No tool is ever allowed to download a browser or a toolchain of its own.
 
 set -euo pipefail
@@ -91,21 +92,27 @@ ensure_node() {
     [ "$major" -ge 20 ] || die "node $(node --version) is too old: the browser tests need 20 or later"
 }
 
-# tests/browser/node_modules from the committed lock file. npm ci runs only
-# when the lock file changed since the last install (a stamp records it).
-ensure_browser_test_packages() {
+# DIR/node_modules from DIR's committed lock file. npm ci runs only when
+# the lock file changed since the last install (a stamp records it).
+ensure_npm_packages() {
     ensure_node
-    local dir="$ROOT/tests/browser" sum stamp
+    local dir=$1 sum stamp
     stamp="$dir/node_modules/.vnextract-lock-sha256"
     sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
     if [ "$(cat "$stamp" 2>/dev/null || true)" != "$sum" ]; then
-        say "installing the browser tests' npm packages (npm ci)"
+        say "installing the npm packages of ${dir#"$ROOT"/} (npm ci)"
         # playwright-core has no install script and we drive Debian's
         # Chromium; the variable makes sure nothing fetches a browser anyway.
         (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
         printf '%s\n' "$sum" >"$stamp"
     fi
 }
+
+# The browser tests' packages (playwright-core) in tests/browser.
+ensure_browser_test_packages() { ensure_npm_packages "$ROOT/tests/browser"; }
+
+# The JavaScript linter's packages (eslint) in tests/lint.
+ensure_lint_packages() { ensure_npm_packages "$ROOT/tests/lint"; }
 
 # Reads wasm-pack.toml into shell variables: WASM_TARGET, WASM_OUT_DIR,
 # WASM_OUT_NAME, WASM_PROFILE, WASM_OPT_FLAGS (an array), WASM_MAX_GZIP_KB.
@@ -138,3 +145,34 @@ EOF
 size_raw() { wc -c <"$1" | tr -d ' '; }
 size_gzip() { gzip -9c "$1" | wc -c | tr -d ' '; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
+
+# The Python tier's virtual environment, $PY_VENV, with the packages of
+# bindings/python/requirements-test.txt (pip; pyspark brings Spark's jars)
+# and Java 17 for Spark (apt-get). pip runs only when the requirements
+# changed since the last install (a stamp records them).
+PY_VENV="$TARGET_DIR/python/venv"
+ensure_python_venv() {
+    command -v python3 >/dev/null 2>&1 || die "python3 not found"
+    python3 -c 'import venv, ensurepip' 2>/dev/null || ensure_apt python3-venv
+    command -v java >/dev/null 2>&1 || ensure_apt openjdk-17-jre-headless
+    local req="$ROOT/bindings/python/requirements-test.txt" sum stamp
+    stamp="$PY_VENV/.vnextract-requirements-sha256"
+    sum="$(sha256sum "$req" | cut -d' ' -f1)"
+    [ -x "$PY_VENV/bin/python" ] || { say "creating $PY_VENV"; python3 -m venv "$PY_VENV"; }
+    if [ "$(cat "$stamp" 2>/dev/null || true)" != "$sum" ]; then
+        say "installing the python tier's packages with pip (maturin, pytest, pyspark, pandas, pyarrow)"
+        "$PY_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+        printf '%s\n' "$sum" >"$stamp"
+    fi
+}
+
+# Builds the abi3 wheel with maturin (cargo's cache under target/ makes an
+# unchanged build quick) and installs it into $PY_VENV; prints its path.
+build_python_wheel() {
+    local out="$TARGET_DIR/wheels" wheel
+    rm -f "$out"/vnextract-*.whl
+    (cd "$ROOT/bindings/python" && "$PY_VENV/bin/maturin" build --release --quiet --out "$out") >&2
+    wheel="$(ls "$out"/vnextract-*.whl)"
+    "$PY_VENV/bin/pip" install --quiet --force-reinstall --no-deps "$wheel" >&2
+    printf '%s\n' "$wheel"
+}

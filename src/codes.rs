@@ -7,11 +7,11 @@
 //! for every one of them ([`crate::schema`]). On the wire each is its
 //! kebab-case id.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// Declares a fieldless enum whose variants each carry a kebab-case id and a
-/// doc line, with `ALL`, `id()`, `Display`, `Serialize` and comparison with
+/// doc line, with `ALL`, `id()`, `Display`, `Serialize`, `Deserialize` and comparison with
 /// `&str` (for tests and callers that hold ids as text).
 macro_rules! id_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal,)* }) => {
@@ -47,6 +47,18 @@ macro_rules! id_enum {
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.id())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let id = String::deserialize(d)?;
+                $name::from_id(&id).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        concat!("unknown ", stringify!($name), " {:?}"),
+                        id
+                    ))
+                })
             }
         }
 
@@ -144,5 +156,8 @@ mod tests {
             "\"no-article\""
         );
         assert!(WarningCode::HtmlSource == "html-source");
+        let back: RemovalReason = serde_json::from_str("\"related-links\"").unwrap();
+        assert_eq!(back, RemovalReason::RelatedLinks);
+        assert!(serde_json::from_str::<WarningCode>("\"nope\"").is_err());
     }
 }

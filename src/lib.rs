@@ -24,8 +24,10 @@ pub(crate) mod data_file;
 pub mod entities;
 pub mod events;
 pub(crate) mod fasthash;
+pub mod input;
 pub mod normalise;
 pub mod offsets;
+pub mod report;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -153,11 +155,17 @@ pub enum ErrorKind {
     InputTooLarge,
     /// An option could not be read.
     InvalidOption,
+    /// Bytes that are not UTF-8 (see [`input::Input::from_bytes`]).
+    InvalidUtf8,
 }
 
 impl ErrorKind {
     /// Every kind, for [`schema`].
-    pub const ALL: &'static [ErrorKind] = &[ErrorKind::InputTooLarge, ErrorKind::InvalidOption];
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::InputTooLarge,
+        ErrorKind::InvalidOption,
+        ErrorKind::InvalidUtf8,
+    ];
 
     /// A stable kebab-case id: the `name` of the JavaScript error the wasm
     /// binding throws.
@@ -165,6 +173,7 @@ impl ErrorKind {
         match self {
             ErrorKind::InputTooLarge => "input-too-large",
             ErrorKind::InvalidOption => "invalid-option",
+            ErrorKind::InvalidUtf8 => "invalid-utf8",
         }
     }
 }
@@ -209,7 +218,11 @@ pub struct InputBlock {
 }
 
 /// Everything read from one page: the contract in `spec/output.md`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+///
+/// It deserialises too (missing fields take their defaults), so that a
+/// binding can hand documents it printed earlier back to [`report`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Extraction {
     /// The article's headline.
     pub title: Option<String>,
@@ -234,11 +247,17 @@ pub struct Extraction {
     /// Things the reader should know about the input (empty, no article found, …).
     pub warnings: Vec<Warning>,
     /// The unit of every `start`/`end`: always `"utf16"`.
+    #[serde(skip_deserializing, default = "offset_unit")]
     pub offset_unit: &'static str,
 }
 
+/// The only offset unit, which a document read back always has.
+fn offset_unit() -> &'static str {
+    OFFSET_UNIT
+}
+
 /// A block the cleaner dropped.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Removed {
     /// The block's text.
     pub text: String,
@@ -247,7 +266,7 @@ pub struct Removed {
 }
 
 /// A note about the input that is not an error.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     /// A stable kebab-case id: `empty-input`, `no-article`, …
     pub code: WarningCode,
@@ -295,6 +314,22 @@ impl EntityKind {
         EntityKind::Percent,
         EntityKind::Misc,
     ];
+
+    /// The id used in the contract (`PER`, …).
+    pub fn id(self) -> &'static str {
+        match self {
+            EntityKind::Per => "PER",
+            EntityKind::Org => "ORG",
+            EntityKind::Loc => "LOC",
+            EntityKind::Title => "TITLE",
+            EntityKind::Date => "DATE",
+            EntityKind::Time => "TIME",
+            EntityKind::Num => "NUM",
+            EntityKind::Money => "MONEY",
+            EntityKind::Percent => "PERCENT",
+            EntityKind::Misc => "MISC",
+        }
+    }
 }
 
 /// Every id the core can put in its output, and its limits: what a binding
@@ -336,7 +371,7 @@ pub fn schema() -> Schema {
 pub const OFFSET_UNIT: &str = "utf16";
 
 /// One mention of an entity in [`Extraction::text`].
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     /// What it is.
     #[serde(rename = "type")]
@@ -434,7 +469,7 @@ pub enum EventStatus {
 }
 
 /// Someone taking part in an event.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
     /// The person's (or, where no person is named, the organisation's) canonical name.
     pub name: String,
@@ -445,7 +480,7 @@ pub struct Participant {
 }
 
 /// One event the article reports.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// The spec id.
     #[serde(rename = "type")]
@@ -491,11 +526,13 @@ pub struct DocContext {
 /// Runs the whole pipeline on a page pasted as plain text.
 ///
 /// ```
-/// let page = "Bộ trưởng Ngoại giao điện đàm với Bộ trưởng Ngoại giao Lào\n\n\
-///             Chiều 12/12, tại Hà Nội, Bộ trưởng Ngoại giao Lê Hoài Trung có cuộc điện đàm với \
-///             Bộ trưởng Ngoại giao Lào Thongsavanh Phomvihane.";
+/// let page = "Thị trưởng hai thành phố kết nghĩa gặp gỡ tại Đà Nẵng\n\n\
+///             Sáng 9/4, Chủ tịch UBND thành phố Đà Nẵng Trần Quang Phúc đã tiếp \
+///             Thị trưởng thành phố Sakai Ito Haruki tại trụ sở thành phố.";
 /// let x = vnextract::extract(page, &vnextract::Options::default()).unwrap();
-/// assert!(x.text.contains("Lê Hoài Trung"));
+/// assert_eq!(x.title.as_deref(), Some("Thị trưởng hai thành phố kết nghĩa gặp gỡ tại Đà Nẵng"));
+/// assert!(x.entities.iter().any(|e| e.text == "Trần Quang Phúc"));
+/// assert_eq!(x.events[0].kind.id(), "reception");
 /// ```
 pub fn extract(raw: &str, options: &Options) -> Result<Extraction, Error> {
     check_size(raw.len(), options)?;
@@ -637,6 +674,21 @@ mod tests {
         let x = extract(" \n\t\n", &Options::default()).unwrap();
         assert!(x.text.is_empty() && x.entities.is_empty() && x.events.is_empty());
         assert!(!x.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_printed_document_reads_back_the_same() {
+        let x = extract(
+            "Tiêu đề bài\n\nNgày 20/7, tại Hà Nội, Bộ trưởng Trần Văn An hội đàm với bộ trưởng Lào.",
+            &Options::default(),
+        )
+        .unwrap();
+        let json = serde_json::to_string(&x).unwrap();
+        let back: Extraction = serde_json::from_str(&json).unwrap();
+        assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        let partial: Extraction = serde_json::from_str(r#"{"title":"T"}"#).unwrap();
+        assert_eq!(partial.title.as_deref(), Some("T"));
+        assert_eq!(partial.offset_unit, OFFSET_UNIT);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! the project's scorer; this test is stricter: exact paragraphs and the
 //! metadata the scorer does not read.)
 
+mod support;
+
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -87,9 +89,16 @@ fn text_pages_come_out_as_their_gold() {
         assert_eq!(gold["issue"], 3, "{} should cite issue 3", g.display());
         let txt = g.to_string_lossy().replace(".gold.json", ".txt");
         let x = extract(&fs::read_to_string(&txt).unwrap(), &Options::default()).unwrap();
-        for d in differences(&x, &gold) {
-            failures.push(format!("{txt}: {d}"));
-        }
+        let found: Vec<String> = differences(&x, &gold)
+            .into_iter()
+            .map(|d| format!("{txt}: {d}"))
+            .collect();
+        failures.extend(support::unless_known_failure(
+            &txt,
+            &gold,
+            "clean_known_failure",
+            found,
+        ));
         // Nothing is dropped silently: every non-empty line is kept, or removed with a reason.
         let kept = x.paragraphs.len() + x.captions.len() + usize::from(x.title.is_some());
         let lines = fs::read_to_string(&txt)
@@ -130,4 +139,23 @@ fn html_pages_give_the_article_of_their_text_version() {
     }
     assert!(n >= 1, "no .html fixture pages");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The pages whose gold is marked `"clean_known_failure": "<why>"` (issue
+/// 17: shapes the cleaner does not handle yet). Listed by every `cargo test`
+/// as ignored; `-- --ignored` shows what each still gets wrong.
+#[test]
+#[ignore = "known failures: pages in tests/pages whose gold has clean_known_failure; run with --ignored to see them"]
+fn known_failures() {
+    let mut report = Vec::new();
+    for g in gold_files() {
+        let gold: Value = serde_json::from_str(&fs::read_to_string(&g).unwrap()).unwrap();
+        if let Some(why) = gold["clean_known_failure"].as_str() {
+            let txt = g.to_string_lossy().replace(".gold.json", ".txt");
+            let x = extract(&fs::read_to_string(&txt).unwrap(), &Options::default()).unwrap();
+            report.push(format!("{txt}: {why}"));
+            report.extend(differences(&x, &gold).into_iter().map(|d| format!("  {d}")));
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
 }

@@ -149,7 +149,7 @@ fn events_on_the_gold_articles() {
         .collect();
     files.sort();
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
-    let mut mains_ok = 0;
+    let (mut mains_ok, mut mains_judged) = (0, 0);
     for f in &files {
         let gold: Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
         let title = gold["title"].as_str().unwrap_or("");
@@ -208,16 +208,13 @@ fn events_on_the_gold_articles() {
                 eprintln!("  MISSED {}", g);
             }
         }
-        // The main event: the first required gold event.
-        if let (Some(m), Some(g)) = (
-            got.iter().find(|e| e.main),
-            golds.iter().find(|g| main_of(g, golds)),
-        ) {
-            if gold_match(g, m) {
-                mains_ok += 1;
-            } else {
-                eprintln!("  MAIN WRONG: {} vs {}", m.kind.id(), g);
-            }
+        // The main event: the gold's own `"main": true`, as the scorer
+        // reads it; a page with no gold event must get no main event.
+        let (judged, right) = main_judged(golds, &got);
+        mains_judged += judged;
+        mains_ok += right;
+        if judged > right {
+            eprintln!("  MAIN WRONG OR MISSING");
         }
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
@@ -228,26 +225,26 @@ fn events_on_the_gold_articles() {
         0.0
     };
     eprintln!(
-        "events tp {tp} fp {fp} fn {fn_} F1 {f1:.3}; main events right {mains_ok}/{}",
-        files.len()
+        "events tp {tp} fp {fp} fn {fn_} F1 {f1:.3}; main events right {mains_ok}/{mains_judged}"
     );
     assert!(f1 >= 0.9, "events F1 {f1:.3} below 0.90");
-    assert_eq!(mains_ok, files.len(), "every main event right");
+    assert_eq!(
+        mains_judged,
+        files.len(),
+        "every gold page is judged for its main event"
+    );
+    assert_eq!(mains_ok, mains_judged, "every main event right");
 }
 
-/// The main event of a gold file: the required event the title is about
-/// (the gold marks no main; its headline event comes first or is the one
-/// without a date tie).
-fn main_of(g: &Value, golds: &[Value]) -> bool {
-    let required: Vec<&Value> = golds
-        .iter()
-        .filter(|g| !g["optional"].as_bool().unwrap_or(false))
-        .collect();
-    // 004: the consultation co-chaired in the lead is the headline's event.
-    let consultation = required.iter().find(|g| g["type"] == "consultation");
-    match consultation {
-        Some(c) => std::ptr::eq(*c, g),
-        None => required.first().is_some_and(|f| std::ptr::eq(*f, g)),
+/// score.py's `score_main`: (judged, right). The gold event marked
+/// `"main": true` must match an event marked main; a page whose gold has no
+/// event must get no main event; otherwise the page is not judged.
+fn main_judged(golds: &[Value], got: &[Event]) -> (usize, usize) {
+    let mains: Vec<&Event> = got.iter().filter(|e| e.main).collect();
+    match golds.iter().find(|g| g["main"].as_bool() == Some(true)) {
+        Some(g) => (1, usize::from(mains.iter().any(|e| gold_match(g, e)))),
+        None if golds.is_empty() => (1, usize::from(mains.is_empty())),
+        None => (0, 0),
     }
 }
 

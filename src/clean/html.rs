@@ -236,18 +236,46 @@ mod tests {
         assert_eq!(b[2].link_chars, "liênkết".chars().count());
     }
 
+    /// The texts and tags of the blocks of `html`.
+    fn texts_and_tags(html: &str) -> Vec<(String, String)> {
+        blocks_from_html(html)
+            .into_iter()
+            .map(|b| (b.text, b.tag))
+            .collect()
+    }
+
     #[test]
-    fn broken_markup_does_not_panic() {
-        for s in [
-            "<p>a &#xZZ; b",
-            "<",
-            "&",
-            "<p>Đ&",
-            "<!-- x",
-            "<a href='",
-            "&#99999999;",
-        ] {
-            let _ = blocks_from_html(s);
+    fn broken_markup_reads_as_a_browser_reads_it() {
+        // What HTML5 parsing gives for each, as far as the blocks go.
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // An invalid character reference stays as written.
+            ("<p>a &#xZZ; b", &[("a &#xZZ; b", "p")]),
+            // A lone ampersand is text, inside or outside an element.
+            ("&", &[("&", "")]),
+            ("<p>Đ&", &[("Đ&", "p")]),
+            // An unclosed comment or attribute swallows the rest.
+            ("<!-- x", &[]),
+            ("<a href='", &[]),
+            ("<p>Giữa <!-- <p>ẩn</p> --> bài</p>", &[("Giữa bài", "p")]),
+            // An element left open ends at the next block or at the end.
+            ("<p>Một</p><p>Hai", &[("Một", "p"), ("Hai", "p")]),
+            ("<div><p>Ba</div>", &[("Ba", "p")]),
+            // A stray end tag is dropped, its text kept.
+            ("<p>Bốn</b> năm</p>", &[("Bốn năm", "p")]),
+        ];
+        for (html, want) in cases {
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(t, g)| (t.to_string(), g.to_string()))
+                .collect();
+            assert_eq!(texts_and_tags(html), want, "{html:?}");
         }
+        // A lone '<' is text to a browser; it may be dropped, never garbled.
+        assert!(matches!(texts_and_tags("<").as_slice(), [] | [(_, _)]));
+        assert!(texts_and_tags("<").iter().all(|(t, _)| t == "<"));
+        // A reference past U+10FFFF is U+FFFD to a browser; kept as written
+        // is as good: neither invents a character.
+        let (text, _) = &texts_and_tags("&#99999999;")[0];
+        assert!(text == "&#99999999;" || text == "\u{fffd}", "{text:?}");
     }
 }

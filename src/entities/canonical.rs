@@ -1,8 +1,8 @@
 //! One name per person: mentions of one person share a `canonical` ("Bộ
-//! trưởng Lê Hoài Trung", "Lê Hoài Trung", "đồng chí Lê Hoài Trung", "ông
-//! Trung"), and a foreign name written in another order or with a small
-//! spelling difference on the same page ("Alounkeo Kittikhoun" /
-//! "Kittikhoun Aloukeo") is the same person. Each person's mentions share
+//! trưởng Đỗ Quang Lâm", "Đỗ Quang Lâm", "đồng chí Đỗ Quang Lâm", "ông
+//! Lâm"), and a foreign name written in another order or with a small
+//! spelling difference on the same page ("Bounmy Phetsavanh" /
+//! "Phetsavanh Bounmi") is the same person. Each person's mentions share
 //! the country; a mention without a title takes the fullest roles given
 //! to the person. A Vietnamese name with no other country is Việt Nam's.
 
@@ -104,7 +104,7 @@ pub fn assign(_cx: &Cx<'_>, entities: &mut [Entity]) {
                     .filter(|&p| {
                         let w = &people[p].words;
                         // A Vietnamese is called by the given name (last); a
-                        // foreigner by either name ("ông Alounkeo").
+                        // foreigner by either name ("ông Bounmy").
                         w.last() == words.last()
                             || (!vietnamese(&people[p].canonical) && w.contains(&words[0]))
                     })
@@ -187,11 +187,11 @@ mod tests {
 
     #[test]
     fn spelling_and_order_differences_merge() {
-        assert!(distance("aloukeo", "alounkeo") == 1);
+        assert!(distance("bounmi", "bounmy") == 1);
         let w = |s: &str| words_of(s);
         assert!(same_foreign(
-            &w("Alounkeo Kittikhoun"),
-            &w("Kittikhoun Aloukeo")
+            &w("Bounmy Phetsavanh"),
+            &w("Phetsavanh Bounmi")
         ));
         assert!(!same_foreign(&w("Somsack Vongsa"), &w("Somphone Vongsa")));
     }
@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn mentions_share_name_roles_and_country() {
         let p = people(
-            "Thứ trưởng Bộ Ngoại giao Lào Somsack Vongsa gặp Bộ trưởng Trần Văn An. Ông An cảm ơn Vongsa Somsak. Ông Somsack đáp.",
+            "Thứ trưởng Bộ Công Thương Lào Somsack Vongsa ghé nhà máy của Bộ trưởng Trần Văn An. Ông An tặng sách cho Vongsa Somsak. Ông Somsack mỉm cười.",
         );
         assert_eq!(p.len(), 5);
         assert_eq!(

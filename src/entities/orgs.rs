@@ -267,10 +267,10 @@ mod tests {
             "Đảng Nhân dân Cách mạng Campuchia"
         );
         assert_eq!(
-            org("Kỳ họp của Ủy ban liên Chính phủ Việt Nam-Lào (3/12)")
+            org("phiên làm việc của Ủy ban liên Chính phủ Việt Nam-Hungary (8/5)")
                 .unwrap()
                 .0,
-            "Ủy ban liên Chính phủ Việt Nam-Lào"
+            "Ủy ban liên Chính phủ Việt Nam-Hungary"
         );
         assert_eq!(
             org("tại Đại sứ quán Việt Nam tại Nhật Bản hôm").unwrap().0,

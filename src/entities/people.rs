@@ -26,7 +26,7 @@ pub fn vietnamese_syllable(lower: &str) -> bool {
 }
 
 /// Whether a Vietnamese name starts at `k`: a family name and another
-/// capitalised syllable ("Lê Hoài Trung").
+/// capitalised syllable ("Đỗ Quang Lâm").
 pub fn starts_name(cx: &Cx<'_>, k: usize) -> bool {
     LISTS.family_names.has(&cx.toks, k)
         && cx.cap(k)
@@ -104,7 +104,7 @@ pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
 }
 
 /// A name at `j` after a title or a word of address: its end. One word
-/// alone is a name only when it cannot be Vietnamese ("Tổng thống Putin")
+/// alone is a name only when it cannot be Vietnamese ("Tổng thống Lindqvist")
 /// or when `single` allows it ("ông Trung").
 pub fn name_after(cx: &Cx<'_>, j: usize, single: bool) -> Option<usize> {
     if !cx.joined(j) || !cx.cap(j) || other_name_at(cx, j)

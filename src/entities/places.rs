@@ -37,7 +37,7 @@ fn first_of_longer_name(cx: &Cx<'_>, i: usize) -> bool {
     let (Some(t), Some(place)) = (cx.toks.get(k), cx.toks.get(i)) else {
         return false;
     };
-    // "Campuchia Hun Manet": a long foreign word is a whole name.
+    // "Campuchia Hun Sokha": a long foreign word is a whole name.
     if !super::people::vietnamese_syllable(&place.lower) {
         return false;
     }

@@ -11,11 +11,11 @@
 //! 4. [`merge`]: one real event mentioned several times is one entry;
 //! 5. [`main_event`]: the event the article is about first, then time order.
 //!
-//! [`timeline`] merges the events of many articles, [`export`] writes CSV.
+//! Reports over many articles (the merged timeline, CSV) are in
+//! [`crate::report`].
 
 pub mod arguments;
 pub mod dates;
-pub mod export;
 pub mod lexicon;
 pub mod main_event;
 pub mod mentions;
@@ -23,7 +23,6 @@ pub mod merge;
 pub mod participants;
 pub mod roles;
 pub mod sentences;
-pub mod timeline;
 pub mod tokens;
 pub mod triggers;
 pub mod view;

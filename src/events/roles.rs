@@ -461,13 +461,91 @@ fn fuse<'t>(v: &SentenceView<'_>, hits: Vec<(Hit<'t>, Role)>) -> Vec<(Hit<'t>, R
 mod tests {
     use super::*;
 
-    #[test]
-    fn word_lists_load() {
-        for lex in [&FRAMES, &OPENERS, &OCCASIONS, &GENERIC, &CLASSIFIERS] {
-            let t = super::super::tokens::tokenize("nhất trí", 0.."nhất trí".len());
-            let _ = lex.longest_at(&t, 0);
+    use crate::events::lexicon::data_lines;
+    use crate::events::tokens::tokenize;
+
+    /// How many phrases of `phrase` the lexicon matches at its start.
+    fn matched<T>(lex: &Lexicon<T>, phrase: &str) -> Option<usize> {
+        let tokens = tokenize(phrase, 0..phrase.len());
+        lex.longest_at(&tokens, 0).map(|(n, _)| n)
+    }
+
+    /// Every line of `data` is in `lex` whole; there are at least `min`;
+    /// `known` is one of them and `absent` is not.
+    fn check<T>(name: &str, lex: &Lexicon<T>, data: &str, min: usize, known: &str, absent: &str) {
+        let lines: Vec<&str> = data_lines(data).collect();
+        assert!(
+            lines.len() >= min,
+            "{name}: {} entries, expected at least {min}",
+            lines.len()
+        );
+        for line in &lines {
+            // A keyed list's line is "key<TAB>phrase".
+            let phrase = line.rsplit('\t').next().unwrap();
+            let words = tokenize(phrase, 0..phrase.len()).len();
+            assert_eq!(
+                matched(lex, phrase),
+                Some(words),
+                "{name}: {phrase:?} not loaded whole"
+            );
         }
-        let t = super::super::tokens::tokenize("trước đó", 0.."trước đó".len());
-        assert_eq!(TIES.longest_at(&t, 0).map(|m| m.1.as_str()), Some("before"));
+        assert!(
+            lines.iter().any(|l| l.ends_with(known)),
+            "{name}: {known:?} not listed"
+        );
+        assert_eq!(
+            matched(lex, absent),
+            None,
+            "{name}: {absent:?} should not match"
+        );
+    }
+
+    #[test]
+    fn every_word_list_loads_whole() {
+        let data = |f: &str| match f {
+            "frames" => include_str!("../../data/events/frames.txt"),
+            "openers" => include_str!("../../data/events/openers.txt"),
+            "occasions" => include_str!("../../data/events/occasions.txt"),
+            "generic" => include_str!("../../data/events/generic.txt"),
+            "classifiers" => include_str!("../../data/events/classifiers.txt"),
+            _ => include_str!("../../data/events/ties.tsv"),
+        };
+        check("frames", &FRAMES, data("frames"), 29, "cảm ơn", "hội đàm");
+        check(
+            "openers",
+            &OPENERS,
+            data("openers"),
+            47,
+            "trong khuôn khổ",
+            "hội đàm",
+        );
+        check(
+            "occasions",
+            &OCCASIONS,
+            data("occasions"),
+            6,
+            "nhân chuyến",
+            "cảm ơn",
+        );
+        check("generic", &GENERIC, data("generic"), 10, "những", "hội đàm");
+        check(
+            "classifiers",
+            &CLASSIFIERS,
+            data("classifiers"),
+            6,
+            "chuyến",
+            "những",
+        );
+        check("ties", &TIES, data("ties"), 17, "ngay sau", "hội đàm");
+    }
+
+    #[test]
+    fn ties_carry_their_kind() {
+        let kind = |phrase: &str| {
+            let t = tokenize(phrase, 0..phrase.len());
+            TIES.longest_at(&t, 0).map(|m| m.1.as_str())
+        };
+        assert_eq!(kind("trước đó"), Some("before"));
+        assert_eq!(kind("ngay sau đó"), Some("same-day"));
     }
 }

@@ -3,7 +3,9 @@
 //! event reported by several articles merged into one entry that lists
 //! where it was read.
 
-use super::dates::EventDate;
+use super::Document;
+use crate::events::dates::EventDate;
+use crate::events::participants;
 use crate::{Event, EventStatus, Participant};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -16,8 +18,10 @@ const COMPARE_WITH: usize = 64;
 /// Where an entry was read.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Source {
-    /// The file (or any name the caller gives the article).
+    /// The file (or any name the caller gives the article: [`Document::name`]).
     pub file: String,
+    /// The article's title, if it has one.
+    pub title: Option<String>,
     /// Whether it is that article's main event.
     pub main: bool,
     /// The sentence.
@@ -47,7 +51,7 @@ pub struct TimelineEntry {
 }
 
 fn person_keys(e: &[Participant]) -> Vec<String> {
-    e.iter().map(super::participants::key).collect()
+    e.iter().map(participants::key).collect()
 }
 
 /// Whether `e` (from another article) tells of `entry`: same type and
@@ -75,11 +79,12 @@ fn same_event(entry: &TimelineEntry, date: Option<EventDate>, e: &Event) -> bool
 /// Merges the events of several articles into one timeline, in date order:
 /// dates with a year first, then dates whose year the articles leave open
 /// (by month and day), then undated events; ties keep reading order.
-pub fn merge(docs: &[(String, Vec<Event>)]) -> Vec<TimelineEntry> {
+pub fn merge(docs: &[Document]) -> Vec<TimelineEntry> {
     let mut entries: Vec<TimelineEntry> = Vec::new();
     let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
-    for (file, events) in docs {
-        for e in events {
+    for doc in docs {
+        let file = doc.name;
+        for e in &doc.extraction.events {
             let date = e.date.as_deref().and_then(EventDate::parse);
             let kind = e.kind.id();
             let list = by_kind.entry(kind).or_default();
@@ -90,7 +95,8 @@ pub fn merge(docs: &[(String, Vec<Event>)]) -> Vec<TimelineEntry> {
                 .copied()
                 .find(|&i| same_event(&entries[i], date, e));
             let source = Source {
-                file: file.clone(),
+                file: file.to_string(),
+                title: doc.extraction.title.clone(),
                 main: e.main,
                 sentence: e.sentence.clone(),
             };
@@ -109,9 +115,9 @@ pub fn merge(docs: &[(String, Vec<Event>)]) -> Vec<TimelineEntry> {
                     entry.time_of_day = entry.time_of_day.take().or_else(|| e.time_of_day.clone());
                     entry.location = entry.location.take().or_else(|| e.location.clone());
                     for p in &e.participants {
-                        super::participants::add(&mut entry.participants, p.clone());
+                        participants::add(&mut entry.participants, p.clone());
                     }
-                    if !entry.sources.iter().any(|s| s.file == *file) {
+                    if !entry.sources.iter().any(|s| s.file == file) {
                         entry.sources.push(source);
                     }
                 }
@@ -155,7 +161,26 @@ pub fn merge(docs: &[(String, Vec<Event>)]) -> Vec<TimelineEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::EventKind;
+    use crate::{EventKind, Extraction};
+
+    fn timeline(docs: Vec<(&str, Vec<Event>)>) -> Vec<TimelineEntry> {
+        let xs: Vec<(&str, Extraction)> = docs
+            .into_iter()
+            .map(|(name, events)| {
+                let x = Extraction {
+                    title: Some(format!("title of {name}")),
+                    events,
+                    ..Extraction::default()
+                };
+                (name, x)
+            })
+            .collect();
+        let docs: Vec<Document> = xs
+            .iter()
+            .map(|(name, extraction)| Document { name, extraction })
+            .collect();
+        merge(&docs)
+    }
 
     fn ev(kind: EventKind, date: Option<&str>, people: &[&str], main: bool) -> Event {
         Event {
@@ -193,7 +218,7 @@ mod tests {
             ev(EventKind::Talks, Some("2025-02-14"), &["A"], false),
             ev(EventKind::Talks, Some("2025-02-14"), &["D"], true),
         ];
-        let t = merge(&[("a".into(), a), ("b".into(), b)]);
+        let t = timeline(vec![("a", a), ("b", b)]);
         assert_eq!(t.len(), 3);
         assert_eq!(t[0].kind, "visit");
         assert_eq!(
@@ -202,12 +227,13 @@ mod tests {
         );
         assert_eq!(t[1].participants.len(), 2);
         assert_eq!(t[2].participants[0].name, "D");
+        assert_eq!(t[1].sources[1].title.as_deref(), Some("title of b"));
     }
 
     #[test]
     fn events_without_people_are_not_merged_across_articles() {
         let a = vec![ev(EventKind::Meeting, Some("2024-09"), &[], false)];
         let b = vec![ev(EventKind::Meeting, Some("2024-09"), &[], false)];
-        assert_eq!(merge(&[("a".into(), a), ("b".into(), b)]).len(), 2);
+        assert_eq!(timeline(vec![("a", a), ("b", b)]).len(), 2);
     }
 }
