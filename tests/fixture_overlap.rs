@@ -50,8 +50,6 @@ const PENDING: &[&str] = &[
     "cleaner: tests/clean_normalise_nfc.rs",
     "entities: src/entities/orgs.rs",
     "entities: src/entities/temporal.rs",
-    "events: src/events/arguments.rs",
-    "events: src/events/mod.rs",
     "page: tests/browser/input.test.mjs",
     "page: tests/browser/robust.test.mjs",
 ];

@@ -432,32 +432,32 @@ mod tests {
     #[test]
     fn leading_date_with_part_of_day_place_and_number() {
         let text =
-            "Chiều 12/12, tại Trụ sở Bộ Ngoại giao, hai bên đồng chủ trì Kỳ họp lần thứ 48 (3/12).";
+            "Tối 5/4, tại Nhà hát Lớn Hải Phòng, hai đoàn đồng chủ trì Kỳ họp lần thứ 19 (2/4).";
         let s = Sentence {
             span: 0..text.len(),
             part: Part::Lead,
         };
         let ents = [
-            ent(text, EntityKind::Time, "Chiều", Some("TAF")),
-            ent(text, EntityKind::Date, "12/12", Some("--12-12")),
-            ent(text, EntityKind::Loc, "Trụ sở Bộ Ngoại giao", None),
-            ent(text, EntityKind::Date, "3/12", Some("--12-03")),
+            ent(text, EntityKind::Time, "Tối", Some("TEV")),
+            ent(text, EntityKind::Date, "5/4", Some("--04-05")),
+            ent(text, EntityKind::Loc, "Nhà hát Lớn Hải Phòng", None),
+            ent(text, EntityKind::Date, "2/4", Some("--04-02")),
         ];
         let v = SentenceView::new(text, &s, ents.iter().collect());
         let lead = leading_date(&v, 0..4, None).unwrap();
         assert_eq!(
             (lead.date.to_string(), lead.time_of_day.as_deref()),
-            ("--12-12".into(), Some("chiều"))
+            ("--04-05".into(), Some("tối"))
         );
         assert_eq!(
             place_in(&v, 0..v.tokens.len()),
-            Some(("Trụ sở Bộ Ngoại giao".into(), false))
+            Some(("Nhà hát Lớn Hải Phòng".into(), false))
         );
         let kh = v.tokens.iter().position(|t| t.lower == "kỳ").unwrap();
-        assert_eq!(ordinal(&v, kh, v.tokens.len()), Some(48));
+        assert_eq!(ordinal(&v, kh, v.tokens.len()), Some(19));
         assert_eq!(
             local_date(&v, kh, v.tokens.len()).unwrap().date.to_string(),
-            "--12-03"
+            "--04-02"
         );
         assert_eq!(
             status(&v, 0, kh, kh + 2, v.tokens.len()),
@@ -467,8 +467,7 @@ mod tests {
 
     #[test]
     fn status_cues_before_and_after() {
-        let text =
-            "Hai bên thống nhất sẽ tổ chức cuộc họp lần thứ 2; chuyến thăm sắp tới; đang thăm";
+        let text = "Đôi bên hẹn sẽ mở cuộc họp lần thứ 2 ở Đà Lạt; chuyến thăm sắp tới; đang thăm";
         let s = Sentence {
             span: 0..text.len(),
             part: Part::Body,
@@ -499,7 +498,7 @@ mod tests {
 
     #[test]
     fn relative_days_need_the_page_date() {
-        let text = "Chiều qua, hai bên hội đàm.";
+        let text = "Chiều qua, đôi bên ngồi hội đàm.";
         let s = Sentence {
             span: 0..text.len(),
             part: Part::Lead,

@@ -19,6 +19,9 @@ static BOTH_SIDES: LazyLock<Lexicon<()>> =
 static TWO_COUNTRIES: LazyLock<Lexicon<()>> =
     LazyLock::new(|| word_list(include_str!("../../data/events/two_countries.txt")));
 
+/// Words that, right after an event word, point back to the one told.
+const DEMONSTRATIVES: &[&str] = &["này", "đó", "nói trên"];
+
 /// One mention of an event in a sentence.
 #[derive(Clone, Debug)]
 pub struct Mention {
@@ -61,6 +64,9 @@ pub struct Mention {
     pub object: Option<String>,
     /// Its subject is "hai bên" (the two sides already named).
     pub both_sides: bool,
+    /// A demonstrative follows the event word ("Vòng tham vấn này", "cuộc
+    /// gặp lần này"): it is the event of its kind told last.
+    pub refers_back: bool,
     /// Its subject is the two sides or the two countries, named by a word
     /// that stands for them ("hai bên", "hai nước"): it has actors.
     pub sides: bool,
@@ -81,6 +87,7 @@ impl Mention {
             || self.ordinal.is_some()
             || self.tie.is_some()
             || self.both_sides
+            || self.sides
     }
 }
 
@@ -158,9 +165,19 @@ pub fn read_sentence(
                 }
             }
             if let Some(n) = next {
-                to = to
-                    .min(participants::split_point(&v, e, n.0.tokens.start))
-                    .max(e);
+                let gap = e..n.0.tokens.start;
+                let shared_object = gap.len() == 1
+                    && (v.tokens[gap.start].lower == "và" || v.tokens[gap.start].is(','));
+                if shared_object {
+                    // "chủ trì lễ đón và hội đàm với X": X is both verbs'.
+                    if let Some(nn) = classified.get(k + 2).filter(|nn| nn.0.tokens.start < to) {
+                        to = participants::split_point(&v, n.0.tokens.end, nn.0.tokens.start);
+                    }
+                } else {
+                    to = to
+                        .min(participants::split_point(&v, e, n.0.tokens.start))
+                        .max(e);
+                }
             }
         }
         let mut named = participants::named_in(&v, from.min(s)..to);
@@ -169,6 +186,13 @@ pub fn read_sentence(
         }
         if named.persons.is_empty() && named.orgs.is_empty() {
             named.orgs = participants::places_as_actors(&v, from.min(s)..s);
+        }
+        if named.persons.is_empty() {
+            // "bà sẽ thăm …", "chuyến thăm … của ông": the person the
+            // sentence named last before the pronoun.
+            named
+                .persons
+                .extend(participants::pronoun_referent(&v, from.min(s)..to));
         }
         let mut subject = participants::named_in(&v, from.min(s)..s).persons;
         if named.persons.is_empty() && from >= s {
@@ -200,10 +224,16 @@ pub fn read_sentence(
         }
         let leading = match role {
             Role::Predicate | Role::Title => arguments::leading_date(&v, 0..lead_end, anchor)
-                .or_else(|| arguments::leading_date(&v, from.min(s)..s, None)),
+                .or_else(|| arguments::leading_date(&v, from.min(s)..s, anchor)),
             Role::LeadingFrame | Role::Pointer => arguments::leading_date(&v, 0..lead_end, anchor),
             _ => None,
         };
+        // "chủ trì lễ đón và hội đàm …": the joined verb shares the date.
+        let leading = leading.or_else(|| {
+            out.last()
+                .filter(|p| joined && p.role == *role && p.span.end <= v.tokens[s].span.start)
+                .and_then(|p| p.leading.clone())
+        });
         let next_start = next.map_or(to, |n| n.0.tokens.start);
         let mut local = arguments::local_date(&v, e, next_start.max(e).min(to.max(e)));
         if h.trigger.kind == EventKind::Anniversary {
@@ -257,6 +287,8 @@ pub fn read_sentence(
                 .flatten(),
             both_sides,
             sides,
+            refers_back: (e..(e + 2).min(v.tokens.len()))
+                .any(|j| DEMONSTRATIVES.contains(&v.tokens[j].lower.as_str())),
         });
     }
     out

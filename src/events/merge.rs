@@ -131,7 +131,10 @@ impl Cluster {
         }
         let reported = m.role.is_strong() && m.role != Role::Title;
         if let (Some(l), false) = (&m.location, m.role == Role::Heading) {
-            if self.location.as_ref().map_or(true, |(_, r)| !r && reported) {
+            // A sentence about the event itself ("Vòng tham vấn này diễn ra
+            // tại X") says best where it was.
+            let about_it = m.refers_back && reported;
+            if about_it || self.location.as_ref().map_or(true, |(_, r)| !r && reported) {
                 self.location = Some((l.clone(), reported));
             }
         }
@@ -242,7 +245,9 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
         }
         let same_kind = by_kind.entry(m.kind).or_default();
         // The headline speaks of the first event of its kind; the body refers back to the latest.
-        let found = if m.role == Role::Title {
+        let found = if m.refers_back && m.role != Role::Title {
+            same_kind.last().copied()
+        } else if m.role == Role::Title {
             same_kind
                 .iter()
                 .take(COMPARE_WITH)
@@ -296,12 +301,14 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             }
         }
         // "Hai bên đã ký kết …": the two sides of the event it is tied to,
-        // or of the one reported last.
+        // or of the one reported last, that has two sides.
         if m.both_sides && clusters[target].persons.is_empty() {
+            let two_sided = |j: usize| j != target && clusters[j].persons.len() >= 2;
             let from = clusters[target]
                 .tie
                 .map(|t| t.1)
-                .or_else(|| reported.iter().rev().copied().find(|&j| j != target));
+                .filter(|&j| two_sided(j))
+                .or_else(|| reported.iter().rev().copied().find(|&j| two_sided(j)));
             if let Some(r) = from {
                 clusters[target].persons = clusters[r].persons.clone();
             }

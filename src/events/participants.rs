@@ -133,6 +133,26 @@ pub fn places_as_actors(v: &SentenceView<'_>, r: Range<usize>) -> Vec<Participan
     out
 }
 
+/// Pronouns that stand for a person named before them.
+const PRONOUNS: &[&str] = &["ông", "bà", "ngài"];
+
+/// The person a pronoun in tokens `r` stands for ("Bộ trưởng X cho biết bà
+/// sẽ thăm …", "nhân chuyến thăm của ông"): the last person named before it
+/// in the sentence. A pronoun before a name is a title ("ông Trần Văn A").
+pub fn pronoun_referent(v: &SentenceView<'_>, r: Range<usize>) -> Option<Participant> {
+    let end = r.end.min(v.tokens.len());
+    let at = (r.start..end).find(|&j| {
+        PRONOUNS.contains(&v.tokens[j].lower.as_str())
+            && !v.tokens.get(j + 1).is_some_and(|n| n.capitalised)
+            && !v.inside(j, &[EntityKind::Per, EntityKind::Title])
+    })?;
+    let before = v.tokens[at].span.start;
+    v.entities
+        .iter()
+        .rfind(|e| e.kind == EntityKind::Per && e.span.end <= before)
+        .map(|e| person(e))
+}
+
 /// Whether tokens `r` name a person.
 pub fn names_a_person(v: &SentenceView<'_>, r: Range<usize>) -> bool {
     v.entities_in(r, &[EntityKind::Per]).next().is_some()

@@ -106,6 +106,11 @@ const TRIP_PURPOSES: &[EventKind] = &[
 /// gặp,") may name any of them.
 pub const SITTINGS: &[EventKind] = &[EventKind::Reception, EventKind::Meeting, EventKind::Talks];
 
+/// Words that, right before an event word, make it the occasion of
+/// another ("nhân chuyến thăm …", "trong chuyến thăm …"; the occasion
+/// list's "nhân chuyến" runs into the event word itself).
+const OCCASION_LEADS: &[&str] = &["nhân", "trong"];
+
 /// Names inside which a cue is only a syllable of the name.
 const NAME_KINDS: &[EntityKind] = &[
     EntityKind::Per,
@@ -185,6 +190,8 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
         } else if occasions
             .iter()
             .any(|o| o.end <= s && !has_mark_between(v, o.end, s))
+            || s.checked_sub(1)
+                .is_some_and(|j| OCCASION_LEADS.contains(&v.tokens[j].lower.as_str()))
         {
             Role::Frame
         } else {
@@ -230,10 +237,13 @@ fn join_hits<'t>(v: &SentenceView<'_>, hits: Vec<Hit<'t>>) -> Vec<Hit<'t>> {
         let gap = h.tokens.end..n.tokens.start;
         // "tiếp và làm việc với X", "tiếp, hội đàm với X": one sitting told
         // by two verbs is one event, of the first.
+        // A welcome ceremony and the talks after it are two ("chủ trì lễ đón
+        // và hội đàm với X").
         let one_sitting = gap.len() == 1
             && (v.tokens[gap.start].lower == "và" || v.tokens[gap.start].is(','))
             && SITTINGS.contains(&h.trigger.kind)
-            && SITTINGS.contains(&n.trigger.kind);
+            && SITTINGS.contains(&n.trigger.kind)
+            && v.tokens[h.cue.start].lower != "lễ";
         if one_sitting {
             return Some(Hit {
                 trigger: h.trigger,
