@@ -105,6 +105,9 @@ id_enum! {
         Byline = "byline",
         /// The credited news source; it becomes `source`.
         Source = "source",
+        /// An editor's credit or note ("Biên tập viên: …", a note that the
+        /// headline was changed).
+        EditorNote = "editor-note",
     }
 }
 

@@ -1,32 +1,30 @@
-//! Where the article sits among the page's lines: which line is the title,
-//! where the body starts, where it ends (a section heading, a related-article
-//! run), and what each line inside it is — body, caption, copy, credit.
+//! What each line of the page is, given where the article's run is: the
+//! head (site chrome, the headline, metadata above the lead), then a walk
+//! over the rest in one of four modes — the body, a list of other articles,
+//! what follows the closing credits, what follows comments or tags.
 //!
 //! The rules read position, repetition and shape, not sites:
 //!
-//! - the body is found first: the first block of two or more body lines
-//!   (running prose, with only captions, credits, widgets, copies of earlier
-//!   lines or one crosshead between them) — a related list gives blocks of
-//!   one teaser each;
-//! - the title is the headline-shaped line before it that opens the largest
-//!   block of body text, preferring one the page repeats (alt text, the story
-//!   in its own related list); headlines listed under a section heading and a
-//!   headline with one teaser under it lose;
-//! - a related-article run starts at a section heading, a headline followed
-//!   by its own copy or doubled on one line, or a headline over a teaser cut
-//!   short with "..."; inside it the body resumes only at running prose that
-//!   is no teaser (not under a doubled headline, followed by more prose or by
-//!   the closing credits); after comments or tags it never resumes.
-//!
-//! Removal reasons: `navigation`, `widget`, `title-copy`, `dateline`,
-//! `byline`, `source`, `section-heading`, `related-links`, `duplicate`,
-//! `caption-copy`, `comments-or-tags`, `after-article` (what follows a closing
-//! byline or source), `no-article`.
+//! - [`run`](super::run) finds the article's anchor and
+//!   [`title`](super::title) the headline above it; the lead is the first
+//!   prose line under the headline (or, without one, the first of the
+//!   prose run that reaches the anchor);
+//! - a list of other articles starts at a section heading, a headline
+//!   followed by its own copy or doubled on one line, or a headline over a
+//!   teaser cut short with "..."; inside it the body resumes only at running
+//!   prose that is no teaser (not under a doubled headline, followed by more
+//!   prose or by the closing credits); after comments or tags it never does;
+//! - a byline or source after two paragraphs closes the article unless
+//!   prose goes on under it; then three paragraphs in a row take it up again;
+//! - the page's last line, unended right under a paragraph, is a paragraph
+//!   cut short (a page copied or stored only in part).
 
 use super::metadata;
+use super::run::Page;
 use super::shape::{self, Line, Shape};
+use super::title::{self, glued_to, undoubled};
 use super::Article;
-use crate::fasthash::{FastMap, FastSet};
+use crate::fasthash::FastSet;
 use crate::{RemovalReason, Removed};
 
 /// What the HTML (when there is any) says about a line.
@@ -40,181 +38,355 @@ pub struct Hint {
     pub chrome: bool,
 }
 
+/// Words a short line under the headline needs to be the lead.
+const LEAD_WORDS: usize = 3;
+/// A line without a final stop between paragraphs with at most this many
+/// words is a crosshead.
+const CROSSHEAD_WORDS: usize = 12;
+
+/// Where the walk over the page is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Inside the article's body.
+    Body,
+    /// In a list of other articles (after a section heading or a related
+    /// run): the body resumes at running prose that is no teaser.
+    Related,
+    /// After the closing byline or source: three paragraphs in a row take
+    /// the body up again.
+    AfterCredits,
+    /// After comments or tags: nothing is the article's any more.
+    Ended,
+}
+
 /// Lays out `lines` (with `hints`, one per line, or none) into an article.
 pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
-    let hint = |i: usize| hints.get(i).copied().unwrap_or_default();
+    let page = Page::new(lines, hints);
     let mut a = Article::default();
-    let removed = |a: &mut Article, l: &Line, why: RemovalReason| {
-        a.removed.push(Removed {
-            text: l.text.to_string(),
-            reason: why,
-        })
-    };
-
-    let Some(title_at) = find_title(lines, hints) else {
+    let Some(anchor) = page.anchor() else {
         for l in lines {
-            removed(&mut a, l, RemovalReason::NoArticle);
+            remove(&mut a, l, RemovalReason::NoArticle);
         }
         return a;
     };
-    let title = &lines[title_at];
-    let title_text = undoubled(title.text).unwrap_or(title.text);
-    let title_key = super::fold::fold(title_text);
-    a.title = Some(title_text.to_string());
-    let lead_at = (title_at + 1..lines.len()).find(|&i| is_body_start(&lines[i], hint(i)));
+    let title_at = title::find(&page, anchor);
+    let headline = title_at.map(|t| Headline::new(&lines[t]));
+    a.title = headline.as_ref().map(|h| h.text.to_string());
+    let lead = lead(&page, title_at, anchor, headline.as_ref());
+    read_head(&page, title_at, lead, headline.as_ref(), &mut a);
+    Walk {
+        page: &page,
+        headline: headline.as_ref(),
+        seen: FastSet::default(),
+        mode: Mode::Body,
+        after_title_copy: false,
+        a: &mut a,
+    }
+    .run(lead);
+    a
+}
 
-    // Before the title: the site's chrome. Between title and lead: metadata.
-    for (i, l) in lines
-        .iter()
-        .enumerate()
-        .take(lead_at.unwrap_or(lines.len()))
-    {
-        if i == title_at {
+fn remove(a: &mut Article, l: &Line, why: RemovalReason) {
+    a.removed.push(Removed {
+        text: l.text.to_string(),
+        reason: why,
+    })
+}
+
+/// The headline and the forms its copies take.
+struct Headline<'a> {
+    /// The headline once (a headline doubled on its line gives one half).
+    text: &'a str,
+    /// Its folded form, and the folded form of the line it stands on.
+    key: String,
+    line_key: &'a str,
+}
+
+impl<'a> Headline<'a> {
+    fn new(l: &'a Line) -> Self {
+        let text = undoubled(l.text).unwrap_or(l.text);
+        Headline {
+            text,
+            key: super::fold::fold(text),
+            line_key: l.key.as_str(),
+        }
+    }
+
+    /// `l` is the headline again, alone or as alt text with a caption glued on.
+    fn copied_by(&self, l: &Line) -> bool {
+        l.key == self.line_key || l.key == self.key || glued_to(l, self.text).is_some()
+    }
+}
+
+/// The lead: the first prose line under the headline; without a headline,
+/// the first prose line of the run that reaches the anchor (short
+/// sentences, captions and credits may stand between).
+fn lead(page: &Page, title_at: Option<usize>, anchor: usize, h: Option<&Headline>) -> usize {
+    let is_lead = |j: usize| {
+        (page.is_text(j, LEAD_WORDS) || page.in_bare_run(j))
+            && !page.is_repeat(j)
+            && !h.is_some_and(|h| h.copied_by(&page.lines[j]))
+    };
+    match title_at {
+        Some(t) => (t + 1..anchor).find(|&j| is_lead(j)).unwrap_or(anchor),
+        None => {
+            let mut lead = anchor;
+            for j in (0..anchor).rev() {
+                if is_lead(j) {
+                    lead = j;
+                } else if !page.skippable(j) {
+                    break;
+                }
+            }
+            lead
+        }
+    }
+}
+
+/// The lines above the lead: the headline, metadata (a dateline may stand
+/// above the headline, bylines and sources only under it), captions, copies
+/// of the headline and the site's chrome. Of several datelines the one
+/// nearest under the headline wins (a site's clock stands above it).
+fn read_head(
+    page: &Page,
+    title_at: Option<usize>,
+    lead: usize,
+    h: Option<&Headline>,
+    a: &mut Article,
+) {
+    let mut dateline: Option<(usize, String)> = None;
+    for (i, l) in page.lines[..lead].iter().enumerate() {
+        if Some(i) == title_at {
             continue;
         }
-        // A dateline may stand above the headline; bylines and sources only below it.
-        if (i > title_at || l.shape == Shape::Dateline) && take_metadata(&mut a, l) {
+        let below = title_at.map_or(true, |t| i > t);
+        if l.shape == Shape::Dateline {
+            if below && a.byline.is_none() {
+                a.byline = metadata::byline_beside_date(l.text);
+            }
+            if let Some(p) = metadata::published(l.text) {
+                let nearer = match (title_at, &dateline) {
+                    (_, None) => true,
+                    (Some(t), Some((d, _))) => *d < t,
+                    (None, Some(_)) => false,
+                };
+                if nearer {
+                    dateline = Some((i, p));
+                }
+            }
+            remove(a, l, RemovalReason::Dateline);
             continue;
         }
-        let copy = l.key == title.key || l.key == title_key || glued_to(l, title_text).is_some();
-        if i > title_at && !copy && (hint(i).caption || l.shape == Shape::Caption) {
+        if below && take_metadata(a, l) {
+            continue;
+        }
+        let copy = h.is_some_and(|h| h.copied_by(l));
+        if !copy && (l.shape == Shape::Caption || (below && page.hint(i).caption)) {
             a.captions.push(l.text.to_string());
             continue;
         }
-        removed(
-            &mut a,
-            l,
-            if copy {
-                RemovalReason::TitleCopy
-            } else {
-                RemovalReason::Navigation
-            },
-        );
+        let why = match l.shape {
+            _ if copy => RemovalReason::TitleCopy,
+            Shape::EditorNote => RemovalReason::EditorNote,
+            _ => RemovalReason::Navigation,
+        };
+        remove(a, l, why);
     }
-    let Some(lead_at) = lead_at else { return a };
+    a.published = dateline.map(|(_, p)| p);
+}
 
-    let mut seen: FastSet<&str> = FastSet::default();
-    seen.insert(title.key.as_str());
-    seen.insert(title_key.as_str());
-    let mut in_related = false;
-    // After comments or tags, the body never resumes.
-    let mut ended = false;
-    // In a run that a closing byline or source opened.
-    let mut after_credits = false;
-    let mut after_title_copy = false;
-    let mut i = lead_at;
-    while i < lines.len() {
+/// The walk from the lead to the end of the page.
+struct Walk<'w, 'l, 'a> {
+    page: &'w Page<'l, 'a>,
+    headline: Option<&'w Headline<'w>>,
+    /// Keys of the lines read so far (for duplicates and teasers).
+    seen: FastSet<&'w str>,
+    mode: Mode,
+    /// The line before was a copy of the headline (alt text): a caption
+    /// follows, in the same block of the paste.
+    after_title_copy: bool,
+    a: &'w mut Article,
+}
+
+impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
+    fn run(mut self, lead: usize) {
+        if let Some(h) = self.headline {
+            self.seen.insert(h.line_key);
+            self.seen.insert(h.key.as_str());
+        }
+        for i in lead..self.page.len() {
+            if self.mode != Mode::Body && !self.resumes(i) {
+                self.outside_body(i);
+            } else {
+                self.mode = Mode::Body;
+                self.in_body(i);
+            }
+            self.seen.insert(self.page.lines[i].key.as_str());
+        }
+    }
+
+    /// Outside the body: does line `i` take the body up again?
+    fn resumes(&mut self, i: usize) -> bool {
+        let l = &self.page.lines[i];
+        match l.shape {
+            Shape::EndHeading => self.mode = Mode::Ended,
+            Shape::SectionHeading if self.mode == Mode::AfterCredits => self.mode = Mode::Related,
+            _ => {}
+        }
+        self.mode != Mode::Ended
+            && resumes_body(self.page, i, &self.seen, self.mode == Mode::AfterCredits)
+    }
+
+    fn outside_body(&mut self, i: usize) {
+        let l = &self.page.lines[i];
+        // After the body, only a source credit still belongs to the article.
+        if l.shape == Shape::Source && self.a.source.is_none() && take_metadata(self.a, l) {
+            return;
+        }
+        let why = match (l.shape, self.mode) {
+            (Shape::SectionHeading | Shape::EndHeading, _) => RemovalReason::SectionHeading,
+            (_, Mode::Ended) => RemovalReason::CommentsOrTags,
+            (_, Mode::AfterCredits) => RemovalReason::AfterArticle,
+            _ => RemovalReason::RelatedLinks,
+        };
+        remove(self.a, l, why);
+    }
+
+    fn in_body(&mut self, i: usize) {
+        let page = self.page;
+        let lines = page.lines;
         let l = &lines[i];
         let next = lines.get(i + 1);
-        let prev = i.checked_sub(1).map(|p| &lines[p]);
-        if in_related {
-            ended |= l.shape == Shape::EndHeading;
-            if matches!(l.shape, Shape::SectionHeading | Shape::EndHeading) {
-                after_credits = false;
-            }
-            if ended || !resumes_body(lines, i, &seen, after_credits) {
-                if !take_metadata_after_body(&mut a, l) {
-                    let why = match l.shape {
-                        Shape::SectionHeading | Shape::EndHeading => RemovalReason::SectionHeading,
-                        _ if ended => RemovalReason::CommentsOrTags,
-                        _ if after_credits => RemovalReason::AfterArticle,
-                        _ => RemovalReason::RelatedLinks,
-                    };
-                    removed(&mut a, l, why);
-                }
-                seen.insert(l.key.as_str());
-                i += 1;
-                continue;
-            }
-            in_related = false;
-            after_credits = false;
-        }
-        let glued = glued_to(l, title_text);
-        let copy_of_title =
-            l.key == title.key || l.key == title_key || glued.as_deref() == Some("");
-        let was_after_copy = std::mem::replace(&mut after_title_copy, copy_of_title);
+        let glued = self.headline.and_then(|h| glued_to(l, h.text));
+        let copy_of_title = self
+            .headline
+            .is_some_and(|h| l.key == h.line_key || l.key == h.key)
+            || glued.as_deref() == Some("");
+        let after_copy = std::mem::replace(&mut self.after_title_copy, copy_of_title);
+        let a = &mut *self.a;
         if copy_of_title {
-            removed(&mut a, l, RemovalReason::TitleCopy);
+            remove(a, l, RemovalReason::TitleCopy);
             // The story's own headline and teaser in a list of articles at the foot.
-            if next.is_some_and(Line::ends_in_ellipsis) {
-                in_related = true;
-                after_credits = false;
+            if next.is_some_and(Line::is_cut_short) {
+                self.mode = Mode::Related;
             }
         } else if matches!(l.shape, Shape::SectionHeading | Shape::EndHeading) {
-            removed(&mut a, l, RemovalReason::SectionHeading);
-            after_credits = false;
-            in_related = true;
-            ended = l.shape == Shape::EndHeading;
+            remove(a, l, RemovalReason::SectionHeading);
+            self.mode = if l.shape == Shape::EndHeading {
+                Mode::Ended
+            } else {
+                Mode::Related
+            };
         } else if l.shape == Shape::RelatedLink {
-            removed(&mut a, l, RemovalReason::RelatedLinks);
-        } else if hint(i).chrome {
-            removed(&mut a, l, RemovalReason::Navigation);
+            remove(a, l, RemovalReason::RelatedLinks);
+        } else if page.hint(i).chrome {
+            remove(a, l, RemovalReason::Navigation);
         } else if let Some(rest) = glued {
             a.captions.push(rest);
-        } else if opens_related_run(l, next) {
-            removed(&mut a, l, RemovalReason::RelatedLinks);
-            in_related = true;
-            after_credits = false;
-        } else if !l.key.is_empty() && seen.contains(l.key.as_str()) {
-            removed(&mut a, l, RemovalReason::Duplicate);
+        } else if opens_related_run(lines, i) {
+            remove(a, l, RemovalReason::RelatedLinks);
+            self.mode = Mode::Related;
+        } else if !l.key.is_empty() && self.seen.contains(l.key.as_str()) {
+            remove(a, l, RemovalReason::Duplicate);
         } else if next
             .is_some_and(|n| n.key.len() > l.key.len() && n.key.starts_with(&l.key) && l.words >= 5)
         {
             // A caption that repeats the next paragraph's opening word for word.
-            removed(&mut a, l, RemovalReason::CaptionCopy);
-        } else if hint(i).caption
+            remove(a, l, RemovalReason::CaptionCopy);
+        } else if page.hint(i).caption
             || l.shape == Shape::Caption
-            || (was_after_copy
-                && !l.ends_in_ellipsis()
-                && l.words <= 60
-                && l.words >= 3
-                && matches!(l.shape, Shape::Prose | Shape::TitleLike))
+            || (after_copy && is_alt_caption(page, l))
         {
             a.captions.push(l.text.to_string());
-        } else if take_metadata(&mut a, l) {
+        } else if take_metadata(a, l) {
             // A byline or source after the body closes the article: what
             // follows is the site's, unless running prose takes up again.
-            // (A name alone right above more running prose is rather a portrait's caption.)
-            let body_goes_on = next
-                .is_some_and(|n| n.is_running_prose() && !shape::starts_with_widget_cue(&n.key));
+            // (A name alone right above more running prose is rather a
+            // portrait's caption.)
+            let body_goes_on = next.is_some_and(|n| {
+                n.is_running_prose() && !n.is_question() && !shape::starts_with_widget_cue(&n.key)
+            });
             if matches!(l.shape, Shape::Byline | Shape::Source)
                 && a.paragraphs.len() >= 2
                 && !body_goes_on
             {
-                in_related = true;
-                after_credits = true;
+                self.mode = Mode::AfterCredits;
             }
+        } else if l.shape == Shape::EditorNote {
+            remove(a, l, RemovalReason::EditorNote);
         } else if is_list_item(l.text) && a.paragraphs.last().is_some_and(|p| opens_list(p)) {
             // An item of a list the body announced ("… gồm:"), stop or none.
             a.paragraphs.push(l.text.to_string());
+        } else if i + 1 == lines.len() && !a.paragraphs.is_empty() && is_cut_paragraph(page, i) {
+            a.paragraphs.push(l.text.to_string());
         } else {
-            match l.shape {
-                Shape::Prose => a.paragraphs.push(l.text.to_string()),
-                // The prose a crosshead heads is new prose, not a copy of a
-                // paragraph already read (the copy goes as a duplicate, and
-                // cleaning the cleaned text must decide alike; issue 8).
-                Shape::TitleLike
-                    if is_crosshead(
-                        l,
-                        prev,
-                        lines[i + 1..]
-                            .iter()
-                            .find(|n| n.key.is_empty() || !seen.contains(n.key.as_str())),
-                    ) =>
-                {
-                    a.paragraphs.push(l.text.to_string())
-                }
-                Shape::TitleLike | Shape::Slug | Shape::Bracketed => {
-                    removed(&mut a, l, RemovalReason::RelatedLinks)
-                }
-                Shape::Widget => removed(&mut a, l, RemovalReason::Widget),
-                _ => removed(&mut a, l, RemovalReason::Navigation),
-            }
+            self.by_shape(i);
         }
-        seen.insert(l.key.as_str());
-        i += 1;
     }
-    a
+
+    /// A line in the body that no position rule took, by its shape.
+    fn by_shape(&mut self, i: usize) {
+        let lines = self.page.lines;
+        let l = &lines[i];
+        let crosshead = l.shape == Shape::TitleLike && self.is_crosshead(i);
+        let text = self.page.is_text(i, 1) || self.page.in_bare_run(i);
+        let a = &mut *self.a;
+        match l.shape {
+            Shape::Prose => a.paragraphs.push(l.text.to_string()),
+            _ if text => a.paragraphs.push(l.text.to_string()),
+            // The prose a crosshead heads is new prose, not a copy of a
+            // paragraph already read (the copy goes as a duplicate, and
+            // cleaning the cleaned text must decide alike; issue 8).
+            Shape::TitleLike if crosshead => a.paragraphs.push(l.text.to_string()),
+            // An article alone has no related links: a line alone without a
+            // stop between its paragraphs is a photo's caption.
+            Shape::TitleLike if self.page.bare && l.words >= LEAD_WORDS => {
+                a.captions.push(l.text.to_string())
+            }
+            Shape::TitleLike | Shape::Slug | Shape::Bracketed => {
+                remove(a, l, RemovalReason::RelatedLinks)
+            }
+            Shape::Widget => remove(a, l, RemovalReason::Widget),
+            _ => remove(a, l, RemovalReason::Navigation),
+        }
+    }
+
+    /// A short headline-like line right under a paragraph and over new
+    /// running prose: a crosshead of the article.
+    fn is_crosshead(&self, i: usize) -> bool {
+        let lines = self.page.lines;
+        let next_new = lines[i + 1..]
+            .iter()
+            .find(|n| n.key.is_empty() || !self.seen.contains(n.key.as_str()));
+        lines[i].words <= CROSSHEAD_WORDS
+            && i.checked_sub(1)
+                .is_some_and(|p| lines[p].shape == Shape::Prose)
+            && next_new.is_some_and(Line::is_running_prose)
+    }
+}
+
+/// The line under an image's alt text (a copy of the headline), in the same
+/// block of the paste: the photo's caption, unended or one sentence. (An
+/// article alone keeps its sentences: its alt text is no page furniture.)
+fn is_alt_caption(page: &Page, l: &Line) -> bool {
+    let shaped = match l.shape {
+        Shape::TitleLike => true,
+        Shape::Prose => !page.bare,
+        _ => false,
+    };
+    shaped && !l.gap_before && !l.is_cut_short() && (3..=60).contains(&l.words)
+}
+
+/// The page's last line in the body, without a final stop and with no
+/// furniture's shape: a paragraph cut short (a page copied or stored only
+/// in part).
+fn is_cut_paragraph(page: &Page, i: usize) -> bool {
+    let l = &page.lines[i];
+    l.shape == Shape::TitleLike
+        && !page.hint(i).caption
+        && l.vietnamese
+        && l.text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Inside a related-article run, the body resumes at running prose that is
@@ -224,7 +396,8 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
 ///
 /// After the closing credits (`strict`) it takes three such paragraphs, none
 /// of them a call to action of the site ("Tải ứng dụng …", "Đăng ký …").
-fn resumes_body(lines: &[Line], i: usize, seen: &FastSet<&str>, strict: bool) -> bool {
+fn resumes_body(page: &Page, i: usize, seen: &FastSet<&str>, strict: bool) -> bool {
+    let lines = page.lines;
     let l = &lines[i];
     if strict {
         let prose = |j: usize| {
@@ -252,282 +425,61 @@ fn resumes_body(lines: &[Line], i: usize, seen: &FastSet<&str>, strict: bool) ->
     })
 }
 
-/// A body line: running text, not chrome or a caption, not cut short; a
-/// question under 20 words is a headline more often than a paragraph.
-fn is_body_start(l: &Line, hint: Hint) -> bool {
-    let question = l.text.trim_end().ends_with('?') && l.words < 20;
-    !hint.chrome
-        && !hint.caption
-        && l.shape == Shape::Prose
-        && l.words >= 8
-        && !l.ends_in_ellipsis()
-        && !question
-}
-
-/// The headline: an `h1` if the HTML has one; else, among the
-/// headline-shaped lines before the article's first block of body text, the
-/// one that opens the largest block (skipping metadata on the way), then one
-/// the page repeats further on (alt text, the story in its own related
-/// list), then the later one. A headline with a single teaser under it opens
-/// a small block, so related lists before the article lose to the article.
-fn find_title(lines: &[Line], hints: &[Hint]) -> Option<usize> {
-    // An h1 outside the site's chrome, with a headline's length (not a logo).
-    let h1 = |i: usize| {
-        let h = hints[i];
-        h.headline && !h.chrome && lines.get(i).is_some_and(|l| l.words >= 3)
-    };
-    if let Some(i) = (0..hints.len().min(lines.len())).find(|&i| h1(i)) {
-        return Some(i);
-    }
-    let blocks = Blocks::new(lines, hints);
-    let body = blocks.main_start()?;
-    let headline_shaped = |i: usize| {
-        let l: &Line = &lines[i];
-        let t = undoubled(l.text).unwrap_or(l.text);
-        let words = t.split_whitespace().count();
-        (4..=40).contains(&words)
-            && matches!(l.shape, Shape::TitleLike | Shape::Prose)
-            && !t.trim_end().ends_with('.')
-    };
-    // Headlines listed under a section heading ("Tin liên quan", "Tin mới")
-    // belong to other articles.
-    let mut listed = vec![false; body];
-    for i in 1..body {
-        let heading = matches!(
-            lines[i - 1].shape,
-            Shape::SectionHeading | Shape::EndHeading
-        );
-        listed[i] = heading
-            || (listed[i - 1] && headline_shaped(i - 1) && lines[i - 1].shape == Shape::TitleLike);
-    }
-    let mut candidates: Vec<usize> = (0..body)
-        .filter(|&i| headline_shaped(i) && !listed[i])
-        .collect();
-    if candidates.is_empty() {
-        // A category label that reads like a heading, right above the headline.
-        candidates = (0..body).filter(|&i| headline_shaped(i)).collect();
-    }
-    let score = |i: usize| {
-        let key = super::fold::fold(undoubled(lines[i].text).unwrap_or(lines[i].text));
-        let repeated = lines
-            .iter()
-            .skip(i + 2)
-            .any(|m| m.key == key || (m.key.starts_with(&key) && m.key.len() > key.len()));
-        (blocks.words_under(i), repeated, i)
-    };
-    match candidates.into_iter().max_by_key(|&i| score(i)) {
-        Some(best) => Some(best),
-        None => (body > 0 && lines[0].shape == Shape::TitleLike).then_some(0),
-    }
-}
-
-/// Blocks of body text: body lines with, between them, only lines that may
-/// sit inside an article (captions, credits, widgets, short paragraphs,
-/// copies of earlier lines) or a single other line (a crosshead, glued
-/// related headlines) that two more body lines follow.
-struct Blocks<'l, 'a> {
-    lines: &'l [Line<'a>],
-    hints: &'l [Hint],
-    /// For each line, the index of the first line with the same key.
-    first: Vec<usize>,
-}
-
-impl<'l, 'a> Blocks<'l, 'a> {
-    fn new(lines: &'l [Line<'a>], hints: &'l [Hint]) -> Self {
-        let mut at: FastMap<&str, usize> = FastMap::default();
-        let first = lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| *at.entry(l.key.as_str()).or_insert(i))
-            .collect();
-        Blocks {
-            lines,
-            hints,
-            first,
-        }
-    }
-
-    fn hint(&self, i: usize) -> Hint {
-        self.hints.get(i).copied().unwrap_or_default()
-    }
-
-    fn body(&self, i: usize) -> bool {
-        let l = &self.lines[i];
-        is_body_start(l, self.hint(i)) && self.first[i] == i
-    }
-
-    fn skippable(&self, i: usize) -> bool {
-        let l = &self.lines[i];
-        self.hint(i).caption
-            || self.first[i] < i
-            || has_glued_alt(l.text)
-            || matches!(
-                l.shape,
-                Shape::Caption | Shape::Widget | Shape::Byline | Shape::Dateline | Shape::Source
-            )
-            || (l.shape == Shape::Prose && l.words < 8 && !l.ends_in_ellipsis())
-    }
-
-    /// Body lines and words in the block that starts at body line `b`.
-    fn block(&self, b: usize) -> (usize, usize) {
-        let (mut n, mut words, mut j) = (0, 0, b);
-        while j < self.lines.len() {
-            if self.body(j) {
-                n += 1;
-                words += self.lines[j].words;
-            } else if !self.skippable(j) {
-                let mut following = 0;
-                let mut k = j + 1;
-                while k < self.lines.len() && following < 2 {
-                    if self.body(k) {
-                        following += 1;
-                    } else if !self.skippable(k) {
-                        break;
-                    }
-                    k += 1;
-                }
-                if n == 0 || following < 2 {
-                    break;
-                }
-            }
-            j += 1;
-        }
-        (n, words)
-    }
-
-    /// The first body line whose block has two body lines or more; else the
-    /// one with the largest block.
-    fn main_start(&self) -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
-        for b in (0..self.lines.len()).filter(|&b| self.body(b)) {
-            let (n, words) = self.block(b);
-            if n >= 2 {
-                return Some(b);
-            }
-            if best.map_or(true, |(_, w)| words > w) {
-                best = Some((b, words));
-            }
-        }
-        best.map(|(b, _)| b)
-    }
-
-    /// Words in the block under the headline at `i`: the first body line
-    /// after it, with only metadata (or copies of the headline) between.
-    fn words_under(&self, i: usize) -> usize {
-        let key = &self.lines[i].key;
-        let mut j = i + 1;
-        while j < self.lines.len() {
-            if self.body(j) {
-                return self.block(j).1;
-            }
-            let l = &self.lines[j];
-            let copy = l.key == *key || l.key.starts_with(key.as_str());
-            if !(copy || self.skippable(j)) {
-                return 0;
-            }
-            j += 1;
-        }
-        0
-    }
-}
-
-/// "… ảnh 1‹caption›": an image's alt text glued to its numbered caption.
-fn has_glued_alt(t: &str) -> bool {
-    t.match_indices("ảnh ")
-        .any(|(i, m)| t[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
-}
-
 /// Dateline, byline and source lines set the article's metadata.
 fn take_metadata(a: &mut Article, l: &Line) -> bool {
-    match l.shape {
+    let why = match l.shape {
         Shape::Dateline => {
             if a.published.is_none() {
                 a.published = metadata::published(l.text);
             }
-            a.removed.push(Removed {
-                text: l.text.to_string(),
-                reason: RemovalReason::Dateline,
-            });
+            RemovalReason::Dateline
         }
         Shape::Byline => {
             a.byline.get_or_insert_with(|| metadata::byline(l.text));
-            a.removed.push(Removed {
-                text: l.text.to_string(),
-                reason: RemovalReason::Byline,
-            });
+            RemovalReason::Byline
         }
         Shape::Source => {
             a.source.get_or_insert_with(|| metadata::source(l.text));
-            a.removed.push(Removed {
-                text: l.text.to_string(),
-                reason: RemovalReason::Source,
-            });
+            RemovalReason::Source
         }
         _ => return false,
-    }
+    };
+    remove(a, l, why);
     true
 }
 
-/// After the body, only a source credit still belongs to the article.
-fn take_metadata_after_body(a: &mut Article, l: &Line) -> bool {
-    l.shape == Shape::Source && a.source.is_none() && take_metadata(a, l)
-}
-
-/// "‹title› ảnh 1‹caption›": an image's alt text (the headline) glued to
-/// its caption; the caption, or "" when the alt text stands alone.
-fn glued_to(l: &Line, title: &str) -> Option<String> {
-    let rest = l.text.strip_prefix(title)?.trim_start();
-    let rest = rest
-        .strip_prefix("ảnh")
-        .or_else(|| rest.strip_prefix("Ảnh"))?;
-    Some(
-        rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
-            .to_string(),
-    )
-}
-
-/// "‹A› ‹A›": a headline printed twice on one line; gives `A`.
-pub fn undoubled(t: &str) -> Option<&str> {
-    let t = t.trim();
-    let half = t.len() / 2;
-    if t.len() <= 20 || !t.is_char_boundary(half) {
-        return None;
-    }
-    let (a, b) = (t[..half].trim(), t[half..].trim());
-    (a == b).then_some(a)
-}
-
-/// A headline followed by its own copy, a headline doubled on one line, or a
-/// headline followed by a teaser cut short: the start of a related-article run.
-fn opens_related_run(l: &Line, next: Option<&Line>) -> bool {
-    if next.is_some_and(|n| n.key == l.key && l.words >= 3) {
-        return true;
-    }
-    if l.shape == Shape::Prose && !l.ends_in_ellipsis() {
+/// A headline followed by its own copy, a headline doubled on one line, or
+/// a headline over a teaser cut short that no more prose follows: the start
+/// of a related-article run.
+fn opens_related_run(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    let next = lines.get(i + 1);
+    if l.shape == Shape::Prose && !l.is_cut_short() && !l.is_question() {
         return false;
     }
-    undoubled(l.text).is_some()
-        || next.is_some_and(|n| {
-            l.shape == Shape::TitleLike && n.shape == Shape::Prose && n.ends_in_ellipsis()
-        })
+    if next.is_some_and(|n| n.key == l.key && l.words >= 3) && title::headline_shaped(l) {
+        return true;
+    }
+    let teaser_follows = next.is_some_and(|n| n.shape == Shape::Prose && n.is_cut_short())
+        && !lines.get(i + 2).is_some_and(Line::is_running_prose);
+    undoubled(l.text).is_some() || (l.shape == Shape::TitleLike && teaser_follows)
 }
 
-/// "- …", "+ …", "• …", "* …", "– …": an item of a bulleted list.
+/// "- …", "+ …", "• …", "* …", "– …", "1. …", "2) …": an item of a list.
 fn is_list_item(t: &str) -> bool {
-    ["- ", "+ ", "• ", "* ", "– ", "· "]
-        .iter()
-        .any(|b| t.starts_with(b))
+    let numbered = t
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .strip_prefix(['.', ')'])
+        .is_some_and(|r| r.starts_with(' '))
+        && t.starts_with(|c: char| c.is_ascii_digit());
+    (numbered
+        || ["- ", "+ ", "• ", "* ", "– ", "· "]
+            .iter()
+            .any(|b| t.starts_with(b)))
         && t.split_whitespace().count() >= 3
 }
 
 /// A paragraph that announces a list ("Các nhóm giải pháp gồm:"), or an item of one.
 fn opens_list(p: &str) -> bool {
     p.trim_end().ends_with(':') || is_list_item(p)
-}
-
-/// A short headline-like line between two paragraphs: a crosshead of the article.
-fn is_crosshead(l: &Line, prev: Option<&Line>, next: Option<&Line>) -> bool {
-    l.words <= 12
-        && prev.is_some_and(|p| p.shape == Shape::Prose)
-        && next.is_some_and(|n| n.is_running_prose())
 }

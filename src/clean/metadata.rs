@@ -68,6 +68,19 @@ pub fn source(line: &str) -> String {
     t.trim().to_string()
 }
 
+/// "Ngọc Sơn | 17/10/2024 21:45": the author's name beside a dateline,
+/// in its own part of the line.
+pub fn byline_beside_date(line: &str) -> Option<String> {
+    line.split('|')
+        .map(str::trim)
+        .find(|part| {
+            !part.bytes().any(|b| b.is_ascii_digit())
+                && super::shape::names_only(part)
+                && !super::shape::dateline_words_only(part)
+        })
+        .map(byline)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +108,15 @@ mod tests {
         assert_eq!(source("(TTXVN/Tin Mẫu+)"), "TTXVN/Tin Mẫu+");
         assert_eq!(source("Theo Báo Tin Mẫu"), "Báo Tin Mẫu");
         assert_eq!(source("Nguồn: tinmau.vn"), "tinmau.vn");
+    }
+
+    #[test]
+    fn a_name_beside_a_dateline_is_the_byline() {
+        assert_eq!(
+            byline_beside_date("Hà Yên | 04/03/2023 18:10").as_deref(),
+            Some("Hà Yên")
+        );
+        assert_eq!(byline_beside_date("Thứ Bảy | 04/03/2023 18:10"), None);
+        assert_eq!(byline_beside_date("04/03/2023 18:10"), None);
     }
 }

@@ -10,7 +10,9 @@ pub mod fold;
 pub mod html;
 pub mod layout;
 pub mod metadata;
+pub(crate) mod run;
 pub mod shape;
+pub(crate) mod title;
 
 use crate::{InputBlock, RemovalReason, Removed, Warning, WarningCode};
 use layout::Hint;
@@ -74,12 +76,15 @@ impl Article {
 
 /// Cleans a page pasted as plain text.
 pub fn clean_text(text: &str) -> Article {
-    let lines: Vec<Line> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(Line::new)
-        .collect();
+    let mut gap = false;
+    let mut lines = Vec::new();
+    for l in text.lines().map(str::trim) {
+        if l.is_empty() {
+            gap = true;
+        } else {
+            lines.push(Line::new(l).after_gap(std::mem::take(&mut gap)));
+        }
+    }
     finish(layout::lay_out(&lines, &[]), text)
 }
 

@@ -16,11 +16,11 @@ static SECTION_HEADINGS: LazyLock<FastSet<String>> = LazyLock::new(|| {
 });
 static WIDGETS: LazyLock<Vec<String>> =
     LazyLock::new(|| word_list(include_str!("../../data/clean/widgets.txt")));
-/// Caption cues, each with its forms after a space and after a bracket.
-static CAPTION_CUES: LazyLock<Vec<[String; 3]>> = LazyLock::new(|| {
+/// Caption cues, each with its forms after a space, a bracket and a dash.
+static CAPTION_CUES: LazyLock<Vec<[String; 4]>> = LazyLock::new(|| {
     cue_list(include_str!("../../data/clean/caption_cues.txt"))
         .into_iter()
-        .map(|c| [format!(" {c}"), format!("({c}"), c])
+        .map(|c| [format!(" {c}"), format!("({c}"), format!("-{c}"), c])
         .collect()
 });
 static BYLINE_CUES: LazyLock<Vec<String>> =
@@ -32,6 +32,8 @@ static END_HEADINGS: LazyLock<FastSet<String>> = LazyLock::new(|| {
 });
 static FOOTER_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/footer_cues.txt")));
+static EDITOR_CUES: LazyLock<Vec<String>> =
+    LazyLock::new(|| cue_list(include_str!("../../data/clean/editor_cues.txt")));
 static DATELINE_WORDS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     word_list(include_str!("../../data/clean/dateline_words.txt"))
         .into_iter()
@@ -43,11 +45,17 @@ static FUNCTION_WORDS: LazyLock<FastSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// A date stamp: "17:05 | 23/03/2021 GMT+7", "Thứ Sáu, 11/06/2021 - 07:48", "11/06/2021 07:48 (GMT+7)".
+/// A date stamp: "17:05 | 23/03/2021 GMT+7", "Thứ Sáu, 11/06/2021 - 07:48",
+/// "11/06/2021 07:48 (GMT+7)", "2021-06-11 07:48:05".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]((?:19|20)[0-9]{2})(?:[^0-9]|$)")
-        .unwrap()
+    Regex::new(
+        r"(?:^|[^0-9])(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2})(?:[^0-9]|$)",
+    )
+    .unwrap()
 });
+/// "15 phút trước", "2 giờ trước": a site's relative time stamp (folded).
+static RELATIVE_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]+ (?:giay|phut|gio|ngay|tuan|thang|nam) truoc$").unwrap());
 static CLOCK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-2]?[0-9])[:h]([0-5][0-9])(?:[^0-9]|$)").unwrap());
 /// A web address or a domain in running text ("Baomau.vn", "https://…").
@@ -80,6 +88,9 @@ pub enum Shape {
     Byline,
     /// A line with a photo credit or caption marker.
     Caption,
+    /// An editor's credit or note: "Biên tập viên: …", a whole line in
+    /// brackets ("(… đặt lại tiêu đề bài viết)").
+    EditorNote,
     /// A URL slug or a line without any Vietnamese marks ("infographic ky nang …").
     Slug,
     /// "\[Video\] …": a media item's title.
@@ -89,6 +100,12 @@ pub enum Shape {
     /// Running text that ends like a sentence.
     Prose,
 }
+
+/// The most words a teaser cut short with "..." has.
+const TEASER_WORDS: usize = 60;
+/// Lines with more words than this are not captions, whatever cue they hold
+/// inside (a whole body on one line quotes its photos' credits).
+const CAPTION_WORDS: usize = 50;
 
 /// One line with what the cleaner reads off it.
 #[derive(Clone, Debug)]
@@ -101,6 +118,15 @@ pub struct Line<'a> {
     pub words: usize,
     /// Its shape.
     pub shape: Shape,
+    /// Sentence-shaped text runs through it though it lacks a final stop:
+    /// long, with a sentence break inside (a paragraph that lost its stop or
+    /// ends in its author's name; glued headlines have no break).
+    pub runs_on: bool,
+    /// Reads as Vietnamese: marked letters in a good share of its words, or
+    /// many Vietnamese function words (text typed without marks).
+    pub vietnamese: bool,
+    /// A blank line stands above it: it opens a new block of the paste.
+    pub gap_before: bool,
 }
 
 impl<'a> Line<'a> {
@@ -109,23 +135,54 @@ impl<'a> Line<'a> {
         let key = fold(text);
         let words = text.split_whitespace().count();
         let shape = shape_of(text, &key, words);
+        let runs_on = shape == Shape::TitleLike && words >= 15 && runs_through(text);
+        let vietnamese =
+            matches!(shape, Shape::Prose | Shape::TitleLike) && is_vietnamese(text, &key);
         Line {
             text,
             key,
             words,
             shape,
+            runs_on,
+            vietnamese,
+            gap_before: false,
         }
     }
 
-    /// Ends in "..." or "…": a teaser cut short (or, rarely, a real paragraph).
-    pub fn ends_in_ellipsis(&self) -> bool {
-        let t = self.text.trim_end_matches(['"', '”', '’', ')', ' ']);
-        t.ends_with("...") || t.ends_with('…')
+    /// The same line, opening a new block of the paste when `gap` says so.
+    pub fn after_gap(self, gap: bool) -> Line<'a> {
+        Line {
+            gap_before: gap,
+            ..self
+        }
     }
 
-    /// Long, sentence-shaped running text: what article bodies are made of.
+    /// Ends in "..." or "…" at a teaser's length: a teaser cut short (or,
+    /// rarely, a real paragraph). A longer line that ends so is a paragraph
+    /// or a whole body trailing off.
+    pub fn is_cut_short(&self) -> bool {
+        let t = self.text.trim_end_matches(['"', '”', '’', ')', ' ']);
+        self.words <= TEASER_WORDS && (t.ends_with("...") || t.ends_with('…'))
+    }
+
+    /// Sentence-shaped running text of some length: what article bodies are
+    /// made of (a sentence a line included).
     pub fn is_running_prose(&self) -> bool {
-        self.shape == Shape::Prose && self.words >= 15 && !self.ends_in_ellipsis()
+        self.shape == Shape::Prose && self.words >= 8 && !self.is_cut_short()
+    }
+
+    /// Ends in a question mark.
+    pub fn is_question(&self) -> bool {
+        self.text
+            .trim_end_matches(['"', '”', '’', ')', ' '])
+            .ends_with('?')
+    }
+
+    /// "… ảnh 1‹caption›": an image's alt text glued to its numbered caption.
+    pub fn has_glued_alt(&self) -> bool {
+        let t = self.text;
+        t.match_indices("ảnh ")
+            .any(|(i, m)| t[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
     }
 }
 
@@ -159,6 +216,42 @@ fn fold_keep_punct(s: &str) -> String {
         out.push_str(&w[tail..]);
     }
     out
+}
+
+/// Words with a letter outside ASCII (a Vietnamese mark or "đ") make up a
+/// fifth of the line at least, or function words a quarter of it.
+fn is_vietnamese(text: &str, key: &str) -> bool {
+    let (mut words, mut marked) = (0, 0);
+    for w in text.split_whitespace() {
+        words += 1;
+        marked += usize::from(w.chars().any(|c| !c.is_ascii() && c.is_alphabetic()));
+    }
+    marked * 5 >= words || function_word_density(key) >= 0.25
+}
+
+/// Sentences run through `text`: two sentence breaks inside it, or one
+/// with a clause of four words or more after it (not "… chậm. Đóng", a
+/// banner's close button). A break is ". ", "? " or "! " after a word of two
+/// lower-case letters or more (not "TP." or "TS.") and before a capital.
+fn runs_through(text: &str) -> bool {
+    let mut breaks = text.match_indices(['.', '?', '!']).filter(|&(i, _)| {
+        let lower = text[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .take(2)
+            .filter(|c| c.is_lowercase())
+            .count()
+            == 2;
+        lower
+            && text.as_bytes().get(i + 1) == Some(&b' ')
+            && text[i + 2..].starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
+    });
+    match (breaks.next(), breaks.next()) {
+        (Some(_), Some(_)) => true,
+        (Some((i, _)), None) => text[i + 2..].split_whitespace().count() >= 4,
+        _ => false,
+    }
 }
 
 /// Sentence-final punctuation, allowing closing quotes and brackets after it.
@@ -199,15 +292,19 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
         return Shape::RelatedLink;
     }
     let sentence = ends_like_sentence(text);
-    // Folded with its punctuation, once for every cue list below.
-    let lower = fold_keep_punct(text);
+    // Folded with its punctuation, once for every cue list below ("Photo :"
+    // reads as "photo:").
+    let mut lower = fold_keep_punct(text);
+    if lower.contains(" :") {
+        lower = lower.replace(" :", ":");
+    }
     if is_source(text, key, &lower, words, sentence) {
         return Shape::Source;
     }
     if is_widget(text, key, &lower, words, sentence) {
         return Shape::Widget;
     }
-    if is_dateline(text, words) {
+    if is_dateline(text, key, words) {
         return Shape::Dateline;
     }
     if is_byline(text, &lower, words, sentence) {
@@ -216,12 +313,11 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     if names_web_address(text, words, sentence) {
         return Shape::Widget;
     }
-    if CAPTION_CUES.iter().any(|[spaced, bracketed, c]| {
-        lower.starts_with(c.as_str())
-            || lower.contains(spaced.as_str())
-            || lower.contains(bracketed.as_str())
-    }) {
+    if lower.starts_with("[caption") || has_caption_cue(&lower, words) {
         return Shape::Caption;
+    }
+    if is_editor_note(text, &lower, words) {
+        return Shape::EditorNote;
     }
     if text.starts_with('[') && BRACKETED.is_match(text) {
         return Shape::Bracketed;
@@ -238,6 +334,32 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     }
 }
 
+/// A caption cue opens the line or stands in it, and no sentence follows
+/// the cue's own (a credit closes a caption; a line that runs on past it is
+/// a paragraph with a credit glued in front, or a whole body on one line).
+/// A long line also holds two sentences at most before the cue.
+fn has_caption_cue(lower: &str, words: usize) -> bool {
+    let at = CAPTION_CUES
+        .iter()
+        .filter_map(|[spaced, bracketed, dashed, c]| {
+            if lower.starts_with(c.as_str()) {
+                return Some(0);
+            }
+            [spaced, bracketed, dashed]
+                .iter()
+                .filter_map(|cue| lower.find(cue.as_str()))
+                .min()
+        })
+        .min();
+    let Some(at) = at else { return false };
+    let breaks = |s: &str| {
+        s.match_indices(". ")
+            .filter(|(i, _)| s[i + 2..].starts_with(|c: char| c.is_alphanumeric()))
+            .count()
+    };
+    breaks(&lower[at..]) == 0 && (words <= CAPTION_WORDS || breaks(&lower[..at]) <= 2)
+}
+
 /// The folded `key` starts with a widget cue ("tai ung dung", "dang ky").
 pub fn starts_with_widget_cue(key: &str) -> bool {
     WIDGETS.iter().any(|w| {
@@ -246,11 +368,24 @@ pub fn starts_with_widget_cue(key: &str) -> bool {
 }
 
 fn is_widget(text: &str, key: &str, lower: &str, words: usize, sentence: bool) -> bool {
+    // Markup read as text ("<p>…</p>", "<script>"): the page's code.
+    if has_markup(text) {
+        return true;
+    }
     // The site's footer, at any length: "© …", "Tổng biên tập: …", "Giấy phép số …".
     if text.starts_with('©') || FOOTER_CUES.iter().any(|c| lower.starts_with(c.as_str())) {
         return true;
     }
     key.is_empty() || (words <= 8 && !sentence && starts_with_widget_cue(key))
+}
+
+/// An HTML tag in the line: "<" then a letter, "/" or "!", and a ">" after it.
+fn has_markup(text: &str) -> bool {
+    text.match_indices('<').any(|(i, _)| {
+        let rest = &text[i + 1..];
+        rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+            && rest.contains('>')
+    })
 }
 
 /// "Theo dõi Baomau.vn trên", "https://…": a short line naming a web
@@ -262,22 +397,53 @@ fn names_web_address(text: &str, words: usize, sentence: bool) -> bool {
         && DOMAIN.is_match(text)
 }
 
-fn is_dateline(text: &str, words: usize) -> bool {
-    // Both patterns need a digit (a cheap test before the regexes).
-    if words > 12
-        || !text.bytes().any(|b| b.is_ascii_digit())
-        || !(DATELINE.is_match(text) || CLOCK.is_match(text))
-    {
+/// A date stamp alone, or with a few words of a source's name ("Tuổi Trẻ,
+/// 08:35 19/07/2014"); a relative stamp ("15 phút trước").
+fn is_dateline(text: &str, key: &str, words: usize) -> bool {
+    // Every pattern needs a digit (a cheap test before the regexes).
+    if words > 12 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    // Mostly digits, separators, weekday and zone words: little else.
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let folded = fold(text);
-    let other_words = folded
+    if words <= 4 && RELATIVE_STAMP.is_match(key) {
+        return true;
+    }
+    let dated = DATELINE.is_match(text);
+    if !(dated || CLOCK.is_match(text)) {
+        return false;
+    }
+    // Mostly digits, separators, weekday and zone words: little else; a
+    // full date may carry a short name (the source's) besides.
+    let mut letters = 0;
+    let mut other_words = 0;
+    for w in key
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty() && !DATELINE_WORDS.contains(*w))
-        .count();
-    letters <= 20 && other_words == 0
+    {
+        other_words += 1;
+        letters += w.len();
+    }
+    other_words == 0 || (dated && other_words <= 4 && letters <= 24)
+}
+
+/// Every word of `text` is a dateline's ("Thứ Bảy", "Cập nhật").
+pub(crate) fn dateline_words_only(text: &str) -> bool {
+    fold(text)
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| DATELINE_WORDS.contains(w))
+}
+
+/// "Biên tập viên: …", "(… đặt lại tiêu đề bài viết)": an editor's credit,
+/// or a note in brackets standing as a whole line.
+fn is_editor_note(text: &str, lower: &str, words: usize) -> bool {
+    if words <= 12 && EDITOR_CUES.iter().any(|c| lower.starts_with(c.as_str())) {
+        return true;
+    }
+    let t = text.trim_end_matches(['.', ' ']);
+    (3..=30).contains(&words)
+        && t.starts_with('(')
+        && t.ends_with(')')
+        && !t[1..t.len() - 1].contains(['(', ')'])
 }
 
 fn is_source(text: &str, key: &str, lower: &str, words: usize, sentence: bool) -> bool {
@@ -345,7 +511,7 @@ fn is_byline(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
 }
 
 /// Capitalised words only, in groups of one to five joined by "-", ",", "/" or "và".
-fn names_only(text: &str) -> bool {
+pub(crate) fn names_only(text: &str) -> bool {
     let t = text
         .trim()
         .trim_end_matches(['|', '-', ' ', '–'])
@@ -439,9 +605,7 @@ mod tests {
             shape("Theo Báo Tin Mẫu, chợ phiên sẽ họp thêm một buổi vào chiều thứ bảy."),
             Shape::Prose
         );
-        assert!(
-            Line::new("Chiều 3/6 ở Bến Tre, hội nông dân đã trao cho bà ...").ends_in_ellipsis()
-        );
+        assert!(Line::new("Chiều 3/6 ở Bến Tre, hội nông dân đã trao cho bà ...").is_cut_short());
     }
 
     #[test]

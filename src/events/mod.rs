@@ -145,15 +145,15 @@ mod tests {
 
     #[test]
     fn a_phone_call_in_headline_and_lead_is_one_main_event() {
-        let text = "Trưởng ngành Tài chính điện đàm với người đồng cấp Nepal\n\n\
-                    Chiều 12/12, tại Đà Nẵng, Bộ trưởng Tài chính Lục Thanh Vân có cuộc điện đàm \
-                    kéo dài một giờ với Bộ trưởng Tài chính Nepal Ram Thapa.";
+        let text = "Bộ trưởng Tư pháp điện đàm với người đồng cấp Hungary\n\n\
+                    Tối 3/6, tại Huế, Bộ trưởng Tư pháp Đàm Quang Tú đã điện đàm với \
+                    Bộ trưởng Tư pháp Hungary Zoltán Vajda về tương trợ tư pháp.";
         let ents = vec![
-            ent(text, EntityKind::Time, "Chiều", Some("TAF")),
-            ent(text, EntityKind::Date, "12/12", Some("--12-12")),
-            ent(text, EntityKind::Loc, "Đà Nẵng", None),
-            ent(text, EntityKind::Per, "Lục Thanh Vân", None),
-            ent(text, EntityKind::Per, "Ram Thapa", None),
+            ent(text, EntityKind::Time, "Tối", Some("TEV")),
+            ent(text, EntityKind::Date, "3/6", Some("--06-03")),
+            ent(text, EntityKind::Loc, "Huế", None),
+            ent(text, EntityKind::Per, "Đàm Quang Tú", None),
+            ent(text, EntityKind::Per, "Zoltán Vajda", None),
         ];
         let ctx = DocContext {
             anchor: None,
@@ -172,20 +172,20 @@ mod tests {
                 e.time_of_day.as_deref(),
                 e.location.as_deref()
             ),
-            (Some("--12-12"), Some("chiều"), Some("Đà Nẵng"))
+            (Some("--06-03"), Some("tối"), Some("Huế"))
         );
         let names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["Lục Thanh Vân", "Ram Thapa"]);
+        assert_eq!(names, ["Đàm Quang Tú", "Zoltán Vajda"]);
         assert_eq!(&text[e.sentence_span.clone()], e.sentence);
-        assert!(e.sentence.starts_with("Chiều 12/12"));
+        assert!(e.sentence.starts_with("Tối 3/6"));
         // The anchor gives the year.
         let ctx = DocContext {
-            anchor: crate::Ymd::new(2025, 12, 13),
+            anchor: crate::Ymd::new(2027, 6, 4),
             ..ctx
         };
         assert_eq!(
             find(text, &ents, &ctx)[0].date.as_deref(),
-            Some("2025-12-12")
+            Some("2027-06-03")
         );
     }
 

@@ -106,11 +106,11 @@ const PAYLOADS = [
   '{{constructor.constructor("alert(1)")()}}',
 ];
 const PAYLOAD_ARTICLE = [
-  `Bộ trưởng Ngoại giao ${PAYLOADS[0]} hội đàm với Bộ trưởng Ngoại giao Lào`,
+  `Bộ trưởng Công Thương ${PAYLOADS[0]} làm việc với Bộ trưởng Thương mại Chile`,
   '',
-  `Chiều 12/12, tại Hà Nội ${PAYLOADS[1]}, Bộ trưởng Ngoại giao Trần Văn An ${PAYLOADS[2]} đã hội đàm với Bộ trưởng Ngoại giao Lào ${PAYLOADS[3]}.`,
+  `Sáng 9/8, tại Đà Nẵng ${PAYLOADS[1]}, Bộ trưởng Công Thương Phan Quốc Hưng ${PAYLOADS[2]} đã làm việc với Bộ trưởng Thương mại Chile ${PAYLOADS[3]}.`,
   '',
-  ...PAYLOADS.slice(4).map((p) => `Đoạn văn ${p} về hợp tác Việt Nam - Lào, Bộ Ngoại giao ${p}.`),
+  ...PAYLOADS.slice(4).map((p) => `Đoạn văn ${p} về hợp tác Việt Nam - Chile, Bộ Công Thương ${p}.`),
 ].join('\n');
 
 test('pasted <script>, <img onerror> and friends are shown as text and run nothing', async (t) => {

@@ -206,7 +206,7 @@ test('text in the legacy TCVN3 encoding is converted, and the page says so', asy
     '',
     'Chiều 12/5, tại Hà Nội, Bộ trưởng Ngoại giao Trần Quang Minh đã tiếp Đại sứ Na Uy tại Việt Nam Ingrid Solberg đến chào nhân dịp bắt đầu nhiệm kỳ công tác.',
     '',
-    'Hai bên nhất trí thúc đẩy hợp tác trong các lĩnh vực năng lượng tái tạo, nghề cá và giáo dục, đồng thời tăng cường trao đổi đoàn các cấp trong thời gian tới.',
+    'Hai bên nhất trí mở rộng hợp tác về năng lượng tái tạo, nghề cá và giáo dục, và sớm tổ chức một diễn đàn doanh nghiệp của hai nước.',
   ].join('\n');
   const plain = await nextResult(page, () => paste(page, { text: unicode }));
   const legacy = asTcvn3(unicode);
