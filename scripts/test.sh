@@ -60,7 +60,7 @@ lint_tier() {
     cargo clippy --all-targets -- -D warnings || bad=1
     echo "eslint www/ (tests/lint/eslint.config.mjs)"
     "$ROOT/tests/lint/node_modules/.bin/eslint" --config "$ROOT/tests/lint/eslint.config.mjs" "$ROOT/www/" || bad=1
-    [ $bad -eq 0 ] && echo "lint: clean"
+    [ $bad -eq 0 ] && echo "clean: rustfmt, clippy and eslint"
     return $bad
 }
 run lint lint_tier || true

@@ -28,8 +28,8 @@ fn every_latin_letter_composes_as_unicode_says() {
 
 #[test]
 fn vietnamese_text_with_marks_in_either_order() {
-    let text = "Thủ tướng Phạm Minh Chính tiếp Đại sứ Ấn Độ; Bộ trưởng Ngoại giao Lê Hoài Trung hội đàm, \
-                hữu nghị vĩ đại, đoàn kết đặc biệt, hợp tác toàn diện. Quỹ Tiền tệ Quốc tế (IMF), thuỷ lợi, khoẻ.";
+    let text = "Chủ tịch tỉnh Trịnh Văn Lộc tiếp đoàn doanh nghiệp Ấn Độ; Giám đốc Sở Hà Thị Ngọc Diệp trình bày, \
+                đặc sản chè Shan tuyết, mật ong bạc hà, hợp tác xã. Quỹ Phát triển Đất đai (QPĐ), thuỷ lợi, khoẻ.";
     let nfd: String = text.nfd().collect();
     let want: String = text.nfc().collect();
     assert_eq!(nfc(&nfd), want);

@@ -320,3 +320,31 @@ fn a_figure_off_its_pins_fails_and_one_within_passes() {
     let pins = serde_json::json!({"floors": {"per_f1": 0.5}, "ceilings": {"no_article": 3}});
     assert!(off_limits(&figures, &pins).is_empty());
 }
+
+#[test]
+fn the_articles_gate_reads_check_py_and_its_pins() {
+    // tests/eval/articles_gate.py runs in scripts/test.sh's eval tier; its
+    // own examples (parsing check.py's table, floors and ceilings) run here.
+    let out = Command::new("python3")
+        .arg(Path::new(ROOT).join("tests/eval/articles_gate.py"))
+        .arg("--self-test")
+        .output()
+        .expect("python3 is needed for the evaluation gate");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains("examples right"), "{said}");
+    // Every shape check.py lays out has its three pins.
+    let pins = pins("floors-articles.json");
+    for shape in ["lines", "one-line", "paragraphs"] {
+        for pin in ["no_article", "kept_median", "under_90"] {
+            assert!(
+                pins["shapes"][shape][pin].is_number(),
+                "floors-articles.json lacks {shape} {pin}"
+            );
+        }
+    }
+}

@@ -13,6 +13,11 @@
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
 
+#[path = "support/rng.rs"]
+mod rng;
+
+use rng::Rng;
+
 use unicode_normalization::UnicodeNormalization;
 use vnextract::{extract, extract_blocks, extract_html, InputBlock, Options};
 
@@ -21,31 +26,6 @@ const CASES: u64 = 160;
 
 /// How many files of each fuzz corpus the replay reads at most.
 const REPLAYED: usize = 400;
-
-/// SplitMix64: small, fast and the same on every platform.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x5851_f42d_4c95_7f2d)
-    }
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
 
 const WORDS: &[&str] = &[
     "hợp tác",

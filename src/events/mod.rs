@@ -62,11 +62,14 @@ pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
         mentions.extend(mentions::read_sentence(text, s, inside, ctx.anchor));
         next = end;
     }
-    let clusters = merge::merge(&mentions, ctx.anchor);
+    let mut clusters = merge::merge(&mentions, ctx.anchor);
     let mut listed: Vec<usize> = (0..clusters.len())
         .filter(|&c| merge::is_listed(&clusters[c]))
         .collect();
     let main = main_event::main_event(&listed, &clusters, &mentions).map(|i| listed.remove(i));
+    if let Some(m) = main {
+        merge::date_from_occasion(&mut clusters, m, &listed, &mentions);
+    }
     main_event::time_order(&mut listed, &clusters, &mentions, ctx.anchor);
     main.into_iter()
         .chain(listed)
@@ -104,7 +107,9 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
     if c.year_moved {
         rule.push_str("+year:planned");
     }
-    if c.date_from_tie {
+    if c.date_from_occasion {
+        rule.push_str("+date:occasion");
+    } else if c.date_from_tie {
         rule.push_str("+tie:same-day");
     } else if let (None, Some((relation, _))) = (c.date, c.tie) {
         // No date of its own: placed before or after the event it is tied to.
@@ -140,15 +145,15 @@ mod tests {
 
     #[test]
     fn a_phone_call_in_headline_and_lead_is_one_main_event() {
-        let text = "Bộ trưởng Ngoại giao điện đàm với người đồng cấp Lào\n\n\
-                    Chiều 12/12, tại Hà Nội, Bộ trưởng Ngoại giao Trần Văn An có cuộc điện đàm với \
-                    Bộ trưởng Ngoại giao Lào Khamphet Sisouk.";
+        let text = "Bộ trưởng Tư pháp điện đàm với người đồng cấp Hungary\n\n\
+                    Tối 3/6, tại Huế, Bộ trưởng Tư pháp Đàm Quang Tú đã điện đàm với \
+                    Bộ trưởng Tư pháp Hungary Zoltán Vajda về tương trợ tư pháp.";
         let ents = vec![
-            ent(text, EntityKind::Time, "Chiều", Some("TAF")),
-            ent(text, EntityKind::Date, "12/12", Some("--12-12")),
-            ent(text, EntityKind::Loc, "Hà Nội", None),
-            ent(text, EntityKind::Per, "Trần Văn An", None),
-            ent(text, EntityKind::Per, "Khamphet Sisouk", None),
+            ent(text, EntityKind::Time, "Tối", Some("TEV")),
+            ent(text, EntityKind::Date, "3/6", Some("--06-03")),
+            ent(text, EntityKind::Loc, "Huế", None),
+            ent(text, EntityKind::Per, "Đàm Quang Tú", None),
+            ent(text, EntityKind::Per, "Zoltán Vajda", None),
         ];
         let ctx = DocContext {
             anchor: None,
@@ -167,20 +172,20 @@ mod tests {
                 e.time_of_day.as_deref(),
                 e.location.as_deref()
             ),
-            (Some("--12-12"), Some("chiều"), Some("Hà Nội"))
+            (Some("--06-03"), Some("tối"), Some("Huế"))
         );
         let names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["Trần Văn An", "Khamphet Sisouk"]);
+        assert_eq!(names, ["Đàm Quang Tú", "Zoltán Vajda"]);
         assert_eq!(&text[e.sentence_span.clone()], e.sentence);
-        assert!(e.sentence.starts_with("Chiều 12/12"));
+        assert!(e.sentence.starts_with("Tối 3/6"));
         // The anchor gives the year.
         let ctx = DocContext {
-            anchor: crate::Ymd::new(2025, 12, 13),
+            anchor: crate::Ymd::new(2027, 6, 4),
             ..ctx
         };
         assert_eq!(
             find(text, &ents, &ctx)[0].date.as_deref(),
-            Some("2025-12-12")
+            Some("2027-06-03")
         );
     }
 

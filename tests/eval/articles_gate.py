@@ -27,7 +27,15 @@ COLUMNS = ("articles", "no_article", "titles", "kept_median", "kept_mean", "unde
 
 
 def parse_table(out):
-    """The figures per shape from check.py's printed table."""
+    """The figures per shape from check.py's printed table.
+
+    >>> t = parse_table("shape articles no-article title ok kept median kept mean under 90%\\n"
+    ...                 "lines  300  12  250  0.981  0.900  40\\n   under 90%: a.txt 0.0\\n")
+    >>> t["lines"]["no_article"], t["lines"]["kept_median"], t["lines"]["under_90"]
+    (12.0, 0.981, 40.0)
+    >>> list(t)
+    ['lines']
+    """
     shapes = {}
     for line in out.splitlines():
         parts = line.split()
@@ -40,7 +48,18 @@ def parse_table(out):
 
 
 def off_pins(shapes, pins):
-    """(failures, notes) of the figures against the pins."""
+    """(failures, notes) of the figures against the pins.
+
+    >>> got = {"lines": {"no_article": 12.0, "kept_median": 0.95, "under_90": 40.0}}
+    >>> off_pins(got, {"lines": {"no_article": 10, "kept_median": 0.9, "under_90": 40}})[0]
+    ['lines no_article: 12 is above its ceiling 10']
+    >>> off_pins(got, {"lines": {"kept_median": 0.96}})[0]
+    ['lines kept_median: 0.95 is below its floor 0.96']
+    >>> off_pins(got, {"lines": {"no_article": 20}})
+    ([], ['lines no_article: 12 beats its pin 20: move the pin'])
+    >>> off_pins(got, {"one-line": {"no_article": 0}})[0]
+    ["one-line: not in check.py's table"]
+    """
     failures, notes = [], []
     for shape, pin in pins.items():
         got = shapes.get(shape)
@@ -60,8 +79,16 @@ def off_pins(shapes, pins):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--cmd", required=True, help="command with {file}, printing the JSON document")
+    ap.add_argument("--cmd", help="command with {file}, printing the JSON document")
+    ap.add_argument("--self-test", action="store_true", help="run this script's own examples and exit")
     a = ap.parse_args()
+    if a.self_test:
+        import doctest
+        failed, tried = doctest.testmod()
+        print(f"articles_gate self-test: {tried - failed}/{tried} examples right")
+        return 1 if failed or not tried else 0
+    if not a.cmd:
+        ap.error("give --cmd")
     if not os.path.exists(CHECK):
         print("skipped: ../shared not found (the 300 articles and check.py live there)")
         return 0
