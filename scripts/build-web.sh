@@ -3,8 +3,10 @@
 # in wasm-pack.toml: cargo build, then wasm-opt, then wasm-bindgen. Installs
 # the wasm target, the matching wasm-bindgen CLI and Debian's binaryen first
 # when they are missing. Prints the .wasm size, raw and gzipped. Then writes
-# the single-file page, dist/vnextract.html (git-ignored; www/build-single.mjs:
-# the page, its worker and the module inlined, for opening from disk).
+# www/pkg/files.js (the files the service worker keeps offline, from
+# scripts/web-files.mjs) and the single-file page, dist/vnextract.html
+# (git-ignored; www/build-single.mjs: the page, its worker and the module
+# inlined, for opening from disk).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_wasm_target
@@ -37,6 +39,9 @@ note "after wasm-opt:   $(kb "$(size_raw "$optimised")") raw"
 note "${WASM_FINAL#"$ROOT"/}: $(kb "$raw") raw, $(kb "$gz") gzipped (budget $WASM_MAX_GZIP_KB KB gzipped)"
 # For scripts/test.sh's budget check.
 printf '%s %s\n' "$raw" "$gz" >"$TARGET_DIR/wasm-size.txt"
+
+say "service worker's file list"
+node "$ROOT/scripts/web-files.mjs" --write
 
 say "single-file page"
 node "$ROOT/www/build-single.mjs" --www "$ROOT/www" --out "$ROOT/dist/vnextract.html"

@@ -41,8 +41,8 @@ else
 fi
 verdict "release wasm" "$gz" "$WASM_MAX_GZIP_KB" "$(kb "$raw") raw, $(kb "$gz") gzipped"
 
-# What the page fetches at start: www/ less the build tool, plus the package's
-# glue and module (not its .d.ts or package.json).
+# What the page fetches at start: the page's files as scripts/web-files.mjs
+# lists them (the service worker keeps the same list).
 page_raw=0
 page_gz=0
 n=0
@@ -50,7 +50,7 @@ while IFS= read -r f; do
     page_raw=$((page_raw + $(size_raw "$f")))
     page_gz=$((page_gz + $(size_gzip "$f")))
     n=$((n + 1))
-done < <(find "$ROOT/www" -maxdepth 1 -type f ! -name build-single.mjs | sort; echo "$ROOT/$WASM_OUT_DIR/$WASM_OUT_NAME.js"; echo "$WASM_FINAL")
+done < <(node "$ROOT/scripts/web-files.mjs" --list | sed "s|^|$ROOT/www/|")
 verdict "page download" "$page_gz" "$PAGE_MAX_GZIP_KB" "$n files, $(kb "$page_raw") raw, $(kb "$page_gz") gzipped"
 
 single="$TARGET_DIR/bench/vnextract.html"

@@ -8,7 +8,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JsString, Reflect, JSON};
-use vnextract::wasm::{extract, extract_blocks, version};
+use vnextract::wasm::{entities_csv, events_csv, extract, extract_blocks, timeline, version};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -215,4 +215,103 @@ fn schema_lists_what_the_core_emits() {
         ["input-too-large", "invalid-option", "invalid-utf8"]
     );
     assert_eq!(number(&s, "maxInputBytes"), 8 * 1024 * 1024);
+}
+
+/// `[{name, extraction}]` for the report exports, from extractions the binding made.
+fn named(docs: &[(&str, &JsValue)]) -> JsValue {
+    let list = Array::new();
+    for (name, x) in docs {
+        let doc = js_sys::Object::new();
+        Reflect::set(&doc, &JsValue::from_str("name"), &JsValue::from_str(name)).unwrap();
+        Reflect::set(&doc, &JsValue::from_str("extraction"), x).unwrap();
+        list.push(&doc);
+    }
+    list.into()
+}
+
+/// The same article told by another (invented) site, for the merged timeline.
+const SAME_CALL: &str = "Việt Nam và Lào điện đàm về hợp tác\n\n\
+Ngày 12/3, Bộ trưởng Ngoại giao Trần Văn Minh và Bộ trưởng Ngoại giao Lào Somsak \
+Vongphachanh đã có cuộc điện đàm.";
+
+#[wasm_bindgen_test]
+fn csv_exports_are_the_core_tables_with_provenance_first() {
+    let x = extract(ARTICLE, json(r#"{"referenceDate": "2025-03-20"}"#)).unwrap();
+    let docs = named(&[("bai-mot.txt", &x)]);
+    let events = events_csv(docs.clone()).expect("eventsCsv");
+    let mut lines = events.split("\r\n");
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with("document,title,published,source,"),
+        "{header}"
+    );
+    let row = lines.next().expect("a row for the phone call");
+    assert!(row.starts_with("bai-mot.txt,"), "{row}");
+    assert!(
+        row.contains("phone_call") && row.contains("2025-03-12"),
+        "{row}"
+    );
+    // The page hands back what the binding gave it, as JS values; a table
+    // of them is the report module's own, column for column.
+    let back: vnextract::Extraction =
+        serde_wasm_bindgen::from_value(x.clone()).expect("the extraction reads back");
+    let doc = [vnextract::report::Document {
+        name: "bai-mot.txt",
+        extraction: &back,
+    }];
+    assert_eq!(events, vnextract::report::events_csv(&doc));
+    assert_eq!(
+        entities_csv(docs).expect("entitiesCsv"),
+        vnextract::report::entities_csv(&doc)
+    );
+
+    let err = events_csv(json(r#"[{"name": 3}]"#)).expect_err("not documents");
+    assert_eq!(name(&err), "invalid-option");
+    assert!(message(&err).contains("invalid documents"));
+}
+
+#[wasm_bindgen_test]
+fn timeline_merges_the_same_event_told_twice() {
+    let options = json(r#"{"referenceDate": "2025-03-20"}"#);
+    let a = extract(ARTICLE, options.clone()).unwrap();
+    let b = extract(SAME_CALL, options).unwrap();
+    let entries = timeline(named(&[("a.txt", &a), ("b.txt", &b)])).expect("timeline");
+    let entries: Array = entries.unchecked_into();
+    let calls: Vec<JsValue> = entries
+        .iter()
+        .filter(|e| string(e, "type") == "phone_call")
+        .collect();
+    assert_eq!(calls.len(), 1, "one phone call, told by two articles");
+    let files: Vec<String> = array(&calls[0], "sources")
+        .iter()
+        .map(|s| string(&s, "file"))
+        .collect();
+    assert_eq!(files, ["a.txt", "b.txt"]);
+}
+
+#[wasm_bindgen_test]
+fn each_extraction_is_named_in_the_performance_timeline() {
+    let perf = Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).unwrap();
+    let by_name = |name: &str| -> Array {
+        let f: js_sys::Function = Reflect::get(&perf, &JsValue::from_str("getEntriesByName"))
+            .unwrap()
+            .unchecked_into();
+        f.call1(&perf, &JsValue::from_str(name))
+            .unwrap()
+            .unchecked_into()
+    };
+    extract(ARTICLE, JsValue::UNDEFINED).unwrap();
+    extract(ARTICLE, JsValue::UNDEFINED).unwrap();
+    let measures = by_name("vnextract:extract");
+    // One measure (the last extraction's), not one per call, and no marks left behind.
+    assert_eq!(measures.length(), 1, "{measures:?}");
+    let m = measures.get(0);
+    assert_eq!(string(&m, "entryType"), "measure");
+    let ms = get(&m, "duration").as_f64().unwrap();
+    assert!(ms > 0.0 && ms < 60_000.0, "{ms}");
+    let marks: Vec<String> = by_name("vnextract:extract")
+        .iter()
+        .map(|e| string(&e, "entryType"))
+        .collect();
+    assert_eq!(marks, ["measure"]);
 }

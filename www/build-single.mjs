@@ -11,7 +11,7 @@
 //   inline <script type="module">, each module wrapped in a function scope,
 //   its imports turned into reads of the modules before it;
 // - the worker (worker.js with the wasm-bindgen glue, joined the same way
-//   but as a classic script) and the module's bytes become one string,
+//   but as a classic script) and the module's bytes (deflated, base64) become one string,
 //   VNX_WORKER_SOURCE, which app.js starts as a Blob-URL worker;
 // - the Content-Security-Policy allows exactly these inline script and style
 //   blocks (by SHA-256), blob: workers and wasm compilation; nothing else.
@@ -21,7 +21,7 @@
 
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, deflateRawSync } from 'node:zlib';
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -158,7 +158,11 @@ export async function buildSingle(www = HERE) {
   // A classic worker: from a file:// page (an opaque origin) Chromium will
   // not start a module worker from a blob: URL.
   const workerCode = await bundle(join(www, 'worker.js'), { classic: true });
-  const workerSource = `const VNX_WASM_BASE64 = "${wasm.toString('base64')}";\n${workerCode}\n`;
+  // The module deflated before base64 (the worker inflates it with
+  // DecompressionStream): base64 of raw wasm gzips poorly, and the single
+  // file is what gets mailed around.
+  const deflated = deflateRawSync(wasm, { level: 9 }).toString('base64');
+  const workerSource = `const VNX_WASM_DEFLATED = "${deflated}";\n${workerCode}\n`;
   const appCode = await bundle(join(www, 'app.js'));
   const script = inlineSafe(`const VNX_WORKER_SOURCE = ${JSON.stringify(workerSource)};\n${appCode}\n`, 'the page script');
   const style = inlineSafe(await readFile(join(www, 'style.css'), 'utf8'), 'style.css');

@@ -37,3 +37,35 @@ export function fill(node, ...children) {
   append(node, children);
   return node;
 }
+
+/** The unfinished batch run of each node, so that a new fill stops the old one. */
+const runs = new WeakMap();
+
+/**
+ * Fills `node` with `head`, then `render(item, i)` for each of `items`,
+ * then `tail`: the first `first` items at once, the rest in batches of
+ * `batch` after the page has painted, appended below (so that nothing on
+ * screen moves, unlike content-visibility's estimates). A long article
+ * paints its top at once; a later fill of the same node stops an
+ * unfinished run. `node.dataset.drawn` is "all" once every item is in.
+ */
+export function fillInBatches(node, items, render, { head = [], tail = [], first = 120, batch = 250 } = {}) {
+  const run = {};
+  runs.set(node, run);
+  let i = Math.min(first, items.length);
+  fill(node, head, items.slice(0, i).map(render), tail);
+  // Later batches go in before the tail (the captions after an article).
+  const marker = [tail].flat(Infinity).find(Boolean) ?? null;
+  node.dataset.drawn = i < items.length ? 'part' : 'all';
+  const more = () => {
+    if (runs.get(node) !== run) return;
+    const frag = document.createDocumentFragment();
+    for (const stop = Math.min(i + batch, items.length); i < stop; i++) append(frag, [render(items[i], i)]);
+    if (marker) marker.before(frag);
+    else node.append(frag);
+    if (i < items.length) setTimeout(more, 0);
+    else node.dataset.drawn = 'all';
+  };
+  if (i < items.length) setTimeout(more, 0);
+  return node;
+}

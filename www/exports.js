@@ -1,19 +1,30 @@
-// What the page lets people take away: the clean text, the whole result as
-// JSON, entities and events as CSV, and the article with its entities and
-// events as Markdown. Pure functions of an extraction (no DOM), so that they
-// are tested under Node as well as in the browser.
+// What the page lets people take away, made in the page: the clean text
+// (with its title, byline, date, source and captions), the whole result as
+// JSON, and the article with its entities and events as Markdown, in the
+// interface language with readable values. The CSV files are the core's
+// (src/report, through the worker), so that the page and the CLI write the
+// same columns. Pure functions of an extraction, no DOM.
 
-/** Columns of the entities CSV, in order. */
-export const ENTITY_COLUMNS = ['type', 'text', 'start', 'end', 'canonical', 'value', 'roles', 'country', 'rule'];
-/** Columns of the events CSV, in order. */
-export const EVENT_COLUMNS = [
-  'type', 'cameo', 'trigger', 'date', 'time_of_day', 'location', 'participants', 'status', 'main',
-  'sentence', 'sentence_start', 'sentence_end', 'rule',
-];
+import { t } from './i18n.js';
+import { readableDate, readableValue, eventWhen, datesBySentence, inferredYear } from './readable.js';
 
-/** The cleaned article as plain text: the title, then the paragraphs, blank lines between. */
+const VALUE_TYPES = new Set(['DATE', 'TIME', 'NUM', 'MONEY', 'PERCENT']);
+
+/** The details line: "Tác giả: … · Ngày đăng: … · Nguồn: …", or '' when the page names none. */
+function detailsLine(x, escape = (s) => s) {
+  return [
+    x.byline && `${t('byline')}: ${escape(x.byline)}`,
+    x.published && `${t('published')}: ${escape(readableDate(x.published))}`,
+    x.source && `${t('source')}: ${escape(x.source)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The article as plain text: title, details line, paragraphs, then the captions; blank lines between. */
 export function cleanText(x) {
-  return x.text ?? '';
+  const captions = (x.captions ?? []).length ? [`${t('captions_heading')}:`, ...x.captions.map((c) => `– ${c}`)].join('\n') : '';
+  return [x.title, detailsLine(x), ...(x.paragraphs ?? []), captions].filter((s) => s && s.trim()).join('\n\n');
 }
 
 /** The whole extraction, indented. */
@@ -21,51 +32,10 @@ export function toJson(x) {
   return JSON.stringify(x, null, 2) + '\n';
 }
 
-/**
- * One CSV field (RFC 4180: quoted when it holds a comma, quote or line
- * break). A text field that a spreadsheet would read as a formula (starting
- * with = + @ or a tab, or - before something that is not a number) gets a
- * leading apostrophe, so opening the file runs nothing.
- */
-export function csvField(value) {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^(?:[=+@\t\r]|-(?![0-9.,]*$))/.test(s)) s = "'" + s;
-  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-}
-
-function csv(rows) {
-  // A byte-order mark so that spreadsheet programs read the file as UTF-8
-  // (Vietnamese letters), and CRLF line ends as RFC 4180 asks.
-  return '\ufeff' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
 /** "Name (role, country)" for a participant, with the parts it has. */
 export function participantLabel(p) {
   const extra = [p.role, p.country].filter(Boolean).join(', ');
   return extra ? `${p.name} (${extra})` : p.name;
-}
-
-/** The entities as CSV, one mention a row; roles joined with "; ". */
-export function entitiesCsv(x) {
-  const rows = [ENTITY_COLUMNS];
-  for (const e of x.entities ?? []) {
-    rows.push([e.type, e.text, e.start, e.end, e.canonical, e.value, (e.roles ?? []).join('; '), e.country, e.rule]);
-  }
-  return csv(rows);
-}
-
-/** The events as CSV, one event a row, with its CAMEO code; participants joined with "; ". */
-export function eventsCsv(x) {
-  const rows = [EVENT_COLUMNS];
-  for (const v of x.events ?? []) {
-    rows.push([
-      v.type, v.cameo, v.trigger, v.date, v.time_of_day, v.location,
-      (v.participants ?? []).map(participantLabel).join('; '),
-      v.status, v.main ? 'true' : 'false', v.sentence, v.sentence_start, v.sentence_end, v.rule,
-    ]);
-  }
-  return csv(rows);
 }
 
 /** Text made safe to put in Markdown: characters that would start markup are escaped. */
@@ -77,18 +47,14 @@ export function mdEscape(s) {
 
 /**
  * The article as Markdown: title, the details line, the paragraphs, the
- * captions, then entities grouped by type (with mention counts) and events.
- * `t(key, vars)` gives the headings in the interface language.
+ * captions, then entities grouped by type (with mention counts) and
+ * events, with dates and amounts as people read them.
  */
-export function toMarkdown(x, t, typeOrder) {
+export function toMarkdown(x, typeOrder, anchor = {}) {
   const out = [];
   out.push(`# ${mdEscape(x.title || t('no_title'))}`, '');
-  const details = [
-    x.byline && `${t('byline')}: ${mdEscape(x.byline)}`,
-    x.published && `${t('published')}: ${mdEscape(x.published)}`,
-    x.source && `${t('source')}: ${mdEscape(x.source)}`,
-  ].filter(Boolean);
-  if (details.length) out.push(`*${details.join(' · ')}*`, '');
+  const details = detailsLine(x, mdEscape);
+  if (details) out.push(`*${details}*`, '');
   for (const p of x.paragraphs ?? []) out.push(mdEscape(p), '');
   if (x.captions?.length) {
     out.push(`## ${t('captions_heading')}`, '');
@@ -96,19 +62,28 @@ export function toMarkdown(x, t, typeOrder) {
   }
   const groups = groupEntities(x.entities ?? [], typeOrder);
   if (groups.length) {
+    const first = new Map();
+    for (const e of x.entities ?? []) if (!first.has(e.canonical ?? e.text)) first.set(e.canonical ?? e.text, e);
     out.push(`## ${t('entities_heading')}`, '');
     for (const g of groups) {
-      out.push(`### ${g.type} · ${t('type_' + g.type)}`, '');
-      for (const item of g.items) out.push(`- ${mdEscape(item.canonical)} (${t('summary_mentions', { n: item.count })})`);
+      out.push(`### ${g.type} · ${t('entity.' + g.type)}`, '');
+      for (const item of g.items) {
+        const e = first.get(item.canonical);
+        const name = e && VALUE_TYPES.has(e.type) ? readableValue(e) || e.text : item.canonical;
+        const year = e?.type === 'DATE' ? inferredYear(e.rule, anchor) : null;
+        out.push(`- ${mdEscape(name)}${year ? ` (${mdEscape(year)})` : ''} (${t('summary_mentions', { n: item.count })})`);
+      }
       out.push('');
     }
   }
   if (x.events?.length) {
     out.push(`## ${t('events_heading')}`, '');
+    const dates = datesBySentence(x);
     for (const v of x.events) {
-      const head = [v.date || t('event_no_date'), t('event_' + v.type, {}, v.type), v.location].filter(Boolean).map(mdEscape);
+      const { when, note } = eventWhen(v, dates, anchor);
+      const head = [when, t('event.' + v.type, {}, v.type), v.location].filter(Boolean).map(mdEscape);
       const who = (v.participants ?? []).map((p) => mdEscape(participantLabel(p))).join('; ');
-      const flags = [t('status_' + v.status, {}, v.status), v.main ? t('event_main') : null, v.cameo ? `CAMEO ${v.cameo}` : null]
+      const flags = [t('status.' + v.status, {}, v.status), v.main ? t('event_main') : null, note, v.cameo ? `CAMEO ${v.cameo}` : null]
         .filter(Boolean)
         .join(', ');
       out.push(`- **${head.join(' · ')}**${who ? ` — ${who}` : ''} (${mdEscape(flags)})`);

@@ -1,21 +1,25 @@
-// The page's side of the extraction worker: sends the newest input, drops
-// results that a newer input has made stale, and replaces the worker when
-// extraction fails or hangs, so that the next input works again.
+// The page's side of the extraction worker: one job at a time, in order;
+// a waiting extraction that a newer input has made pointless is dropped;
+// a failed or hung worker is replaced, so that the next job works again.
 
 /**
- * Starts a worker from `makeWorker()` and returns `{request, generation}`.
- * `request(kind, input, options)` asks for an extraction; only one runs at a
- * time and while it runs only the newest request waits (older waiting ones
- * are dropped). `onResult(result, {ms, roundTrip})` gets each result that is
- * still the newest; `onError(message, {timeout})` each failure, after which
- * the worker has been replaced. `onBusy(busy)` reports work in progress.
+ * Starts a worker from `makeWorker()` and returns `{run, generation}`.
+ *
+ * `run(kind, input, options, {supersede})` resolves to `{ok: true, result,
+ * ms, roundTrip}`, `{ok: false, error, name, trap, timeout}` or, for a job
+ * dropped before it ran, `{stale: true}`. A job given `supersede: g` drops
+ * the waiting jobs given a smaller `supersede`, so that only the newest
+ * input's extraction waits; jobs without it always run. `onReady(info)`
+ * gets what the worker says once its module is loaded (`{schema,
+ * version}`), again after each replacement; `onBusy(busy)` reports work
+ * in progress.
  */
-export function createExtractor({ makeWorker, onResult, onError, onBusy = () => {}, timeoutMs = 20_000 }) {
+export function createExtractor({ makeWorker, onReady = () => {}, onBusy = () => {}, timeoutMs = 20_000 }) {
   let worker = null;
   let generation = 0;
   let seq = 0;
   let inFlight = null;
-  let waiting = null;
+  const waiting = [];
   let timer = null;
 
   const start = () => {
@@ -24,7 +28,9 @@ export function createExtractor({ makeWorker, onResult, onError, onBusy = () => 
     worker = makeWorker();
     const mine = worker;
     worker.onmessage = (event) => {
-      if (worker === mine) settle(event.data);
+      if (worker !== mine) return;
+      if (event.data?.ready) onReady(event.data);
+      else settle(event.data);
     };
     // A worker that fails to load or dies: report it against the job in flight.
     worker.onerror = (event) => {
@@ -41,15 +47,14 @@ export function createExtractor({ makeWorker, onResult, onError, onBusy = () => 
     clearTimeout(timer);
     timer = setTimeout(() => {
       start();
-      const wasWaiting = waiting;
       inFlight = null;
-      onError('', { timeout: true, seconds: Math.round(timeoutMs / 1000) });
-      next(wasWaiting);
+      job.resolve({ ok: false, error: '', timeout: true, seconds: Math.round(timeoutMs / 1000) });
+      next();
     }, timeoutMs);
   };
 
-  const next = (job) => {
-    waiting = null;
+  const next = () => {
+    const job = waiting.shift();
     if (job) send(job);
     else onBusy(false);
   };
@@ -59,23 +64,29 @@ export function createExtractor({ makeWorker, onResult, onError, onBusy = () => 
     if (!job || msg?.id !== job.id) return;
     clearTimeout(timer);
     inFlight = null;
-    const newer = waiting;
     if (msg.ok) {
-      if (!newer) onResult(msg.result, { ms: msg.ms, roundTrip: performance.now() - job.sentAt, id: job.id });
+      job.resolve({ ok: true, result: msg.result, ms: msg.ms, roundTrip: performance.now() - job.sentAt });
     } else {
       // The module may be left broken (a trap); a fresh worker costs little.
       start();
-      if (!newer) onError(msg.error, { trap: !!msg.trap });
+      job.resolve({ ok: false, error: msg.error, name: msg.name ?? null, trap: !!msg.trap });
     }
-    next(newer);
+    next();
   };
 
   start();
   return {
-    request(kind, input, options) {
-      const job = { id: ++seq, kind, input, options };
-      if (inFlight) waiting = job;
-      else send(job);
+    run(kind, input, options = {}, { supersede = null } = {}) {
+      return new Promise((resolve) => {
+        const job = { id: ++seq, kind, input, options, supersede, resolve };
+        if (supersede !== null) {
+          for (let i = waiting.length - 1; i >= 0; i--) {
+            if (waiting[i].supersede !== null && waiting[i].supersede < supersede) waiting.splice(i, 1)[0].resolve({ stale: true });
+          }
+        }
+        if (inFlight) waiting.push(job);
+        else send(job);
+      });
     },
     /** How many workers have been started (1 + replacements). */
     generation: () => generation,

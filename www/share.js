@@ -4,7 +4,11 @@
 // made on a static host needs no server and restores the same page anywhere.
 //
 // Fragment: t=<text> for a pasted text, or b=<JSON blocks> for a page read
-// from HTML; r=YYYY-MM-DD carries a reference date the user set.
+// from HTML; r=YYYY-MM-DD carries a reference date the user set, and
+// c=<JSON> the user's corrections (corrections.js), so that a link shows
+// the corrected result.
+
+import { countCorrections, readCorrections } from './corrections.js';
 
 /** Bytes -> base64url without padding. */
 export function toBase64Url(bytes) {
@@ -39,25 +43,27 @@ export async function unpack(s) {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
-/** The fragment (without "#") for an input `{kind: 'text', text}` or `{kind: 'blocks', blocks}` and a reference date. */
-export async function makeFragment(source, referenceDate) {
+/** The fragment (without "#") for an input `{kind: 'text', text}` or `{kind: 'blocks', blocks}`, a reference date and corrections. */
+export async function makeFragment(source, referenceDate, corrections = null) {
   const parts = [];
   if (source.kind === 'blocks') parts.push('b=' + (await pack(JSON.stringify(source.blocks))));
   else parts.push('t=' + (await pack(source.text)));
   if (referenceDate) parts.push('r=' + referenceDate);
+  if (corrections && countCorrections(corrections) > 0) parts.push('c=' + (await pack(JSON.stringify(corrections))));
   return parts.join('&');
 }
 
 /**
  * Reads a fragment made by makeFragment (with or without "#"). Resolves to
- * `{source, referenceDate}`, or null when the fragment holds no shared
- * input; throws with a message when it holds a damaged one.
+ * `{source, referenceDate, corrections}`, or null when the fragment holds no
+ * shared input; throws with a message when it holds a damaged one.
  */
 export async function readFragment(fragment) {
   const params = new URLSearchParams(String(fragment ?? '').replace(/^#/, ''));
   const r = params.get('r');
   const referenceDate = r && /^\d{4}-\d{2}-\d{2}$/.test(r) ? r : null;
-  if (params.has('t')) return { source: { kind: 'text', text: await unpack(params.get('t')) }, referenceDate };
+  const corrections = readCorrections(params.has('c') ? JSON.parse(await unpack(params.get('c'))) : null);
+  if (params.has('t')) return { source: { kind: 'text', text: await unpack(params.get('t')) }, referenceDate, corrections };
   if (params.has('b')) {
     const blocks = JSON.parse(await unpack(params.get('b')));
     if (!Array.isArray(blocks) || !blocks.every((b) => b && typeof b.text === 'string')) throw new Error('the link holds no page');
@@ -67,7 +73,7 @@ export async function readFragment(fragment) {
       linkChars: Number.isInteger(b.linkChars) && b.linkChars >= 0 ? b.linkChars : 0,
       ancestors: Array.isArray(b.ancestors) ? b.ancestors.filter((a) => typeof a === 'string') : [],
     }));
-    return { source: { kind: 'blocks', blocks: clean }, referenceDate };
+    return { source: { kind: 'blocks', blocks: clean }, referenceDate, corrections };
   }
   return null;
 }

@@ -7,28 +7,16 @@
 // Last-Modified the files the page has just loaded come back as 304s
 // instead of a second download.
 
-const CACHE = 'vnextract-v1';
+//
+// The list of files and its version come from the build
+// (scripts/web-files.mjs writes pkg/files.js), so that no file the page
+// loads is ever left out of the offline copy; each build gets a new cache.
 
-/** Every file the page needs, relative to this worker. */
-const FILES = [
-  './',
-  'index.html',
-  'style.css',
-  'app.js',
-  'blocks.js',
-  'dom.js',
-  'example.js',
-  'exports.js',
-  'extractor.js',
-  'i18n.js',
-  'render.js',
-  'share.js',
-  'worker.js',
-  'pkg/vnextract.js',
-  'pkg/vnextract_bg.wasm',
-  'manifest.webmanifest',
-  'icon.svg',
-];
+/* global VNX_FILES, VNX_VERSION */
+importScripts('pkg/files.js');
+
+const CACHE = 'vnextract-' + VNX_VERSION;
+const FILES = VNX_FILES;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

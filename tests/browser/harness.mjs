@@ -138,17 +138,18 @@ export async function screenshot(page, name) {
 }
 
 /** Selectors the page exposes for its results: highlighted mentions and events. */
-export const RESULTS = { entity: '[data-entity-type]', event: '[data-testid=event]' };
+export const RESULTS = { entity: 'mark[data-entity-type]', event: '[data-testid=event]' };
 
 /**
- * Waits until the page shows at least one highlighted mention and one event.
+ * Waits until the page has drawn at least one highlighted mention and one
+ * event (on a narrow screen the events sit in another tab: drawn, not shown).
  * On time-out, saves a screenshot `<name>-failure.png` and throws an error
  * naming it and whatever `errors` (from collectErrors) holds.
  */
 export async function waitForResults(page, { timeout = 30_000, name = 'results', errors = [] } = {}) {
   try {
-    await page.locator(RESULTS.entity).first().waitFor({ state: 'visible', timeout });
-    await page.locator(RESULTS.event).first().waitFor({ state: 'visible', timeout });
+    await page.locator(RESULTS.entity).first().waitFor({ state: 'attached', timeout });
+    await page.locator(RESULTS.event).first().waitFor({ state: 'attached', timeout });
   } catch (err) {
     const shot = await screenshot(page, `${name}-failure`).catch(() => 'none');
     throw new Error(`no highlights and events within ${timeout} ms (screenshot: ${shot}; errors: ${errors.join(' | ') || 'none'})`, {

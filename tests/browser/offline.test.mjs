@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  startServer, stopServer, launchBrowser, openPage, screenshot, viewShot, tid, paste, nextResult, currentResult, fixture,
-  waitForResults, collectErrors, waitForServiceWorker,
+  startServer, stopServer, launchBrowser, openPage, screenshot, viewShot, tid, paste, dispatchPaste, nextResult, currentResult, fixture,
+  waitForResults, collectErrors, waitForServiceWorker, grantClipboard, toClipboard,
 } from './page-helpers.mjs';
 import { buildSingle } from '../../www/build-single.mjs';
 
@@ -22,9 +22,18 @@ test('once opened, the page reloads and works with the server stopped', async (t
     await browser.close();
     await stopServer(server);
   });
+  await grantClipboard(browser, server);
   const { page } = await openPage(browser, server.url);
   await waitForServiceWorker(page);
   const online = await currentResult(page);
+  // The service worker keeps exactly the files the build lists (scripts/web-files.mjs).
+  const { pageFiles } = await import('../../scripts/web-files.mjs');
+  const cached = await page.evaluate(async () => {
+    const keys = await caches.keys();
+    const cache = await caches.open(keys.find((k) => k.startsWith('vnextract-')));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname.replace(/^\//, ''));
+  });
+  assert.deepEqual(new Set(cached), new Set(['', ...pageFiles()]), 'the offline copy is the page’s files, every one');
   const article = await fixture('article.txt');
 
   // The manifest that makes the page installable.
@@ -32,6 +41,7 @@ test('once opened, the page reloads and works with the server stopped', async (t
   assert.equal(manifest.display, 'standalone');
   assert.ok(manifest.name && manifest.start_url && manifest.icons.length > 0);
 
+  await toClipboard(page, { text: '' });
   await stopServer(server);
   const probe = await page.evaluate(() => fetch('/no-such-file-' + Date.now()).then((r) => r.status, () => 'failed'));
   assert.equal(probe, 'failed', 'the server is really gone');
@@ -40,6 +50,7 @@ test('once opened, the page reloads and works with the server stopped', async (t
   await page.reload();
   await waitForResults(page, { name: 'offline-reload', errors });
   assert.deepEqual((await currentResult(page)).entities, online.entities, 'the example again, extracted offline');
+  // The clipboard's writer tab has to be loaded before the server goes: a real paste needs it.
   const x = await nextResult(page, () => paste(page, { text: article }));
   assert.notEqual(x.text, online.text);
   assert.ok(x.entities.length > 0 && x.events.length > 0, 'new input is extracted offline');
@@ -73,7 +84,7 @@ test('the single file works opened from disk, with no server and no requests', a
   assert.match(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content), /connect-src 'none'/);
 
   const text = await fixture('article.txt');
-  const x = await nextResult(page, () => paste(page, { text }));
+  const x = await nextResult(page, () => dispatchPaste(page, { text }));
   assert.ok(x.entities.length > 0 && x.events.length > 0);
   for (const e of x.entities) assert.equal(x.text.slice(e.start, e.end), e.text);
   // The English switch and the exports work here too.
@@ -81,6 +92,13 @@ test('the single file works opened from disk, with no server and no requests', a
   assert.equal((await page.locator('#h-events').innerText()).trim(), 'Events');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(tid('download-json')).click()]);
   assert.ok(dl.suggestedFilename().endsWith('.json'));
+  // The CSV files come from the core in the inlined worker, here too.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator(tid('download-csv-events')).click()]);
+  assert.ok(csv.suggestedFilename().endsWith('-events.csv'));
+  // A share link from a file on disk works only on this computer: the page says so (issue 14, point 8).
+  await page.locator(tid('share')).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="toast"]').textContent.length > 0);
+  assert.match(await page.locator(tid('toast')).innerText(), /only on this computer/);
   await screenshot(page, 'single-file');
   const outside = requests.filter((u) => !/^(file|blob|data):/.test(u));
   assert.deepEqual(outside, [], 'nothing but the file itself, blob: and data: URLs');
@@ -90,7 +108,7 @@ test('the single file works opened from disk, with no server and no requests', a
   const server = await startServer();
   t.after(() => stopServer(server));
   const { page: served } = await openPage(browser, server.url);
-  const y = await nextResult(served, () => paste(served, { text }));
+  const y = await nextResult(served, () => dispatchPaste(served, { text }));
   assert.deepEqual(y, x);
 });
 
@@ -104,8 +122,11 @@ test('the Content-Security-Policy is there and enforced, and the page makes no r
     await stopServer(server);
     await stopServer(elsewhere);
   });
+  await grantClipboard(browser, server);
   const { page, errors, dialogs } = await openPage(browser, server.url);
   await waitForServiceWorker(page);
+  // The tab that writes the clipboard for the pastes below is loaded now, not counted after loading.
+  await toClipboard(page, { text: '' });
 
   const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '');
   const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));

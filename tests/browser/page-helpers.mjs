@@ -38,6 +38,8 @@ export function sharedSetup(options, setup = async () => {}) {
   before(async () => {
     shared.server = await startServer();
     shared.browser = await launchBrowser(options);
+    // Real pastes (Ctrl+V) and copies go through the system clipboard.
+    await grantClipboard(shared.browser, shared.server);
     await setup(shared);
   });
   after(async () => {
@@ -73,6 +75,15 @@ export async function openPage(browser, url, { waitResults = true } = {}) {
   return { page, errors, dialogs };
 }
 
+/** The text of `locator` as a reader sees it: without the type words that only screen readers get (.sr-label). */
+export function shownText(locator) {
+  return locator.evaluate((n) => {
+    const copy = n.cloneNode(true);
+    for (const l of copy.querySelectorAll('.sr-label')) l.remove();
+    return copy.textContent;
+  });
+}
+
 /** How many results the page has drawn so far. */
 export async function resultCount(page) {
   return Number((await page.locator(tid('status')).getAttribute('data-results')) ?? 0);
@@ -95,11 +106,70 @@ export function currentResult(page) {
   return page.evaluate(() => globalThis.vnextract.result);
 }
 
+/** The origin of the tab that writes the clipboard: the server under another host name, so that it is outside the page's service worker. */
+const writerOrigin = (url) => {
+  const u = new URL(url);
+  u.hostname = u.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  return u.origin;
+};
+
+/** Lets the pages of `browser` served by `server` (and the clipboard's writer tab) read and write the clipboard. */
+export async function grantClipboard(browser, server) {
+  for (const origin of [new URL(server.url).origin, writerOrigin(server.url)]) {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  }
+}
+
+/** Per browser context: a tab (the server's plain 404 page, no CSP, under another host name) that writes the clipboard. */
+const clipboardTabs = new WeakMap();
+
 /**
- * Dispatches a paste on the input box carrying `text` (text/plain) and/or
- * `html` (text/html), as a browser does when the user pastes.
+ * Puts `text` (text/plain) and/or `html` (text/html) on the system
+ * clipboard, as a copy in another program does. Written from a tab of its
+ * own: Chromium parses HTML written to the clipboard in the writing page,
+ * whose CSP would then report the pasted page's inline handlers.
  */
-export async function paste(page, { text, html }) {
+export async function toClipboard(page, { text, html }) {
+  const context = page.context();
+  let writer = clipboardTabs.get(context);
+  if (!writer || writer.isClosed()) {
+    writer = await context.newPage();
+    await writer.goto(writerOrigin(page.url()) + '/__clipboard__');
+    clipboardTabs.set(context, writer);
+  }
+  await writer.bringToFront();
+  await writer.evaluate(
+    async ({ text, html }) => {
+      const items = {};
+      if (text !== undefined) items['text/plain'] = new Blob([text], { type: 'text/plain' });
+      if (html !== undefined) items['text/html'] = new Blob([html], { type: 'text/html' });
+      await navigator.clipboard.write([new ClipboardItem(items)]);
+    },
+    { text, html },
+  );
+  await page.bringToFront();
+}
+
+/**
+ * Pastes like a user: `text` and/or `html` on the clipboard, then Ctrl+V in
+ * the input box. `at`: 'all' selects the box's text first (Ctrl+A, the
+ * default), a number puts the caret there, 'keep' leaves the selection.
+ */
+export async function paste(page, { text, html }, { at = 'all' } = {}) {
+  await toClipboard(page, { text, html });
+  const box = page.locator(tid('input'));
+  await box.focus();
+  if (at === 'all') await page.keyboard.press('Control+A');
+  else if (typeof at === 'number') await box.evaluate((b, at) => b.setSelectionRange(at, at), at);
+  await page.keyboard.press('Control+V');
+}
+
+/**
+ * Dispatches a paste event carrying `text` and/or `html` on the input box
+ * (its whole text selected), for pages where the system clipboard is out
+ * of reach (the single file opened from file://). Elsewhere, use `paste`.
+ */
+export async function dispatchPaste(page, { text, html }) {
   await page.locator(tid('input')).evaluate(
     (box, { text, html }) => {
       const data = new DataTransfer();
@@ -119,16 +189,21 @@ export async function typeText(page, text) {
 }
 
 /** Drops a file named `name` of MIME `type` holding `content` on the input area. */
-export async function dropFile(page, { name, type, content }) {
+export function dropFile(page, file) {
+  return dropFiles(page, [file]);
+}
+
+/** Drops several files at once (`[{name, type, content}]`) on the input area. */
+export async function dropFiles(page, files) {
   await page.locator(tid('dropzone')).evaluate(
-    (zone, { name, type, content }) => {
+    (zone, files) => {
       const data = new DataTransfer();
-      data.items.add(new File([content], name, { type }));
+      for (const { name, type, content } of files) data.items.add(new File([content], name, { type }));
       for (const kind of ['dragenter', 'dragover', 'drop']) {
         zone.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true }));
       }
     },
-    { name, type, content },
+    files,
   );
 }
 
@@ -224,14 +299,14 @@ export function longArticle(bytes, seed = 0) {
   const lands = ['Phần Lan', 'Ba Lan', 'Chile', 'Na Uy', 'Bồ Đào Nha', 'Argentina'];
   const places = ['Hà Nội', 'Đà Nẵng', 'Cần Thơ', 'Hải Phòng', 'Huế', 'Quy Nhơn'];
   const pick = (xs, i) => xs[(i + seed) % xs.length];
-  const lines = [`Bộ trưởng ${pick(people, 0)} hội đàm với Bộ trưởng Ngoại giao ${pick(lands, 0)} ${pick(guests, 0)}`, ''];
+  const lines = [`Bộ trưởng ${pick(people, 0)} đón đoàn ${pick(lands, 0)} do ${pick(guests, 0)} dẫn đầu`, ''];
   for (let i = 0; Buffer.byteLength(lines.join('\n')) < bytes; i++) {
     const day = 1 + ((i * 7 + seed) % 28);
     const month = 1 + ((i + seed) % 12);
     lines.push(
       `Sáng ${day}/${month}, tại ${pick(places, i)}, Bộ trưởng ${pick(people, i)} đã tiếp Đại sứ ${pick(lands, i + 1)} ${pick(guests, i + 1)} ` +
-        `trong buổi làm việc thứ ${i + 1} của năm. Hai bên nhất trí nâng kim ngạch thương mại lên ${2 + (i % 9)},${i % 10} tỷ USD ` +
-        `vào năm ${2026 + (i % 5)}, tăng ${10 + (i % 15)}% so với năm trước, và thúc đẩy hợp tác về giáo dục, năng lượng tái tạo và nông nghiệp.`,
+        `trong buổi làm việc thứ ${i + 1} của năm. Hai vị đồng ý đưa giá trị trao đổi hàng hóa lên ${2 + (i % 9)},${i % 10} tỷ USD ` +
+        `vào năm ${2026 + (i % 5)}, hơn ${10 + (i % 15)}% so với cùng kỳ, và làm ăn nhiều hơn trong đào tạo nghề, điện mặt trời và trồng lúa.`,
       '',
     );
   }

@@ -1,9 +1,9 @@
-// The reading view (issue 6): the legend's type toggles, hover and click on
-// a highlighted mention, the removed-blocks switch, an event's sentence, the
-// entity summary, keyboard use, contrast in light and dark, a phone-sized
-// screen. Every check reads the extraction the page itself received
-// (window.vnextract.result) and compares the DOM with it, so that the tests
-// hold for any extractor, not for particular names.
+// The article view (issues 6 and 14): the legend's type toggles, hover and
+// click on a highlighted mention, the removed-blocks switch, an event's
+// sentence, the entity summary, keyboard use, contrast in light and dark, a
+// phone-sized screen. Every check reads the extraction the page itself
+// received (window.vnextract.result) and compares the DOM with it, so that
+// the tests hold for any extractor, not for particular names.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,14 +16,17 @@ const drawable = (x) => x.entities.map((e, idx) => ({ ...e, idx })).filter((e) =
 
 /** For each mark: its type, canonical name, entity index, whether it is picked, and how it is drawn. */
 const readMarks = (page) =>
-  page.locator('[data-testid="highlighted"] mark[data-entity-type]').evaluateAll((marks) =>
+  page.locator('[data-testid="article"] mark[data-entity-type]').evaluateAll((marks) =>
     marks.map((m) => ({
       type: m.dataset.entityType,
       canonical: m.dataset.canonical,
       idx: Number(m.dataset.idx),
-      text: m.textContent,
+      // The mention's own text: the screen-reader labels of inner marks are left out.
+      text: [...m.childNodes].map((n) => (n.nodeType === 3 ? n.data : n.classList.contains('sr-label') ? '' : n.textContent)).join(''),
+      outer: m.classList.contains('outer'),
       picked: m.classList.contains('picked'),
       background: getComputedStyle(m).backgroundColor,
+      underline: getComputedStyle(m).borderBottomColor,
       label: getComputedStyle(m, '::after').content,
     })),
   );
@@ -43,8 +46,13 @@ test('every highlight is the entity the result names, at its offsets', async (t)
     assert.equal(m.type, e.type);
     assert.equal(m.canonical, e.canonical ?? e.text);
     assert.equal(m.text, x.text.slice(e.start, e.end), `mark ${m.idx} shows its slice`);
-    assert.ok(!transparent(m.background), `a ${m.type} mark is tinted`);
-    assert.equal(m.label, `"${m.type}"`, 'each mark carries its type as a text label');
+    if (m.outer) {
+      assert.ok(!transparent(m.background), `a ${m.type} mark is tinted`);
+      assert.equal(m.label, `"${m.type}" / ""`, 'an outer mark carries its type as a chip (silent for screen readers)');
+    } else {
+      assert.ok(!transparent(m.underline), `an inner ${m.type} mark is underlined`);
+      assert.equal(m.label, 'none', 'an inner mark has no chip: labels never stack');
+    }
   }
   assert.deepEqual(errors, []);
 });
@@ -70,14 +78,14 @@ test('the legend toggles hide and show one type of highlight', async (t) => {
   let marks = await readMarks(page);
   for (const m of marks) {
     if (m.type === hide) {
-      assert.ok(transparent(m.background), `${hide} marks lose their tint`);
+      assert.ok(transparent(m.background) && transparent(m.underline), `${hide} marks lose their tint`);
       assert.equal(m.label, 'none', `${hide} marks lose their label`);
-    } else {
+    } else if (m.outer) {
       assert.ok(!transparent(m.background), `${m.type} marks keep theirs`);
     }
   }
   // A hidden mention shows no tooltip and cannot be picked.
-  const hiddenMark = page.locator(`[data-testid="highlighted"] mark[data-entity-type="${hide}"]`).first();
+  const hiddenMark = page.locator(`[data-testid="article"] mark[data-entity-type="${hide}"]`).first();
   await hiddenMark.hover();
   assert.ok(await page.locator(tid('tooltip')).isHidden(), 'no tooltip on a hidden type');
   await viewShot(page, 'view-type-hidden');
@@ -87,7 +95,7 @@ test('the legend toggles hide and show one type of highlight', async (t) => {
   await page.keyboard.press('Enter');
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   marks = await readMarks(page);
-  assert.ok(marks.every((m) => !transparent(m.background)), 'all types shown again');
+  assert.ok(marks.filter((m) => m.outer).every((m) => !transparent(m.background)), 'all types shown again');
   await toggle.click();
   await nextResult(page, () => page.locator(tid('example')).click());
   assert.equal(await page.locator(`${tid('legend-toggle')}[data-type="${hide}"]`).getAttribute('aria-pressed'), 'false');
@@ -95,7 +103,7 @@ test('the legend toggles hide and show one type of highlight', async (t) => {
   assert.deepEqual(errors, []);
 });
 
-test('hover shows the type, canonical name, roles, country and value of a mention', async (t) => {
+test('hover shows the type, canonical name, roles, country, readable value and rule of a mention', async (t) => {
   const { page, errors } = await openPage(shared.browser, shared.server.url);
   t.after(() => page.close());
   const x = await currentResult(page);
@@ -104,15 +112,17 @@ test('hover shows the type, canonical name, roles, country and value of a mentio
   const richness = (e) => ['canonical', 'value', 'country'].filter((k) => e[k]).length + (e.roles?.length ? 1 : 0);
   const byType = new Map();
   for (const e of drawable(x)) if (!byType.has(e.type) || richness(e) > richness(byType.get(e.type))) byType.set(e.type, e);
+  const readable = (e) => page.evaluate(async (e) => (await import('./readable.js')).readableValue(e), e);
   for (const e of byType.values()) {
-    await page.locator(`[data-testid="highlighted"] mark[data-idx="${e.idx}"]`).hover();
+    await page.locator(`[data-testid="article"] mark[data-idx="${e.idx}"]`).hover();
     await tooltip.waitFor({ state: 'visible' });
     const rows = await tooltip.locator('dt').evaluateAll((dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
     assert.match(await tooltip.locator('.tip-head').innerText(), new RegExp(e.type));
     assert.equal(rows['Tên chuẩn'], e.canonical ?? undefined, `canonical of ${e.text}`);
     assert.equal(rows['Chức danh'], e.roles?.length ? e.roles.join('; ') : undefined, `roles of ${e.text}`);
     assert.equal(rows['Quốc gia'], e.country ?? undefined, `country of ${e.text}`);
-    assert.equal(rows['Giá trị'], e.value ?? undefined, `value of ${e.text}`);
+    assert.equal(rows['Giá trị'], e.value ? await readable(e) : undefined, `readable value of ${e.text}`);
+    if (e.value && ['DATE', 'TIME', 'MONEY'].includes(e.type)) assert.notEqual(rows['Giá trị'], e.value, `${e.type} ${e.value} is not shown raw`);
     assert.equal(rows['Vì sao (quy tắc)'], e.rule ?? undefined, `rule of ${e.text}`);
     // Inside the window.
     const box = await tooltip.boundingBox();
@@ -124,15 +134,18 @@ test('hover shows the type, canonical name, roles, country and value of a mentio
 
   // The same lines for an entity with every field (the drawing itself, in this browser).
   const lines = await page.evaluate(async () => {
-    const { fillTooltip } = await import('./render.js');
+    const { fillTooltip } = await import('./highlights.js');
     const node = document.createElement('div');
     fillTooltip(node, { type: 'PER', text: 'A', canonical: 'Nguyễn Văn A', roles: ['Bộ trưởng', 'Đại sứ'], country: 'Việt Nam', value: '42', rule: 'r.x' });
-    return [...node.querySelectorAll('dd')].map((d) => d.textContent);
+    const date = document.createElement('div');
+    fillTooltip(date, { type: 'DATE', text: '9/4', canonical: '2031-04-09', value: '2031-04-09', rule: 'date.dm+year:anchor' }, { published: '2031-04-10T07:00' });
+    return [[...node.querySelectorAll('dd')].map((d) => d.textContent), [...date.querySelectorAll('dd')].map((d) => d.textContent)];
   });
-  assert.deepEqual(lines, ['Nguyễn Văn A', 'Bộ trưởng; Đại sứ', 'Việt Nam', '42', 'r.x']);
+  assert.deepEqual(lines[0], ['Nguyễn Văn A', 'Bộ trưởng; Đại sứ', 'Việt Nam', '42', 'r.x']);
+  assert.deepEqual(lines[1], ['2031-04-09', '09/04/2031', 'năm suy ra từ ngày đăng 10/04/2031', 'date.dm+year:anchor'], 'an inferred year says where it came from');
 
   // Keyboard focus shows the tooltip as hover does.
-  const first = page.locator('[data-testid="highlighted"] mark[tabindex="0"]');
+  const first = page.locator('[data-testid="article"] mark[tabindex="0"]');
   await first.focus();
   await tooltip.waitFor({ state: 'visible' });
   await page.keyboard.press('Escape');
@@ -149,7 +162,7 @@ test('clicking a mention marks every mention of the same entity; again unmarks',
   const [canonical, idxs] = [...mentions.entries()].sort((a, b) => b[1].length - a[1].length)[0];
   t.diagnostic(`picking an entity with ${idxs.length} mentions`);
 
-  await page.locator(`[data-testid="highlighted"] mark[data-idx="${idxs[idxs.length - 1]}"]`).click();
+  await page.locator(`[data-testid="article"] mark[data-idx="${idxs[idxs.length - 1]}"]`).click();
   let marks = await readMarks(page);
   assert.deepEqual(
     marks.filter((m) => m.picked).map((m) => m.idx).sort((a, b) => a - b),
@@ -159,10 +172,10 @@ test('clicking a mention marks every mention of the same entity; again unmarks',
   const summaryItem = page.locator(`${tid('summary-item')}[data-canonical="${canonical.replace(/"/g, '\\"')}"]`);
   assert.equal(await summaryItem.getAttribute('aria-pressed'), 'true', 'the summary shows the pick');
   assert.match(await summaryItem.innerText(), new RegExp(`${idxs.length}`), 'with the mention count');
-  assert.equal(await page.locator('[data-testid="highlighted"] mark.picked[aria-current="true"]').count(), idxs.length);
+  assert.equal(await page.locator('[data-testid="article"] mark.picked[aria-current="true"]').count(), idxs.length);
   await viewShot(page, 'view-picked');
 
-  await page.locator(`[data-testid="highlighted"] mark[data-idx="${idxs[0]}"]`).click();
+  await page.locator(`[data-testid="article"] mark[data-idx="${idxs[0]}"]`).click();
   marks = await readMarks(page);
   assert.equal(marks.filter((m) => m.picked).length, 0, 'a second click unmarks');
 
@@ -170,7 +183,7 @@ test('clicking a mention marks every mention of the same entity; again unmarks',
   await summaryItem.click();
   assert.equal((await readMarks(page)).filter((m) => m.picked).length, idxs.length);
   await summaryItem.click();
-  const focusable = page.locator('[data-testid="highlighted"] mark[tabindex="0"]');
+  const focusable = page.locator('[data-testid="article"] mark[tabindex="0"]');
   await focusable.focus();
   const firstIdx = Number(await focusable.getAttribute('data-idx'));
   await page.keyboard.press('ArrowRight');
@@ -196,8 +209,10 @@ test('the removed-blocks switch shows what the cleaner dropped, each with its re
     lis.map((li) => ({ reason: li.dataset.reason, label: li.querySelector('.reason').textContent, text: li.querySelector('.removed-text').textContent })),
   );
   assert.deepEqual(items.map(({ reason, text }) => ({ reason, text })), x.removed.map(({ reason, text }) => ({ reason, text })));
-  for (const item of items) assert.ok(item.label.trim().length > 0, `reason ${item.reason} is named`);
-  assert.match(await removed.locator('h4').innerText(), new RegExp(`\\(${x.removed.length}\\)`));
+  // Each reason in words (schema.test.mjs checks that every reason the core can send has them).
+  for (const item of items) assert.notEqual(item.label, item.reason, `reason ${item.reason} is named in words`);
+  assert.match(await removed.locator('h3').innerText(), new RegExp(`\\(${x.removed.length}\\)`));
+  assert.equal(await removed.getAttribute('aria-live'), null, 'the removed list is no live region (issue 14, point 10)');
   await screenshot(page, 'view-removed');
   await page.locator(tid('show-removed')).uncheck();
   assert.ok(await removed.isHidden());
@@ -222,7 +237,7 @@ test('clicking an event marks its sentence in the text; again unmarks', async (t
     assert.ok(await card.evaluate((li) => li.classList.contains('selected')));
     assert.equal(await card.locator('.event-head').getAttribute('aria-pressed'), 'true');
     // The marks inside the sentence survive the sentence wrapping.
-    assert.equal(await page.locator('[data-testid="highlighted"] mark[data-entity-type]').count(), drawable(x).length);
+    assert.equal(await page.locator('[data-testid="article"] mark[data-entity-type]').count(), drawable(x).length);
     if (k === 0) await viewShot(page, 'view-event-sentence');
   }
   const card = page.locator(`${tid('event')}.selected`);
@@ -235,18 +250,26 @@ test('clicking an event marks its sentence in the text; again unmarks', async (t
   assert.deepEqual(errors, []);
 });
 
-test('the reference date starts from the page’s dateline, and setting it extracts again', async (t) => {
+test('the reference date starts from the page’s dateline, in dd/mm/yyyy, and setting it extracts again', async (t) => {
   const { page, errors } = await openPage(shared.browser, shared.server.url);
   t.after(() => page.close());
   const x = await currentResult(page);
   const box = page.locator(tid('reference-date'));
-  if (x.published) assert.equal(await box.inputValue(), x.published.slice(0, 10));
-  const y = await nextResult(page, () => box.fill('2031-02-03'));
-  assert.equal(y.text, x.text, 'same article');
-  assert.equal(await box.inputValue(), '2031-02-03', 'the user’s date stays');
-  // A new paste keeps the user's date rather than the new page's dateline.
-  await nextResult(page, () => page.locator(tid('input')).fill('Sáng 4/5, Đoàn Văn Minh gặp Trần Thu Hà.'));
-  assert.equal(await box.inputValue(), '2031-02-03');
+  const [y, m, d] = x.published.slice(0, 10).split('-');
+  assert.equal(await box.inputValue(), `${d}/${m}/${y}`, 'the page’s date, as people write it (not the browser’s US format)');
+  assert.equal(await page.locator(tid('refdate-note')).getAttribute('data-from'), 'page');
+  const z = await nextResult(page, async () => {
+    await box.fill('03/02/2031');
+    await box.press('Enter');
+    await box.blur();
+  });
+  assert.equal(z.text, x.text, 'same article');
+  assert.equal(await box.inputValue(), '03/02/2031', 'the user’s date stays');
+  assert.equal(await page.locator(tid('refdate-note')).getAttribute('data-from'), 'hand', 'and is labelled as set by hand');
+  // A date that does not exist is refused with a word, and nothing is extracted.
+  await box.fill('31/02/2031');
+  await box.blur();
+  assert.match(await page.locator(tid('refdate-note')).innerText(), /không hợp lệ/);
   assert.deepEqual(errors, []);
 });
 
@@ -256,8 +279,8 @@ test('text contrast meets WCAG AA in light and dark, and the page fits a phone',
   const x = await currentResult(page);
   const types = [...new Set(x.entities.map((e) => e.type))];
   const probes = [
-    ['body'], ['.help'], ['.status'], ['.legend-item'], ['.summary-item'], ['.event-head'], ['.participants .role'],
-    ...types.flatMap((ty) => [[`mark[data-entity-type=${ty}]`], [`mark[data-entity-type=${ty}]`, '::after']]),
+    ['body'], ['.help'], ['.status'], ['.legend-item'], ['.summary-item'], ['.event-head'], ['.participants .role'], ['.event-note'], ['.refdate-note'],
+    ...types.flatMap((ty) => [[`mark.outer[data-entity-type=${ty}]`], [`mark.outer[data-entity-type=${ty}]`, '::after']]),
   ];
   for (const scheme of ['light', 'dark']) {
     // Reduced motion: no colour transition half-way when measured.
@@ -283,28 +306,30 @@ test('panels, legend, highlights, tooltip and banner carry their ARIA roles and 
     const q = (s) => document.querySelector(s);
     const name = (n) => n?.getAttribute('aria-label') ?? document.getElementById(n?.getAttribute('aria-labelledby') ?? '')?.textContent ?? null;
     return {
-      panes: [...document.querySelectorAll('.pane')].map((p) => name(p)),
+      panes: [...document.querySelectorAll('.pane:not([hidden])')].map((p) => name(p)),
       legend: [q('[data-testid="legend"]').getAttribute('role'), name(q('[data-testid="legend"]'))],
-      highlighted: [q('[data-testid="highlighted"]').getAttribute('role'), name(q('[data-testid="highlighted"]'))],
+      article: [q('[data-testid="article"]').localName, name(q('[data-testid="article"]'))],
       tooltip: q('[data-testid="tooltip"]').getAttribute('role'),
       banner: q('[data-testid="banner"]').getAttribute('role'),
       status: q('[data-testid="status"]').getAttribute('aria-live'),
+      announcer: q('[data-testid="announcer"]').getAttribute('aria-live'),
       toggles: [...document.querySelectorAll('[data-testid="legend-toggle"]')].map((b) => b.getAttribute('aria-pressed')),
       input: document.querySelector(`label[for="${q('[data-testid="input"]').id}"]`)?.textContent ?? null,
     };
   });
-  assert.deepEqual(roles.panes, ['Bài viết', 'Thực thể', 'Sự kiện']);
+  assert.deepEqual(roles.panes, ['Bài viết', 'Sự kiện', 'Thực thể'], 'the events come before the entity summary');
   assert.equal(roles.legend[0], 'group');
   assert.ok(roles.legend[1]);
-  assert.equal(roles.highlighted[0], 'document');
-  assert.ok(roles.highlighted[1]);
+  assert.equal(roles.article[0], 'article');
+  assert.ok(roles.article[1]);
   assert.equal(roles.tooltip, 'tooltip');
   assert.equal(roles.banner, 'alert');
-  assert.equal(roles.status, 'polite');
+  assert.equal(roles.status, null, 'the status line (timings) is not announced');
+  assert.equal(roles.announcer, 'polite');
   assert.ok(roles.toggles.length > 0 && roles.toggles.every((p) => p === 'true'));
   assert.ok(roles.input, 'the input box has a label');
   // A hovered mark is described by the tooltip.
-  const mark = page.locator('[data-testid="highlighted"] mark[data-entity-type]').first();
+  const mark = page.locator('[data-testid="article"] mark[data-entity-type]').first();
   await mark.hover();
   assert.equal(await mark.getAttribute('aria-describedby'), 'tooltip');
   assert.deepEqual(errors, []);
