@@ -62,11 +62,14 @@ pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
         mentions.extend(mentions::read_sentence(text, s, inside, ctx.anchor));
         next = end;
     }
-    let clusters = merge::merge(&mentions, ctx.anchor);
+    let mut clusters = merge::merge(&mentions, ctx.anchor);
     let mut listed: Vec<usize> = (0..clusters.len())
         .filter(|&c| merge::is_listed(&clusters[c]))
         .collect();
     let main = main_event::main_event(&listed, &clusters, &mentions).map(|i| listed.remove(i));
+    if let Some(m) = main {
+        merge::date_from_occasion(&mut clusters, m, &listed, &mentions);
+    }
     main_event::time_order(&mut listed, &clusters, &mentions, ctx.anchor);
     main.into_iter()
         .chain(listed)
@@ -104,7 +107,9 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
     if c.year_moved {
         rule.push_str("+year:planned");
     }
-    if c.date_from_tie {
+    if c.date_from_occasion {
+        rule.push_str("+date:occasion");
+    } else if c.date_from_tie {
         rule.push_str("+tie:same-day");
     } else if let (None, Some((relation, _))) = (c.date, c.tie) {
         // No date of its own: placed before or after the event it is tied to.

@@ -111,6 +111,48 @@ pub fn named_in(v: &SentenceView<'_>, r: Range<usize>) -> Named {
     named
 }
 
+/// Places that open the stretch `r` before an event word and act as its
+/// subject, when no one else is named: countries told as actors ("Mỹ và
+/// Trung Quốc tiến hành tham vấn", "nước này và Mỹ đã …"). A place later
+/// in the stretch ("mời đoàn tỉnh X đến thăm") is no subject.
+pub fn places_as_actors(v: &SentenceView<'_>, r: Range<usize>) -> Vec<Participant> {
+    let mut out = Vec::new();
+    let mut i = r.start;
+    for e in v.entities_in(r.clone(), &[EntityKind::Loc]) {
+        let at = v.token_at(e.span.start);
+        // The opening place, or one joined to the opening by "và"/",".
+        let joined = at > r.start
+            && at - r.start <= 3
+            && (v.tokens[at - 1].lower == "và" || v.tokens[at - 1].is(','));
+        if at != i && !joined {
+            break;
+        }
+        add(&mut out, org(e));
+        i = v.token_after(e.span.end) + 1;
+    }
+    out
+}
+
+/// Pronouns that stand for a person named before them.
+const PRONOUNS: &[&str] = &["ông", "bà", "ngài"];
+
+/// The person a pronoun in tokens `r` stands for ("Bộ trưởng X cho biết bà
+/// sẽ thăm …", "nhân chuyến thăm của ông"): the last person named before it
+/// in the sentence. A pronoun before a name is a title ("ông Trần Văn A").
+pub fn pronoun_referent(v: &SentenceView<'_>, r: Range<usize>) -> Option<Participant> {
+    let end = r.end.min(v.tokens.len());
+    let at = (r.start..end).find(|&j| {
+        PRONOUNS.contains(&v.tokens[j].lower.as_str())
+            && !v.tokens.get(j + 1).is_some_and(|n| n.capitalised)
+            && !v.inside(j, &[EntityKind::Per, EntityKind::Title])
+    })?;
+    let before = v.tokens[at].span.start;
+    v.entities
+        .iter()
+        .rfind(|e| e.kind == EntityKind::Per && e.span.end <= before)
+        .map(|e| person(e))
+}
+
 /// Whether tokens `r` name a person.
 pub fn names_a_person(v: &SentenceView<'_>, r: Range<usize>) -> bool {
     v.entities_in(r, &[EntityKind::Per]).next().is_some()
@@ -152,7 +194,9 @@ pub fn split_point(v: &SentenceView<'_>, a_end: usize, b_start: usize) -> usize 
     };
     let per_tok = v.token_at(last_per.span.start);
     let per_end = v.token_after(last_per.span.end);
-    if (per_end..b_start).any(|j| v.tokens[j].is(',')) {
+    // "… Y (Z), và tiếp W": a verb joined to the first shares its subject;
+    // Y is the first one's object.
+    if (per_end..b_start).any(|j| v.tokens[j].is(',') || v.tokens[j].lower == "và") {
         return b_start;
     }
     (a_end..per_tok)

@@ -136,6 +136,12 @@ static OBJECTS: LazyLock<Lexicon<String>> =
 static ACTORS: LazyLock<Lexicon<()>> =
     LazyLock::new(|| word_list(include_str!("../../data/events/actors.txt")));
 
+/// Whether an item of the object list `list` (`objects.tsv`) starts at
+/// `tokens[j]`.
+pub fn object_at(tokens: &[Token], j: usize, list: &str) -> bool {
+    OBJECTS.all_at(tokens, j).any(|(_, l)| l == list)
+}
+
 /// A cue found in a sentence, its conditions met.
 #[derive(Clone, Debug)]
 pub struct TriggerHit {
@@ -171,13 +177,26 @@ pub fn find_triggers(tokens: &[Token], entities: &[&Entity]) -> Vec<TriggerHit> 
 
 fn conditions_hold(t: &EventTrigger, tokens: &[Token], next: usize, entities: &[&Entity]) -> bool {
     t.conditions.iter().all(|c| match c {
-        Condition::Actor => actor_follows(tokens, next, entities),
+        Condition::Actor => {
+            actor_follows(tokens, next, entities) || joined_verb_takes_actor(tokens, next, entities)
+        }
         Condition::Number => tokens.get(next).is_some_and(Token::is_number),
         Condition::NotBefore(words) => tokens.get(next).map_or(true, |n| !words.contains(&n.lower)),
         Condition::Object { list, within } => (next..next + within)
             .take_while(|&j| tokens.get(j).is_some_and(Token::is_word))
-            .any(|j| OBJECTS.all_at(tokens, j).any(|(_, l)| l == list)),
+            .any(|j| object_at(tokens, j, list)),
     })
+}
+
+/// Whether "và" or a comma at `tokens[i]` joins a second event verb that
+/// has its actor ("tiếp và làm việc với X", "tiếp, hội đàm với X"): the
+/// two verbs share it.
+fn joined_verb_takes_actor(tokens: &[Token], i: usize, entities: &[&Entity]) -> bool {
+    let joiner = tokens.get(i).is_some_and(|t| t.lower == "và" || t.is(','));
+    joiner
+        && TRIGGERS.all_at(tokens, i + 1).any(|(len, t)| {
+            t.conditions.contains(&Condition::Actor) && actor_follows(tokens, i + 1 + len, entities)
+        })
 }
 
 /// Words skipped before an actor: "tiếp các Đại sứ", "gặp gỡ với Bộ trưởng".
