@@ -123,7 +123,7 @@ impl<'a> Headline<'a> {
 /// sentences, captions and credits may stand between).
 fn lead(page: &Page, title_at: Option<usize>, anchor: usize, h: Option<&Headline>) -> usize {
     let is_lead = |j: usize| {
-        (page.is_text(j, LEAD_WORDS) || page.in_bare_run(j))
+        (page.is_text(j, LEAD_WORDS) || page.is_bare_line(j))
             && !page.is_repeat(j)
             && !h.is_some_and(|h| h.copied_by(&page.lines[j]))
     };
@@ -266,8 +266,9 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
         let a = &mut *self.a;
         if copy_of_title {
             remove(a, l, RemovalReason::TitleCopy);
-            // The story's own headline and teaser in a list of articles at the foot.
-            if next.is_some_and(Line::is_cut_short) {
+            // The story's own headline and teaser in a list of articles at
+            // the foot (an article alone has no such list).
+            if !page.bare && next.is_some_and(Line::is_cut_short) {
                 self.mode = Mode::Related;
             }
         } else if matches!(l.shape, Shape::SectionHeading | Shape::EndHeading) {
@@ -283,7 +284,7 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             remove(a, l, RemovalReason::Navigation);
         } else if let Some(rest) = glued {
             a.captions.push(rest);
-        } else if opens_related_run(lines, i) {
+        } else if !page.bare && opens_related_run(lines, i) {
             remove(a, l, RemovalReason::RelatedLinks);
             self.mode = Mode::Related;
         } else if !l.key.is_empty() && self.seen.contains(l.key.as_str()) {
@@ -298,6 +299,9 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             || (after_copy && is_alt_caption(page, l))
         {
             a.captions.push(l.text.to_string());
+        } else if l.shape == Shape::Byline && a.paragraphs.last().is_some_and(|p| opens_list(p)) {
+            // Names under "… gồm:" are the list it announces, not a byline.
+            a.paragraphs.push(l.text.to_string());
         } else if take_metadata(a, l) {
             // A byline or source after the body closes the article: what
             // follows is the site's, unless running prose takes up again.
@@ -329,7 +333,7 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
         let lines = self.page.lines;
         let l = &lines[i];
         let crosshead = l.shape == Shape::TitleLike && self.is_crosshead(i);
-        let text = self.page.is_text(i, 1) || self.page.in_bare_run(i);
+        let text = self.page.is_text(i, 1) || self.page.is_bare_line(i);
         let a = &mut *self.a;
         match l.shape {
             Shape::Prose => a.paragraphs.push(l.text.to_string()),
@@ -338,11 +342,6 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             // paragraph already read (the copy goes as a duplicate, and
             // cleaning the cleaned text must decide alike; issue 8).
             Shape::TitleLike if crosshead => a.paragraphs.push(l.text.to_string()),
-            // An article alone has no related links: a line alone without a
-            // stop between its paragraphs is a photo's caption.
-            Shape::TitleLike if self.page.bare && l.words >= LEAD_WORDS => {
-                a.captions.push(l.text.to_string())
-            }
             Shape::TitleLike | Shape::Slug | Shape::Bracketed => {
                 remove(a, l, RemovalReason::RelatedLinks)
             }
@@ -367,10 +366,10 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
 
 /// The line under an image's alt text (a copy of the headline), in the same
 /// block of the paste: the photo's caption, unended or one sentence. (An
-/// article alone keeps its sentences: its alt text is no page furniture.)
+/// article alone keeps its sentences and long lines: it is pasted for them.)
 fn is_alt_caption(page: &Page, l: &Line) -> bool {
     let shaped = match l.shape {
-        Shape::TitleLike => true,
+        Shape::TitleLike => !page.bare || l.words <= CROSSHEAD_WORDS,
         Shape::Prose => !page.bare,
         _ => false,
     };
