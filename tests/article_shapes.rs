@@ -162,7 +162,8 @@ fn lay_out(a: &Article, shape: &str) -> (String, Vec<String>) {
             // The paste stops halfway through the last sentence, mid-word.
             let last = sentences.pop().unwrap();
             let cut: String = last.chars().take(last.chars().count() / 2).collect();
-            sentences.push(cut);
+            // A paste ends at its last letter: a space the cut left is no text.
+            sentences.push(cut.trim_end().to_string());
             let mut paragraphs: Vec<String> = a.paragraphs.iter().map(|p| p.join(" ")).collect();
             let whole = paragraphs.pop().unwrap();
             let keep = whole.len() - last.len() + sentences.last().unwrap().len();
