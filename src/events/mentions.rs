@@ -19,6 +19,37 @@ static BOTH_SIDES: LazyLock<Lexicon<()>> =
 static TWO_COUNTRIES: LazyLock<Lexicon<()>> =
     LazyLock::new(|| word_list(include_str!("../../data/events/two_countries.txt")));
 
+static DELEGATION_LEADS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/delegation_leads.txt")));
+
+/// The heads of delegations a sentence names without an event word of its
+/// own ("Phía Việt Nam do ông X, Thứ trưởng, làm Trưởng đoàn; phía Lào do
+/// ông Y dẫn đầu."): the people between "do" and the words that say they
+/// lead. They take part in the event told just before.
+pub fn delegation_heads(
+    text: &str,
+    sentence: &Sentence,
+    entities: Vec<&Entity>,
+) -> Vec<Participant> {
+    let v = SentenceView::new(text, sentence, entities);
+    let mut heads = Vec::new();
+    let mut open: Option<usize> = None;
+    for j in 0..v.tokens.len() {
+        let t = &v.tokens[j];
+        if t.lower == "do" && t.is_word() {
+            open = Some(j + 1);
+        } else if t.is(';') || t.is('.') {
+            open = None;
+        } else if let Some(from) = open.filter(|_| DELEGATION_LEADS.matches_at(&v.tokens, j)) {
+            for p in participants::named_in(&v, from..j).persons {
+                participants::add(&mut heads, p);
+            }
+            open = None;
+        }
+    }
+    heads
+}
+
 /// Words that, right after an event word, point back to the one told.
 const DEMONSTRATIVES: &[&str] = &["này", "đó", "nói trên"];
 
@@ -31,6 +62,8 @@ pub struct Mention {
     pub cameo: String,
     /// Id of the trigger that fired.
     pub rule: String,
+    /// Its trigger names an event only between two named sides.
+    pub two_sides: bool,
     /// The trigger's words as in the text.
     pub trigger: String,
     /// Byte range of the trigger.
@@ -97,8 +130,9 @@ pub fn read_sentence(
     sentence: &Sentence,
     entities: Vec<&Entity>,
     anchor: Option<Ymd>,
+    roles: &participants::RoleIndex,
 ) -> Vec<Mention> {
-    let v = SentenceView::new(text, sentence, entities);
+    let v = SentenceView::new(text, sentence, entities).with_roles(roles);
     let Some(Classified {
         hits: classified,
         segments,
@@ -268,6 +302,7 @@ pub fn read_sentence(
             kind: h.trigger.kind,
             cameo: h.trigger.cameo.clone(),
             rule: h.trigger.rule(),
+            two_sides: h.trigger.two_sides,
             trigger: v.slice(h.cue.clone()).to_string(),
             span: v.bytes(h.cue.clone()),
             sentence: sentence.span.clone(),

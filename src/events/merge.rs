@@ -5,6 +5,16 @@
 
 use super::dates::EventDate;
 use super::mentions::{Mention, Relation, Role};
+
+/// The heads of delegations a sentence without an event word names, and
+/// how many mentions were read before it.
+#[derive(Clone, Debug)]
+pub struct Delegation {
+    /// Mentions before it.
+    pub before: usize,
+    /// The people who lead.
+    pub heads: Vec<Participant>,
+}
 use super::participants;
 use super::roles::SITTINGS;
 use crate::normalise::compose::to_lowercase;
@@ -49,6 +59,8 @@ pub struct Cluster {
     pub strong: bool,
     /// Its subject is "hai bên", "hai nước": it has actors though no name.
     pub sides: bool,
+    /// Every mention's trigger needs two named sides ("cuộc họp").
+    pub needs_two_sides: bool,
     /// The headline tells of it.
     pub in_title: bool,
     /// Tie to an earlier event: relation and that event's index.
@@ -80,6 +92,7 @@ impl Cluster {
             object: None,
             strong: false,
             sides: false,
+            needs_two_sides: true,
             in_title: false,
             tie: None,
             date_from_tie: false,
@@ -145,7 +158,18 @@ impl Cluster {
         }
         self.strong |= m.role.is_strong();
         self.sides |= m.sides;
+        self.needs_two_sides &= m.two_sides;
         self.in_title |= m.role == Role::Title;
+    }
+
+    /// Adds the heads of the delegations at it, when it names fewer than
+    /// two people of its own.
+    fn add_heads(&mut self, heads: &[Participant]) {
+        if self.persons.len() < 2 {
+            for h in heads {
+                participants::add(&mut self.persons, h.clone());
+            }
+        }
     }
 
     /// Whether `m` may tell of this event.
@@ -217,7 +241,11 @@ fn mention_date(
 }
 
 /// Merges mentions into events, resolves ties and gives years.
-pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
+pub fn merge(
+    mentions: &[Mention],
+    delegations: &[Delegation],
+    anchor: Option<Ymd>,
+) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     // The clusters of each type, in creation order: mentions are compared
     // with a bounded number of them.
@@ -232,14 +260,24 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
         .iter()
         .enumerate()
         .filter(|(_, m)| m.role == Role::Title);
+    let mut pending = delegations.iter().peekable();
     for (i, m) in body.chain(title) {
+        // Delegation heads named before this mention join the event
+        // reported last (the headline comes after the whole body).
+        while let Some(d) = pending.next_if(|d| d.before <= i || m.role == Role::Title) {
+            if let Some(&r) = reported.last() {
+                clusters[r].add_heads(&d.heads);
+            }
+        }
         if m.role == Role::Pointer {
             // A pointer adds nothing to an event already told; it tells
             // one only when none of its kind came before.
             let any_of = |k: &EventKind| by_kind.get(k).is_some_and(|c| !c.is_empty());
             let told =
                 any_of(&m.kind) || (SITTINGS.contains(&m.kind) && SITTINGS.iter().any(any_of));
-            if told || m.named.persons.is_empty() {
+            // A meeting word is too plain to tell one ("Tại cuộc họp, …" in
+            // any report).
+            if told || m.named.persons.is_empty() || m.kind == EventKind::Meeting {
                 continue;
             }
         }
@@ -319,6 +357,11 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             if reported.len() > COMPARE_WITH {
                 reported.remove(0);
             }
+        }
+    }
+    for d in pending {
+        if let Some(&r) = reported.last() {
+            clusters[r].add_heads(&d.heads);
         }
     }
     stated_years(&mut clusters);
@@ -448,10 +491,22 @@ pub fn date_from_occasion(
 }
 
 /// Whether an event is listed: someone takes part in it (an event needs
-/// named actors: "du khách gọi điện đặt phòng" is none), and it is told
+/// named actors: "du khách gọi điện đặt phòng" is none; a call or a
+/// reception needs a named person), and it is told
 /// outright, planned, or dated with a year (an undated aside says too
 /// little to place it on a timeline).
 pub fn is_listed(c: &Cluster) -> bool {
-    let actors = !c.persons.is_empty() || !c.orgs.is_empty() || c.sides;
-    actors && (c.strong || c.status == EventStatus::Planned || c.date.is_some_and(|d| d.has_year()))
+    // A call or a reception is between people: a club hosting a match
+    // ("tiếp đón Dynamo Kiev") is none.
+    let between_people = matches!(c.kind, EventKind::PhoneCall | EventKind::Reception);
+    // A body's own session ("tại cuộc họp Ban chỉ đạo …") has no two sides.
+    let two_sides = c.persons.len() + c.orgs.len() >= 2 || c.sides;
+    let actors = if between_people {
+        !c.persons.is_empty()
+    } else {
+        !c.persons.is_empty() || !c.orgs.is_empty() || c.sides
+    };
+    actors
+        && (two_sides || !c.needs_two_sides)
+        && (c.strong || c.status == EventStatus::Planned || c.date.is_some_and(|d| d.has_year()))
 }

@@ -43,7 +43,9 @@ pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
         .filter(|e| e.span.start < e.span.end && e.span.end <= text.len())
         .collect();
     order.sort_by_key(|e| e.span.start);
+    let roles = participants::RoleIndex::new(order.iter().copied());
     let mut mentions: Vec<Mention> = Vec::new();
+    let mut delegations: Vec<merge::Delegation> = Vec::new();
     let mut next = 0;
     for s in &sents {
         // Entities are sorted, sentences in order: one walk over both.
@@ -59,10 +61,20 @@ pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
             .copied()
             .filter(|e| e.span.end <= s.span.end)
             .collect();
-        mentions.extend(mentions::read_sentence(text, s, inside, ctx.anchor));
+        let read = mentions::read_sentence(text, s, inside.clone(), ctx.anchor, &roles);
+        if read.is_empty() && s.part != sentences::Part::Title {
+            let heads = mentions::delegation_heads(text, s, inside);
+            if !heads.is_empty() {
+                delegations.push(merge::Delegation {
+                    before: mentions.len(),
+                    heads,
+                });
+            }
+        }
+        mentions.extend(read);
         next = end;
     }
-    let mut clusters = merge::merge(&mentions, ctx.anchor);
+    let mut clusters = merge::merge(&mentions, &delegations, ctx.anchor);
     let mut listed: Vec<usize> = (0..clusters.len())
         .filter(|&c| merge::is_listed(&clusters[c]))
         .collect();

@@ -25,6 +25,10 @@ static TIES: LazyLock<Lexicon<String>> =
     LazyLock::new(|| keyed_list(include_str!("../../data/events/ties.tsv")));
 static GENERIC: LazyLock<Lexicon<()>> =
     LazyLock::new(|| word_list(include_str!("../../data/events/generic.txt")));
+static MATCH_WORDS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/match_words.txt")));
+static NEGATIONS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/negations.txt")));
 static CLASSIFIERS: LazyLock<Lexicon<()>> =
     LazyLock::new(|| word_list(include_str!("../../data/events/classifiers.txt")));
 
@@ -148,10 +152,18 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
             tokens: h.tokens,
         })
         .collect();
+    // In a sentence about a match, hosting and meeting are playing.
+    let match_told = (0..v.tokens.len()).any(|j| MATCH_WORDS.matches_at(&v.tokens, j));
+    let raw: Vec<Hit> = raw
+        .into_iter()
+        .filter(|h| {
+            !(match_told && matches!(h.trigger.kind, EventKind::Reception | EventKind::Meeting))
+        })
+        .collect();
     let hits = join_hits(v, raw);
     let hits: Vec<Hit> = hits
         .into_iter()
-        .filter(|h| !v.in_parens(h.tokens.start) && !is_generic(v, h))
+        .filter(|h| !v.in_parens(h.tokens.start) && !is_generic(v, h) && !is_denied(v, h))
         .collect();
     if hits.is_empty() {
         return None;
@@ -223,6 +235,16 @@ fn join_hits<'t>(v: &SentenceView<'_>, hits: Vec<Hit<'t>>) -> Vec<Hit<'t>> {
     let plain = |gap: &Range<usize>| gap.clone().all(|j| v.tokens[j].is_word());
     let governed = join_pass(hits, |h, n| {
         let gap = h.tokens.end..n.tokens.start;
+        // "cuộc họp Tham khảo Chính trị", "cuộc gặp Đối thoại chiến lược":
+        // a plain meeting noun right before the name of the event is that
+        // event.
+        if h.trigger.kind == EventKind::Meeting && !h.trigger.governs && gap.is_empty() {
+            return Some(Hit {
+                trigger: n.trigger,
+                cue: h.cue.start..n.cue.end,
+                tokens: h.tokens.start..n.tokens.end,
+            });
+        }
         let join = h.trigger.governs
             && plain(&gap)
             && gap.len() <= 6
@@ -339,6 +361,19 @@ fn is_generic(v: &SentenceView<'_>, h: &Hit<'_>) -> bool {
     let with_partner = v.tokens.get(h.tokens.end).is_some_and(|t| t.lower == "với")
         && actor_follows(&v.tokens, h.tokens.end, &v.entities);
     generic && !with_partner
+}
+
+/// How far before an event word a negation denies it, in tokens.
+const NEGATION_REACH: usize = 3;
+
+/// Whether a negation stands shortly before the event word of `h`, in its
+/// clause ("chưa ký", "không tham dự").
+fn is_denied(v: &SentenceView<'_>, h: &Hit<'_>) -> bool {
+    let s = h.tokens.start;
+    (s.saturating_sub(NEGATION_REACH)..s)
+        .rev()
+        .take_while(|&j| v.tokens[j].is_word())
+        .any(|j| NEGATIONS.matches_at(&v.tokens, j))
 }
 
 /// The comma-separated segments that open the sentence and say when, where
