@@ -39,7 +39,11 @@ fn check(x: &Extraction, expect: &Value) -> Vec<String> {
 fn clean_cases() {
     let mut failures = Vec::new();
     for (name, case) in support::cases("clean", 10) {
-        assert_eq!(case["issue"], 3, "{name} must cite issue 3");
+        // Issue 3 (the cleaner), or 12 (real pages: its HTML cases).
+        assert!(
+            case["issue"] == 3 || case["issue"] == 12,
+            "{name} must cite issue 3 or 12"
+        );
         let input = case["input"].as_str().expect("input");
         let x = if case["html"] == true {
             extract_html(input, &Options::default())

@@ -4,10 +4,11 @@
 //! Boxes of page furniture go first, whole: elements whose class, id or role
 //! words name related links, comments or tags, widgets or navigation (the
 //! `roles` the readers give from `data/html/tags.txt`), `nav`, `aside` and
-//! `menu`, and `header` and `footer` outside an article. A box that holds the
-//! headline, the article's marked body (`itemprop="articleBody"`) or half the
-//! page's prose is the page's frame, not furniture (sites call their main
-//! column a "sidebar"), so its words are ignored. What is left is laid out
+//! `menu`, and `footer` and `header` (without prose) outside an article. A box that holds the
+//! headline or the article's marked body (`itemprop="articleBody"`) is the
+//! page's frame, not furniture, and so is a navigation box (by its words or
+//! tag) that holds half the page's prose: sites call their main column a
+//! "sidebar". What is left is laid out
 //! from its text, with the tags as hints: `h1` the headline, `figure` a
 //! caption, a block mostly of link text chrome.
 //!
@@ -22,6 +23,9 @@ use crate::{InputBlock, RemovalReason, Removed};
 
 /// Words a block needs to count as prose for the weights.
 const PROSE_WORDS: usize = 8;
+/// Words an `h1` needs to be the headline (a site's name in an `h1` logo
+/// has fewer).
+const HEADLINE_WORDS: usize = 5;
 
 /// Cleans a page given as blocks from HTML, using its structure, tags and
 /// link density as well as the text.
@@ -97,7 +101,7 @@ fn furniture(blocks: &[InputBlock]) -> Vec<Option<RemovalReason>> {
         let prose = prose_chars(b);
         total += prose;
         // The headline's and the marked body's elements and their ancestors.
-        let held = if b.tag == "h1" {
+        let held = if b.tag == "h1" && b.text.split_whitespace().count() >= HEADLINE_WORDS {
             b.ids.len()
         } else {
             b.roles
@@ -122,10 +126,13 @@ fn furniture(blocks: &[InputBlock]) -> Vec<Option<RemovalReason>> {
             let mut in_article = false;
             for ((tag, id), role) in tags.zip(&b.ids).zip(&b.roles) {
                 in_article |= matches!(tag.as_str(), "article" | "main");
-                let why = RemovalReason::from_id(role)
-                    .or_else(|| by_tag(tag, in_article).then_some(RemovalReason::Navigation));
                 let e = elements.get(id).copied().unwrap_or_default();
-                let frame = e.holds_article || (total > 0 && 2 * e.prose >= total);
+                let why = RemovalReason::from_id(role)
+                    .or_else(|| by_tag(tag, in_article, e).then_some(RemovalReason::Navigation));
+                // Only layout words ("sidebar", "menu") name a main column;
+                // a box of comments or teasers never frames the article.
+                let column = why == Some(RemovalReason::Navigation);
+                let frame = e.holds_article || (column && total > 0 && 2 * e.prose >= total);
                 if why.is_some() && !frame {
                     return why;
                 }
@@ -135,11 +142,14 @@ fn furniture(blocks: &[InputBlock]) -> Vec<Option<RemovalReason>> {
         .collect()
 }
 
-/// `nav`, `aside` and `menu` anywhere; `header` and `footer` outside an
-/// article (inside one they are its own head and foot).
-fn by_tag(tag: &str, in_article: bool) -> bool {
+/// `nav`, `aside` and `menu` anywhere; `footer` outside an article (inside
+/// one it is the article's foot); `header` outside an article unless it
+/// holds prose (the lead, under a headline in a header of the site's own).
+fn by_tag(tag: &str, in_article: bool, e: Element) -> bool {
     use crate::clean::html::tables;
-    tables::is_chrome_tag(tag) || (tables::is_page_tag(tag) && !in_article)
+    tables::is_chrome_tag(tag)
+        || (!in_article && tables::is_page_tag(tag))
+        || (!in_article && e.prose == 0 && tables::is_head_tag(tag))
 }
 
 /// Characters of prose in a block: its text outside links, when it has

@@ -182,6 +182,7 @@ fn collapsed_len(t: &str) -> usize {
 
 /// An inline style that hides its element: `display: none`, in any case and
 /// spacing.
+#[cfg(not(target_arch = "wasm32"))]
 fn hides(style: &str) -> bool {
     let lower = style.to_ascii_lowercase();
     lower.match_indices("display").any(|(i, w)| {

@@ -88,9 +88,15 @@ pub fn is_chrome_tag(tag: &str) -> bool {
     TABLES.has("chrome-tags", tag)
 }
 
-/// An element that is page furniture outside an article (`header`, `footer`).
+/// An element that is page furniture outside an article (`footer`).
 pub fn is_page_tag(tag: &str) -> bool {
     TABLES.has("page-tags", tag)
+}
+
+/// An element that is page furniture outside an article unless it holds
+/// prose (`header`).
+pub fn is_head_tag(tag: &str) -> bool {
+    TABLES.has("head-tags", tag)
 }
 
 /// The role that an element's attribute values give it: the first of
@@ -99,9 +105,9 @@ pub fn is_page_tag(tag: &str) -> bool {
 /// data-type attributes ([`ROLE_ATTRIBUTES`]).
 pub fn role<'v>(values: impl IntoIterator<Item = &'v str>) -> &'static str {
     let mut best = ROLES.len();
-    let mut word = String::new();
+    let (mut word, mut last) = (String::new(), String::new());
     for v in values {
-        for_words(v, &mut word, |w| {
+        for_words(v, &mut word, &mut last, |w| {
             if let Some(r) = ROLES[..best].iter().position(|r| TABLES.has(r, w)) {
                 best = r;
             }
@@ -121,31 +127,40 @@ pub const ROLE_ATTRIBUTES: [&str; 7] = [
     "data-type",
 ];
 
-/// Calls `f` with each word of `v`, lower-cased: words end at anything but
-/// an ASCII letter or digit, and also before an upper-case letter that
-/// follows a lower-case one ("boxRelated" is "box", "related" and
-/// "boxrelated"; "articleBody" is also "articlebody").
-fn for_words(v: &str, word: &mut String, mut f: impl FnMut(&str)) {
-    for whole in v.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if whole.is_empty() {
-            continue;
-        }
-        word.clear();
-        word.push_str(whole);
-        word.make_ascii_lowercase();
-        f(word);
-        let mut start = 0;
-        let b = whole.as_bytes();
+/// Calls `f` with each word of `v`, lower-cased: the parts of each run of
+/// ASCII letters and digits (cut before an upper-case letter that follows a
+/// lower-case one), each two parts in a row joined, and a run of more than
+/// two parts whole. "box-tin-lien-quan" gives "lienquan"; "otherNews" gives
+/// "other", "news" and "othernews". `word` and `last` are buffers.
+fn for_words(v: &str, word: &mut String, last: &mut String, mut f: impl FnMut(&str)) {
+    last.clear();
+    for run in v
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|r| !r.is_empty())
+    {
+        let b = run.as_bytes();
+        let (mut start, mut parts) = (0, 0);
         for i in 1..=b.len() {
-            if i == b.len() || (b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase()) {
-                if start > 0 || i < b.len() {
-                    word.clear();
-                    word.push_str(&whole[start..i]);
-                    word.make_ascii_lowercase();
-                    f(word);
-                }
-                start = i;
+            if i < b.len() && !(b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase()) {
+                continue;
             }
+            word.clear();
+            word.push_str(&run[start..i]);
+            word.make_ascii_lowercase();
+            f(word);
+            if !last.is_empty() {
+                last.push_str(word);
+                f(last);
+            }
+            last.clear();
+            last.push_str(word);
+            (start, parts) = (i, parts + 1);
+        }
+        if parts > 2 {
+            word.clear();
+            word.push_str(run);
+            word.make_ascii_lowercase();
+            f(word);
         }
     }
 }
@@ -162,6 +177,7 @@ mod tests {
             "void",
             "chrome-tags",
             "page-tags",
+            "head-tags",
             "related-links",
             "comments-or-tags",
             "widget",
@@ -189,6 +205,9 @@ mod tests {
             (&["box-tinlienquan"], "related-links"),
             (&["boxRelatedNews"], "related-links"),
             (&["RelatedOneNews"], "related-links"),
+            (&["other-news"], "related-links"),
+            (&["box tin-lien-quan"], "related-links"),
+            (&["binh_luan"], "comments-or-tags"),
             (&["comment_list"], "comments-or-tags"),
             (&["social share-bar"], "widget"),
             (&["navigation"], "navigation"),
