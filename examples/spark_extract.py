@@ -118,8 +118,16 @@ def read_corpus(spark: SparkSession, path: str, fmt: str = "auto") -> DataFrame:
 
 
 def build_tables(spark: SparkSession, corpus: DataFrame, *, threads=1, reference_date=None,
-                 clean=True):
-    """The four output tables of ``corpus`` as DataFrames (the timeline built on the driver)."""
+                 clean=True, partitions=0):
+    """The four output tables of ``corpus`` as DataFrames (the timeline built on the driver).
+
+    A file smaller than Spark's split size is one partition, which would run
+    on one core: the corpus is spread over ``partitions`` (by default four a
+    core) when it has fewer.
+    """
+    partitions = partitions or 4 * spark.sparkContext.defaultParallelism
+    if corpus.rdd.getNumPartitions() < partitions:
+        corpus = corpus.repartition(partitions)
     extracted = corpus.mapInPandas(
         lambda it: extract_batches(it, threads=threads, reference_date=reference_date,
                                    clean=clean),
@@ -141,10 +149,10 @@ def build_tables(spark: SparkSession, corpus: DataFrame, *, threads=1, reference
 
 
 def run(spark: SparkSession, source: str, out: str, *, fmt="auto", threads=1,
-        reference_date=None, clean=True):
+        reference_date=None, clean=True, partitions=0):
     """Reads the corpus, writes the four tables as Parquet under ``out``; returns their sizes."""
     tables = build_tables(spark, read_corpus(spark, source, fmt), threads=threads,
-                          reference_date=reference_date, clean=clean)
+                          reference_date=reference_date, clean=clean, partitions=partitions)
     counts = {}
     for name, df in tables.items():
         df.write.mode("overwrite").parquet(f"{out.rstrip('/')}/{name}")
@@ -163,6 +171,8 @@ def main(argv=None):
                         "already runs one task a core)")
     p.add_argument("--reference-date", help="YYYY-MM-DD: the year for dates given without one")
     p.add_argument("--no-clean", action="store_true", help="the texts are already clean")
+    p.add_argument("--partitions", type=int, default=0,
+                   help="spread the corpus over at least this many tasks (default: 4 a core)")
     a = p.parse_args(argv)
     builder = SparkSession.builder.appName("vnextract")
     if a.master:
@@ -170,7 +180,8 @@ def main(argv=None):
     spark = builder.getOrCreate()
     try:
         counts = run(spark, a.input, a.output, fmt=a.format, threads=a.threads,
-                     reference_date=a.reference_date, clean=not a.no_clean)
+                     reference_date=a.reference_date, clean=not a.no_clean,
+                     partitions=a.partitions)
     finally:
         spark.stop()
     print(" ".join(f"{k}={v}" for k, v in counts.items()))

@@ -154,7 +154,7 @@ PY_VENV="$TARGET_DIR/python/venv"
 ensure_python_venv() {
     command -v python3 >/dev/null 2>&1 || die "python3 not found"
     python3 -c 'import venv, ensurepip' 2>/dev/null || ensure_apt python3-venv
-    command -v java >/dev/null 2>&1 || ensure_apt openjdk-17-jre-headless
+    ensure_apt openjdk-17-jre-headless
     local req="$ROOT/bindings/python/requirements-test.txt" sum stamp
     stamp="$PY_VENV/.vnextract-requirements-sha256"
     sum="$(sha256sum "$req" | cut -d' ' -f1)"

@@ -3,7 +3,7 @@
 # (the wasm target, the matching wasm-bindgen CLI, Debian's binaryen and
 # chromium, the browser tests' npm packages). Tiers, in order:
 #
-#   lint     cargo fmt --check, cargo clippy --all-targets -D warnings, and
+#   lint     cargo fmt --all --check, cargo clippy --workspace --all-targets -D warnings, and
 #            ESLint (recommended rules) on www/ from tests/lint's lock file
 #   native   cargo test: unit, integration and doc tests (and any gates in tests/)
 #   wasm     tests/wasm.rs under Node with wasm-bindgen-test-runner
@@ -54,10 +54,10 @@ note "rustc $(rustc --version | cut -d' ' -f2), $(wasm-bindgen --version), wasm-
 # Formatting, Rust lints and the page's JavaScript, each reported apart.
 lint_tier() {
     local bad=0
-    echo "cargo fmt --check"
-    cargo fmt --check || bad=1
-    echo "cargo clippy --all-targets -- -D warnings"
-    cargo clippy --all-targets -- -D warnings || bad=1
+    echo "cargo fmt --all --check"
+    cargo fmt --all --check || bad=1
+    echo "cargo clippy --workspace --all-targets -- -D warnings"
+    cargo clippy --workspace --all-targets -- -D warnings || bad=1
     echo "eslint www/ (tests/lint/eslint.config.mjs)"
     "$ROOT/tests/lint/node_modules/.bin/eslint" --config "$ROOT/tests/lint/eslint.config.mjs" "$ROOT/www/" || bad=1
     [ $bad -eq 0 ] && echo "clean: rustfmt, clippy and eslint"

@@ -12,7 +12,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_vnextract");
 const PAGES: [&str; 3] = [
     "tests/pages/p01_ngoaigiao_nav.txt",
     "tests/pages/p02_kinhte_byline_top.txt",
-    "tests/pages/p07_vanhoa_widgets.txt",
+    "tests/pages/p23_quocphong_hoi_dam_trao_tang.txt",
 ];
 
 fn cli(args: &[&str]) -> (i32, String, String) {

@@ -239,7 +239,11 @@ fn check(name: &str, case: &Value) -> Vec<String> {
 fn event_cases() {
     let mut errors = Vec::new();
     for (name, case) in support::cases("events", 10) {
-        assert_eq!(case["issue"], 5, "{name}: every case cites its issue");
+        // Issue 5 built the stage; issue 12 made it hold on real articles.
+        assert!(
+            matches!(case["issue"].as_u64(), Some(5 | 12)),
+            "{name}: every case cites its issue (5 or 12)"
+        );
         errors.extend(support::unless_known_failure(
             &name,
             &case,

@@ -57,7 +57,8 @@ function setStatus(kind) {
   document.body.dataset.state = kind;
   const x = state.result;
   if (kind === 'working') ui.status.textContent = t('status_working');
-  else if (kind === 'done') ui.status.textContent = t('status_done', { ms: ui.status.dataset.ms, entities: x?.entities?.length ?? 0, events: x?.events?.length ?? 0 });
+  // With no article the notice says it all; the status line says nothing.
+  else if (kind === 'done') ui.status.textContent = hasArticle() ? t('status_done', { ms: ui.status.dataset.ms, entities: x.entities?.length ?? 0, events: x.events?.length ?? 0 }) : '';
   // The panes keep the last result, dimmed (style.css), and say whose it is.
   else if (kind === 'error') ui.status.textContent = state.result ? t('status_stale') : '';
 }

@@ -11,15 +11,17 @@
 const VIETNAMESE_LETTER = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
 
 /**
- * Whether a line reads as Vietnamese prose: five words or more, ending as a
- * sentence ends (. ! ? …, perhaps inside quotes or brackets), with
- * Vietnamese letters, and not a copyright notice.
+ * Whether a block reads as Vietnamese prose: Vietnamese letters, not a
+ * copyright notice, and either five words or more ending as a sentence
+ * ends (. ! ? …, perhaps inside quotes or brackets), or, among the blocks
+ * the cleaner could not place at all (`no-article`), ten words or more
+ * (a sentence typed without its full stop).
  */
-export function isProse(line) {
-  const s = String(line).trim();
-  return (
-    s.split(/\s+/).length >= 5 && /[.!?…]["'”’)\]]*$/.test(s) && VIETNAMESE_LETTER.test(s) && !s.startsWith('©')
-  );
+export function isProse({ text, reason }) {
+  const s = String(text).trim();
+  if (!VIETNAMESE_LETTER.test(s) || s.startsWith('©')) return false;
+  const words = s.split(/\s+/).length;
+  return (words >= 5 && /[.!?…]["'”’)\]]*$/.test(s)) || (reason === 'no-article' && words >= 10);
 }
 
 /**
@@ -29,7 +31,7 @@ export function isProse(line) {
  */
 export function proseFallback(x) {
   if (!x || (x.paragraphs ?? []).length > 0 || x.title) return [];
-  return (x.removed ?? []).map((r) => r.text).filter(isProse);
+  return (x.removed ?? []).filter(isProse).map((r) => r.text);
 }
 
 /**

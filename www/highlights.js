@@ -56,7 +56,7 @@ export function renderArticle(node, x, { sentence = null, correcting = false, pi
   let k = 0; // next entity to place; blocks are drawn in order
   const block = ([bs, be], bi) => {
     const isTitle = bi === 0 && titled;
-    const node = el(isTitle ? 'h3' : 'p', {
+    const para = el(isTitle ? 'h3' : 'p', {
       class: isTitle ? 'title' : bi === (titled ? 1 : 0) ? 'lead' : 'body',
       'data-start': bs,
       'data-testid': isTitle ? 'article-title' : 'paragraph',
@@ -64,10 +64,10 @@ export function renderArticle(node, x, { sentence = null, correcting = false, pi
     while (k < entities.length && entities[k].e.end <= bs) k++;
     const mine = [];
     for (let j = k; j < entities.length && entities[j].e.start < be; j++) mine.push(entities[j]);
-    fillBlock(node, text, bs, be, mine, sentence, picked);
-    if (isTitle) return [node, details(x)];
-    if (correcting) return [node, el('p', { class: 'block-tools' }, el('button', { type: 'button', class: 'make-title', 'data-testid': 'make-title', 'data-text': text.slice(bs, be), text: t('make_title') }))];
-    return node;
+    fillBlock(para, text, bs, be, mine, sentence, picked);
+    if (isTitle) return [para, details(x)];
+    if (correcting) return [para, el('p', { class: 'block-tools' }, el('button', { type: 'button', class: 'make-title', 'data-testid': 'make-title', 'data-text': text.slice(bs, be), text: t('make_title') }))];
+    return para;
   };
   const captions = x.captions?.length
     ? el(

@@ -24,6 +24,8 @@ const inputText = () => (state.source.kind === 'blocks' ? state.source.text ?? b
  */
 export function createPipeline({ extractor, onShow, onFailure }) {
   let current = 0;
+  // The last input's extraction: a correction alone (same input, same date) does not extract it again.
+  let last = { source: null, refDate: null, first: null };
 
   return async function refresh() {
     const gen = ++current;
@@ -36,12 +38,11 @@ export function createPipeline({ extractor, onShow, onFailure }) {
       }
       return r;
     };
-    const source = state.source;
-    const first = await run(source.kind === 'blocks' ? 'blocks' : 'text', source.kind === 'blocks' ? source.blocks : source.text, {
-      clean: true,
-      referenceDate: state.refDate,
-    });
+    const { source, refDate } = state;
+    const same = last.source === source && last.refDate === refDate;
+    const first = same ? last.first : await run(source.kind === 'blocks' ? 'blocks' : 'text', source.kind === 'blocks' ? source.blocks : source.text, { clean: true, referenceDate: refDate });
     if (!first) return;
+    last = { source, refDate, first };
     const raw = first.result;
     let base = raw;
     const how = { fallback: 0 };

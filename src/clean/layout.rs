@@ -38,6 +38,9 @@ pub struct Hint {
     pub chrome: bool,
 }
 
+/// Words the page's last line needs to take the body up again after a box
+/// of links (a teaser cut where the paste ends is shorter).
+const RESUME_WORDS: usize = 15;
 /// Words a short line under the headline needs to be the lead.
 const LEAD_WORDS: usize = 3;
 /// A line without a final stop between paragraphs with at most this many
@@ -80,6 +83,7 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         seen: FastSet::default(),
         mode: Mode::Body,
         after_title_copy: false,
+        closed: false,
         a: &mut a,
     }
     .run(lead);
@@ -123,7 +127,7 @@ impl<'a> Headline<'a> {
 /// sentences, captions and credits may stand between).
 fn lead(page: &Page, title_at: Option<usize>, anchor: usize, h: Option<&Headline>) -> usize {
     let is_lead = |j: usize| {
-        (page.is_text(j, LEAD_WORDS) || page.in_bare_run(j))
+        (page.is_text(j, LEAD_WORDS) || page.is_bare_line(j))
             && !page.is_repeat(j)
             && !h.is_some_and(|h| h.copied_by(&page.lines[j]))
     };
@@ -205,6 +209,9 @@ struct Walk<'w, 'l, 'a> {
     /// The line before was a copy of the headline (alt text): a caption
     /// follows, in the same block of the paste.
     after_title_copy: bool,
+    /// The article's closing credits were read (and the body has not taken
+    /// up again): the page's last line is no paragraph of it.
+    closed: bool,
     a: &'w mut Article,
 }
 
@@ -218,6 +225,9 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             if self.mode != Mode::Body && !self.resumes(i) {
                 self.outside_body(i);
             } else {
+                if self.mode != Mode::Body {
+                    self.closed = false;
+                }
                 self.mode = Mode::Body;
                 self.in_body(i);
             }
@@ -233,8 +243,8 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             Shape::SectionHeading if self.mode == Mode::AfterCredits => self.mode = Mode::Related,
             _ => {}
         }
-        self.mode != Mode::Ended
-            && resumes_body(self.page, i, &self.seen, self.mode == Mode::AfterCredits)
+        let strict = self.mode == Mode::AfterCredits;
+        self.mode != Mode::Ended && resumes_body(self.page, i, &self.seen, strict, self.closed)
     }
 
     fn outside_body(&mut self, i: usize) {
@@ -245,6 +255,8 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
         }
         let why = match (l.shape, self.mode) {
             (Shape::SectionHeading | Shape::EndHeading, _) => RemovalReason::SectionHeading,
+            // The editor's credit or note under the article's credits.
+            (Shape::EditorNote, Mode::AfterCredits) => RemovalReason::EditorNote,
             (_, Mode::Ended) => RemovalReason::CommentsOrTags,
             (_, Mode::AfterCredits) => RemovalReason::AfterArticle,
             _ => RemovalReason::RelatedLinks,
@@ -266,8 +278,9 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
         let a = &mut *self.a;
         if copy_of_title {
             remove(a, l, RemovalReason::TitleCopy);
-            // The story's own headline and teaser in a list of articles at the foot.
-            if next.is_some_and(Line::is_cut_short) {
+            // The story's own headline and teaser in a list of articles at
+            // the foot (an article alone has no such list).
+            if !page.bare && next.is_some_and(Line::is_cut_short) {
                 self.mode = Mode::Related;
             }
         } else if matches!(l.shape, Shape::SectionHeading | Shape::EndHeading) {
@@ -283,7 +296,7 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             remove(a, l, RemovalReason::Navigation);
         } else if let Some(rest) = glued {
             a.captions.push(rest);
-        } else if opens_related_run(lines, i) {
+        } else if !page.bare && opens_related_run(lines, i) {
             remove(a, l, RemovalReason::RelatedLinks);
             self.mode = Mode::Related;
         } else if !l.key.is_empty() && self.seen.contains(l.key.as_str()) {
@@ -298,6 +311,9 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             || (after_copy && is_alt_caption(page, l))
         {
             a.captions.push(l.text.to_string());
+        } else if l.shape == Shape::Byline && a.paragraphs.last().is_some_and(|p| opens_list(p)) {
+            // Names under "… gồm:" are the list it announces, not a byline.
+            a.paragraphs.push(l.text.to_string());
         } else if take_metadata(a, l) {
             // A byline or source after the body closes the article: what
             // follows is the site's, unless running prose takes up again.
@@ -311,6 +327,7 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
                 && !body_goes_on
             {
                 self.mode = Mode::AfterCredits;
+                self.closed = true;
             }
         } else if l.shape == Shape::EditorNote {
             remove(a, l, RemovalReason::EditorNote);
@@ -329,7 +346,7 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
         let lines = self.page.lines;
         let l = &lines[i];
         let crosshead = l.shape == Shape::TitleLike && self.is_crosshead(i);
-        let text = self.page.is_text(i, 1) || self.page.in_bare_run(i);
+        let text = self.page.is_text(i, 1) || self.page.is_bare_line(i);
         let a = &mut *self.a;
         match l.shape {
             Shape::Prose => a.paragraphs.push(l.text.to_string()),
@@ -338,11 +355,6 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             // paragraph already read (the copy goes as a duplicate, and
             // cleaning the cleaned text must decide alike; issue 8).
             Shape::TitleLike if crosshead => a.paragraphs.push(l.text.to_string()),
-            // An article alone has no related links: a line alone without a
-            // stop between its paragraphs is a photo's caption.
-            Shape::TitleLike if self.page.bare && l.words >= LEAD_WORDS => {
-                a.captions.push(l.text.to_string())
-            }
             Shape::TitleLike | Shape::Slug | Shape::Bracketed => {
                 remove(a, l, RemovalReason::RelatedLinks)
             }
@@ -367,10 +379,10 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
 
 /// The line under an image's alt text (a copy of the headline), in the same
 /// block of the paste: the photo's caption, unended or one sentence. (An
-/// article alone keeps its sentences: its alt text is no page furniture.)
+/// article alone keeps its sentences and long lines: it is pasted for them.)
 fn is_alt_caption(page: &Page, l: &Line) -> bool {
     let shaped = match l.shape {
-        Shape::TitleLike => true,
+        Shape::TitleLike => !page.bare || l.words <= CROSSHEAD_WORDS,
         Shape::Prose => !page.bare,
         _ => false,
     };
@@ -392,11 +404,15 @@ fn is_cut_paragraph(page: &Page, i: usize) -> bool {
 /// Inside a related-article run, the body resumes at running prose that is
 /// not a teaser: not under a doubled headline, not itself a headline doubled
 /// on the next line, and followed by more running prose (not by the next
-/// headline) or by the article's closing credits.
+/// headline), by the article's closing credits, or by nothing (the last
+/// paragraph), or standing under two headlines in a row (the end of a box
+/// of links without teasers).
 ///
-/// After the closing credits (`strict`) it takes three such paragraphs, none
-/// of them a call to action of the site ("Tải ứng dụng …", "Đăng ký …").
-fn resumes_body(page: &Page, i: usize, seen: &FastSet<&str>, strict: bool) -> bool {
+/// Right after the closing credits (`strict`) it takes three such
+/// paragraphs, none of them a call to action of the site ("Tải ứng dụng …",
+/// "Đăng ký …"); once they were read (`closed`), the page's last line is no
+/// paragraph.
+fn resumes_body(page: &Page, i: usize, seen: &FastSet<&str>, strict: bool, closed: bool) -> bool {
     let lines = page.lines;
     let l = &lines[i];
     if strict {
@@ -413,16 +429,28 @@ fn resumes_body(page: &Page, i: usize, seen: &FastSet<&str>, strict: bool) -> bo
     let doubled_at = |j: usize| {
         j + 1 < lines.len() && lines[j].key == lines[j + 1].key && !lines[j].key.is_empty()
     };
-    if !l.is_running_prose() || seen.contains(l.key.as_str()) || doubled_at(i) {
+    let headline =
+        |j: usize| lines[j].shape == Shape::TitleLike && title::headline_shaped(&lines[j]);
+    // Under two headlines in a row, a box of links without teasers ends.
+    let after_box = i >= 2 && headline(i - 1) && headline(i - 2);
+    // Under one headline stands its teaser.
+    let teaser_place = i >= 1 && headline(i - 1) && !after_box;
+    // The page's last line may be the body's last paragraph, cut short or
+    // not: running text of a paragraph's length after a box of links.
+    let last = next.is_none() && !closed && !teaser_place && page.is_text(i, RESUME_WORDS);
+    if !(l.is_running_prose() || last) || seen.contains(l.key.as_str()) || doubled_at(i) {
         return false;
     }
     if i >= 1 && doubled_at(i - 1) || i >= 2 && doubled_at(i - 2) {
         return false;
     }
-    next.is_some_and(|n| {
-        (n.is_running_prose() && !doubled_at(i + 1) && !n.key.is_empty())
-            || matches!(n.shape, Shape::Byline | Shape::Source | Shape::Dateline)
-    })
+    last || after_box
+        || next.is_some_and(|n| {
+            ((n.is_running_prose() || page.is_text(i + 1, RESUME_WORDS))
+                && !doubled_at(i + 1)
+                && !n.key.is_empty())
+                || matches!(n.shape, Shape::Byline | Shape::Source | Shape::Dateline)
+        })
 }
 
 /// Dateline, byline and source lines set the article's metadata.

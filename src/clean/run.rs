@@ -20,6 +20,8 @@ use crate::fasthash::FastMap;
 
 /// Words a sentence-shaped line needs to anchor the article's run.
 const BODY_WORDS: usize = 8;
+/// Words of a caption under an image's alt text.
+const ALT_CAPTION_WORDS: usize = 60;
 /// Headlines in a box of related links that a block of body text may hold.
 const HEADLINE_BOX: usize = 4;
 /// Words an unended line of a bare page needs to be the article's (shorter
@@ -65,22 +67,21 @@ impl<'l, 'a> Page<'l, 'a> {
         page
     }
 
-    /// On a bare page, an unended line in a run of such lines: the
-    /// article's own (a photo story's captions, sentences that lost their
-    /// stops), while one alone between paragraphs is a caption.
-    pub fn in_bare_run(&self, i: usize) -> bool {
-        let long_unended = |j: usize| {
-            self.lines.get(j).is_some_and(|l| {
-                l.shape == Shape::TitleLike && l.words >= BARE_LINE_WORDS && l.vietnamese
-            }) && self.first[j] == j
-        };
-        // The page's last line is no neighbour: cut short, it is a paragraph.
-        let neighbour = |j: usize| j + 1 < self.len() && long_unended(j);
-        self.bare && long_unended(i) && ((i > 0 && neighbour(i - 1)) || neighbour(i + 1))
+    /// On a bare page (an article alone), an unended line of a few words
+    /// or more is the article's: a sentence that lost its stop, a photo
+    /// story's caption, a crosshead. Pasted alone, all of it is the article.
+    pub fn is_bare_line(&self, i: usize) -> bool {
+        let l = &self.lines[i];
+        self.bare
+            && l.shape == Shape::TitleLike
+            && l.words >= BARE_LINE_WORDS
+            && l.vietnamese
+            && self.first[i] == i
     }
 
     /// Line `i` is the site's, whatever its place: a heading, a widget, a
-    /// link, a slug, chrome, a headline doubled on its line, or a repeat of
+    /// link, a slug, chrome, a relative time stamp ("15 phút trước"), a
+    /// headline doubled on its line, or a repeat of
     /// an earlier line (other than of the first line, the headline's alt
     /// text, and of a caption). Captions, credits, datelines and unended
     /// lines also stand in articles pasted alone.
@@ -89,6 +90,7 @@ impl<'l, 'a> Page<'l, 'a> {
         let repeat = self.first[i] < i && self.first[i] != 0 && l.shape != Shape::Caption;
         repeat
             || self.hint(i).chrome
+            || (l.shape == Shape::Dateline && super::shape::is_relative_stamp(&l.key))
             || matches!(
                 l.shape,
                 Shape::SectionHeading
@@ -139,11 +141,19 @@ impl<'l, 'a> Page<'l, 'a> {
         self.is_text(i, BODY_WORDS) && self.first[i] == i
     }
 
-    /// Lines that may sit inside a block of body text without breaking it.
+    /// Lines that may sit inside a block of body text without breaking it:
+    /// captions, credits, widgets, metadata, short sentences, repeats of
+    /// earlier lines, and the unended line under a repeated headline (an
+    /// image's alt text and its caption).
     pub fn skippable(&self, i: usize) -> bool {
         let l = &self.lines[i];
+        let under_alt_text = i > 0
+            && self.first[i - 1] < i - 1
+            && l.shape == Shape::TitleLike
+            && l.words <= ALT_CAPTION_WORDS;
         self.hint(i).caption
             || self.first[i] < i
+            || under_alt_text
             || l.has_glued_alt()
             || matches!(
                 l.shape,

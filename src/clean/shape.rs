@@ -103,9 +103,10 @@ pub enum Shape {
 
 /// The most words a teaser cut short with "..." has.
 const TEASER_WORDS: usize = 60;
-/// Lines with more words than this are not captions, whatever cue they hold
-/// inside (a whole body on one line quotes its photos' credits).
-const CAPTION_WORDS: usize = 50;
+/// A caption of two sentences has at most this many words.
+const CAPTION_WORDS: usize = 30;
+/// A photo credit ("Ảnh: ‹name›/‹agency›") has at most this many words.
+const CREDIT_WORDS: usize = 12;
 
 /// One line with what the cleaner reads off it.
 #[derive(Clone, Debug)]
@@ -334,30 +335,54 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     }
 }
 
-/// A caption cue opens the line or stands in it, and no sentence follows
-/// the cue's own (a credit closes a caption; a line that runs on past it is
-/// a paragraph with a credit glued in front, or a whole body on one line).
-/// A long line also holds two sentences at most before the cue.
+/// A caption: a caption cue opens the line or stands in it, with nothing
+/// but the caption around it. A credit cue ("Ảnh:", "(Ảnh: …)") closes a
+/// caption: a line that runs on past the credit is a paragraph with a
+/// credit glued to it (or a whole body on one line). A cue that introduces
+/// a caption ("Chú thích ảnh", "Ảnh minh họa") has no sentence after its
+/// own. Before the cue stands one sentence, or two in a short line.
 fn has_caption_cue(lower: &str, words: usize) -> bool {
-    let at = CAPTION_CUES
+    let found = CAPTION_CUES
         .iter()
-        .filter_map(|[spaced, bracketed, dashed, c]| {
-            if lower.starts_with(c.as_str()) {
-                return Some(0);
-            }
-            [spaced, bracketed, dashed]
+        .filter_map(|forms| {
+            forms
                 .iter()
-                .filter_map(|cue| lower.find(cue.as_str()))
-                .min()
+                .enumerate()
+                .filter_map(|(k, form)| match k {
+                    3 => lower.starts_with(form.as_str()).then_some((0, form)),
+                    _ => lower.find(form.as_str()).map(|at| (at, form)),
+                })
+                .min_by_key(|&(at, _)| at)
         })
-        .min();
-    let Some(at) = at else { return false };
-    let breaks = |s: &str| {
-        s.match_indices(". ")
-            .filter(|(i, _)| s[i + 2..].starts_with(|c: char| c.is_alphanumeric()))
-            .count()
+        .min_by_key(|&(at, _)| at);
+    let Some((at, cue)) = found else {
+        return false;
     };
-    breaks(&lower[at..]) == 0 && (words <= CAPTION_WORDS || breaks(&lower[..at]) <= 2)
+    let before = sentence_breaks(&lower[..at]);
+    if before >= 2 || (before == 1 && words > CAPTION_WORDS) {
+        return false;
+    }
+    let rest = &lower[at + cue.len()..];
+    if !cue.ends_with(':') {
+        return sentence_breaks(rest) == 0;
+    }
+    // A credit: in brackets, only a mark may follow the closing bracket;
+    // bare, it is a short name to the end of the line or to a bar ("Ảnh:
+    // ‹name› | ‹caption›").
+    match (cue.contains('('), rest.find(')')) {
+        (true, Some(close)) => rest[close + 1..].split_whitespace().count() <= 2,
+        _ => {
+            let credit = rest.split('|').next().unwrap_or(rest);
+            sentence_breaks(rest) == 0 && credit.split_whitespace().count() <= CREDIT_WORDS
+        }
+    }
+}
+
+/// Sentence breaks in folded text: ". " before a letter or digit.
+fn sentence_breaks(s: &str) -> usize {
+    s.match_indices(". ")
+        .filter(|(i, _)| s[i + 2..].starts_with(|c: char| c.is_alphanumeric()))
+        .count()
 }
 
 /// The folded `key` starts with a widget cue ("tai ung dung", "dang ky").
@@ -397,6 +422,12 @@ fn names_web_address(text: &str, words: usize, sentence: bool) -> bool {
         && DOMAIN.is_match(text)
 }
 
+/// "15 phút trước" (folded): a site's relative time stamp, never an
+/// article's own text.
+pub(crate) fn is_relative_stamp(key: &str) -> bool {
+    key.bytes().next().is_some_and(|b| b.is_ascii_digit()) && RELATIVE_STAMP.is_match(key)
+}
+
 /// A date stamp alone, or with a few words of a source's name ("Tuổi Trẻ,
 /// 08:35 19/07/2014"); a relative stamp ("15 phút trước").
 fn is_dateline(text: &str, key: &str, words: usize) -> bool {
@@ -404,7 +435,7 @@ fn is_dateline(text: &str, key: &str, words: usize) -> bool {
     if words > 12 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    if words <= 4 && RELATIVE_STAMP.is_match(key) {
+    if words <= 4 && is_relative_stamp(key) {
         return true;
     }
     let dated = DATELINE.is_match(text);
@@ -448,8 +479,8 @@ fn is_editor_note(text: &str, lower: &str, words: usize) -> bool {
 
 fn is_source(text: &str, key: &str, lower: &str, words: usize, sentence: bool) -> bool {
     if words <= 5 && text.starts_with('(') && PAREN_SOURCE.is_match(text) {
-        // "(TTXVN/Tin Mẫu+)", not "(3/12)".
-        return text.chars().any(|c| c.is_uppercase());
+        // "(TTXVN/Tin Mẫu+)", not "(3/12)" nor a credit "(Ảnh: …)".
+        return text.chars().any(|c| c.is_uppercase()) && !text.contains(':');
     }
     // "Theo Báo Tin Mẫu", not "Theo dõi …": the credited name is capitalised.
     let theo = key.starts_with("theo ")

@@ -36,8 +36,11 @@ pub fn headline_shaped(l: &Line) -> bool {
     let ends_well = !t
         .trim_end_matches(['"', '”', '’', '»', ')', ' '])
         .ends_with(['.', ':', ';', ',', '…']);
+    // "Pháp luật | Hồ sơ vụ án", "Trang chủ > Thời sự": a breadcrumb or menu.
+    let menu = [" | ", " > ", " » ", " / "].iter().any(|s| t.contains(s));
     starts_well
         && ends_well
+        && !menu
         && TITLE_WORDS.contains(&t.split_whitespace().count())
         && matches!(l.shape, Shape::TitleLike | Shape::Prose)
 }
@@ -81,6 +84,13 @@ pub fn find(page: &Page, anchor: usize) -> Option<usize> {
     };
     if let Some(i) = (0..lines.len()).find(|&i| h1(i)) {
         return Some(i);
+    }
+    if page.bare {
+        // An article alone opens with its headline, if it has one (below
+        // a category label, a dateline, a credit or a photo's caption,
+        // perhaps), else with its text.
+        let first = (0..anchor).find(|&i| headline_shaped(&lines[i]) || page.is_text(i, 3))?;
+        return headline_shaped(&lines[first]).then_some(first);
     }
     let shaped: Vec<bool> = lines[..anchor].iter().map(headline_shaped).collect();
     let mut listed = vec![false; anchor];

@@ -13,8 +13,13 @@ use std::sync::LazyLock;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Side {
     Before,
+    /// Before, and at most [`NEAR`] words from the trigger.
+    Near,
     After,
 }
+
+/// How far a "near" status cue may stand before its trigger, in tokens.
+const NEAR: usize = 4;
 
 static STATUS: LazyLock<Lexicon<(EventStatus, Side)>> = LazyLock::new(|| {
     Lexicon::new(
@@ -28,6 +33,7 @@ static STATUS: LazyLock<Lexicon<(EventStatus, Side)>> = LazyLock::new(|| {
             };
             let side = match c.next()? {
                 "before" => Side::Before,
+                "near" => Side::Near,
                 "after" => Side::After,
                 _ => return None,
             };
@@ -60,7 +66,8 @@ static ORDINALS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
 /// How far after a trigger its own date, place or number may stand, in tokens.
 const LOCAL_REACH: usize = 20;
 
-fn part_of_day(key: &str) -> Option<String> {
+/// The part of day a word or TIME value names (`chiều`, `TAF`: "chiều").
+pub fn part_of_day(key: &str) -> Option<String> {
     let key = key.trim().to_lowercase();
     PARTS_OF_DAY
         .iter()
@@ -234,8 +241,7 @@ pub fn place_in(v: &SentenceView<'_>, r: Range<usize>) -> Option<(String, bool)>
 }
 
 fn place_at(v: &SentenceView<'_>, j: usize, end: usize) -> Option<String> {
-    let first = v
-        .tokens
+    v.tokens
         .get(j)
         .filter(|t| t.is_word() && !NOT_A_PLACE.contains(&t.lower.as_str()))?;
     let kinds = [EntityKind::Loc, EntityKind::Org, EntityKind::Misc];
@@ -245,7 +251,8 @@ fn place_at(v: &SentenceView<'_>, j: usize, end: usize) -> Option<String> {
             && e.span.start >= near.start
             && e.span.start < near.end.max(near.start + 1)
     }) {
-        return v.text.get(first.span.start..e.span.end).map(str::to_string);
+        let end = with_bracket(v, j, v.token_after(e.span.end));
+        return Some(v.slice(j..end).to_string());
     }
     // No entity: the capitalised words that follow ("Nhà khách Chính phủ").
     let mut k = j;
@@ -259,7 +266,47 @@ fn place_at(v: &SentenceView<'_>, j: usize, end: usize) -> Option<String> {
     while k > j && !v.tokens[k - 1].capitalised {
         k -= 1;
     }
-    (k > j && v.tokens[j..k].iter().any(|t| t.capitalised)).then(|| v.slice(j..k).to_string())
+    (k > j && v.tokens[j..k].iter().any(|t| t.capitalised))
+        .then(|| v.slice(j..with_bracket(v, j, k)).to_string())
+}
+
+/// How far a bracket after a place may run, in tokens.
+const BRACKET_REACH: usize = 6;
+
+/// The end (a token index) of the place in tokens `start..end`, its
+/// brackets kept whole: a bracket opened inside it is closed ("Thiên Tân
+/// (Trung Quốc"), and a short bracket right after it that names a place
+/// is kept ("Thiên Tân (Trung Quốc)").
+fn with_bracket(v: &SentenceView<'_>, start: usize, end: usize) -> usize {
+    let open = v.tokens[start..end.min(v.tokens.len())]
+        .iter()
+        .filter(|t| t.is('('))
+        .count();
+    let close = v.tokens[start..end.min(v.tokens.len())]
+        .iter()
+        .filter(|t| t.is(')'))
+        .count();
+    let from = if open > close {
+        end
+    } else if v.tokens.get(end).is_some_and(|t| t.is('(')) {
+        end + 1
+    } else {
+        return end;
+    };
+    let Some(closing) =
+        (from..(from + BRACKET_REACH).min(v.tokens.len())).find(|&i| v.tokens[i].is(')'))
+    else {
+        return end;
+    };
+    let names_place = v
+        .entities_in(from..closing, &[EntityKind::Loc])
+        .next()
+        .is_some();
+    if open > close || names_place {
+        closing + 1
+    } else {
+        end
+    }
 }
 
 /// The destination of a visit: a place entity right after the trigger
@@ -290,9 +337,10 @@ pub fn status(
     to: usize,
 ) -> EventStatus {
     for j in (from..start).rev() {
-        let found = STATUS
-            .all_at(&v.tokens, j)
-            .find(|(len, (_, side))| *side == Side::Before && j + len <= start);
+        let found = STATUS.all_at(&v.tokens, j).find(|(len, (_, side))| {
+            j + len <= start
+                && (*side == Side::Before || (*side == Side::Near && j + len + NEAR >= start))
+        });
         if let Some((_, (s, _))) = found {
             return *s;
         }
@@ -319,6 +367,21 @@ pub fn has_status_cue(v: &SentenceView<'_>, r: Range<usize>) -> bool {
             .all_at(&v.tokens, j)
             .any(|(_, (_, side))| *side == Side::Before)
     })
+}
+
+/// How many words of an object tell it apart.
+const OBJECT_WORDS: usize = 8;
+
+/// The words after an event word up to the first mark (at most
+/// [`OBJECT_WORDS`]), lower-cased: what is signed or given.
+pub fn object_words(v: &SentenceView<'_>, from: usize, to: usize) -> Option<String> {
+    let words: Vec<&str> = v.tokens[from.min(v.tokens.len())..to.min(v.tokens.len())]
+        .iter()
+        .take_while(|t| t.is_word())
+        .take(OBJECT_WORDS)
+        .map(|t| t.lower.as_str())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// The session number after a trigger: "lần thứ 11", "thứ 48", "lần thứ
@@ -436,7 +499,7 @@ mod tests {
 
     #[test]
     fn relative_days_need_the_page_date() {
-        let text = "Chiều qua, hai bên hội đàm.";
+        let text = "Chiều qua, đôi bên ngồi hội đàm.";
         let s = Sentence {
             span: 0..text.len(),
             part: Part::Lead,

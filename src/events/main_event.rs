@@ -9,22 +9,32 @@ use crate::{EventStatus, Ymd};
 use std::cmp::Ordering;
 
 /// The index (into `listed`) of the main event: the one the headline tells
-/// of, else the first that the lead reports.
+/// of, else the first that the lead reports, else the first the body
+/// reports (a lead that only sums up, "Hai bên nhất trí …", names none).
 pub fn main_event(listed: &[usize], clusters: &[Cluster], mentions: &[Mention]) -> Option<usize> {
     let titled = listed
         .iter()
         .position(|&c| clusters[c].in_title && clusters[c].strong_in_text(mentions));
     let titled = titled.or_else(|| listed.iter().position(|&c| clusters[c].in_title));
-    titled.or_else(|| {
-        let first = mentions
+    // Which listed event each mention tells of: one pass, not one a mention.
+    let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
+    for (at, &c) in listed.iter().enumerate() {
+        for &i in &clusters[c].mentions {
+            if let Some(o) = owner.get_mut(i) {
+                *o = Some(at);
+            }
+        }
+    }
+    let first_reported = |part: Option<Part>| {
+        mentions
             .iter()
-            .enumerate()
-            .find(|(_, m)| m.part == Part::Lead && m.role == Role::Predicate)?
-            .0;
-        listed
-            .iter()
-            .position(|&c| clusters[c].mentions.contains(&first))
-    })
+            .zip(&owner)
+            .filter(|(m, _)| m.role == Role::Predicate && part.map_or(true, |p| m.part == p))
+            .find_map(|(_, o)| *o)
+    };
+    titled
+        .or_else(|| first_reported(Some(Part::Lead)))
+        .or_else(|| first_reported(None))
 }
 
 impl Cluster {

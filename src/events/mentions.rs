@@ -10,12 +10,48 @@ use super::roles::{classify, Classified};
 pub use super::roles::{Relation, Role, Tie};
 use super::sentences::{Part, Sentence};
 use super::view::SentenceView;
-use crate::{Entity, EventKind, EventStatus, Ymd};
+use crate::{Entity, EventKind, EventStatus, Participant, Ymd};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 static BOTH_SIDES: LazyLock<Lexicon<()>> =
     LazyLock::new(|| word_list(include_str!("../../data/events/both_sides.txt")));
+static TWO_COUNTRIES: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/two_countries.txt")));
+
+static DELEGATION_LEADS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/delegation_leads.txt")));
+
+/// The heads of delegations a sentence names without an event word of its
+/// own ("Phía Việt Nam do ông X, Thứ trưởng, làm Trưởng đoàn; phía Lào do
+/// ông Y dẫn đầu."): the people between "do" and the words that say they
+/// lead. They take part in the event told just before.
+pub fn delegation_heads(
+    text: &str,
+    sentence: &Sentence,
+    entities: Vec<&Entity>,
+) -> Vec<Participant> {
+    let v = SentenceView::new(text, sentence, entities);
+    let mut heads = Vec::new();
+    let mut open: Option<usize> = None;
+    for j in 0..v.tokens.len() {
+        let t = &v.tokens[j];
+        if t.lower == "do" && t.is_word() {
+            open = Some(j + 1);
+        } else if t.is(';') || t.is('.') {
+            open = None;
+        } else if let Some(from) = open.filter(|_| DELEGATION_LEADS.matches_at(&v.tokens, j)) {
+            for p in participants::named_in(&v, from..j).persons {
+                participants::add(&mut heads, p);
+            }
+            open = None;
+        }
+    }
+    heads
+}
+
+/// Words that, right after an event word, point back to the one told.
+const DEMONSTRATIVES: &[&str] = &["này", "đó", "nói trên"];
 
 /// One mention of an event in a sentence.
 #[derive(Clone, Debug)]
@@ -26,6 +62,8 @@ pub struct Mention {
     pub cameo: String,
     /// Id of the trigger that fired.
     pub rule: String,
+    /// Its trigger names an event only between two named sides.
+    pub two_sides: bool,
     /// The trigger's words as in the text.
     pub trigger: String,
     /// Byte range of the trigger.
@@ -48,12 +86,23 @@ pub struct Mention {
     pub third_place: bool,
     /// Who.
     pub named: Named,
+    /// The people named before the event word: who does it.
+    pub subject: Vec<Participant>,
     /// Happened, planned or ongoing.
     pub status: EventStatus,
     /// Session number ("lần thứ 11").
     pub ordinal: Option<u32>,
+    /// What a signing signs: the words after the event word, lower-cased
+    /// ("bản ghi nhớ về hợp tác giáo dục"), which tell two signings apart.
+    pub object: Option<String>,
     /// Its subject is "hai bên" (the two sides already named).
     pub both_sides: bool,
+    /// A demonstrative follows the event word ("Vòng tham vấn này", "cuộc
+    /// gặp lần này"): it is the event of its kind told last.
+    pub refers_back: bool,
+    /// Its subject is the two sides or the two countries, named by a word
+    /// that stands for them ("hai bên", "hai nước"): it has actors.
+    pub sides: bool,
 }
 
 impl Mention {
@@ -71,6 +120,7 @@ impl Mention {
             || self.ordinal.is_some()
             || self.tie.is_some()
             || self.both_sides
+            || self.sides
     }
 }
 
@@ -80,8 +130,9 @@ pub fn read_sentence(
     sentence: &Sentence,
     entities: Vec<&Entity>,
     anchor: Option<Ymd>,
+    roles: &participants::RoleIndex,
 ) -> Vec<Mention> {
-    let v = SentenceView::new(text, sentence, entities);
+    let v = SentenceView::new(text, sentence, entities).with_roles(roles);
     let Some(Classified {
         hits: classified,
         segments,
@@ -93,22 +144,39 @@ pub fn read_sentence(
     else {
         return Vec::new();
     };
+    // Who does what the sentence reports: the people before its first
+    // reported event word. An occasion in the opening that names no one
+    // is theirs ("nhân dịp tham dự Hội nghị X, Thủ tướng A đã gặp B").
+    let main_subject = match classified
+        .iter()
+        .find(|(h, r)| *r == Role::Predicate && h.tokens.start >= lead_end)
+    {
+        Some((h, _)) => participants::named_in(&v, lead_end..h.tokens.start).persons,
+        // No event word of its own ("…, A và B đã trao đổi …"): the people
+        // before its verb, which a status word ("đã") marks.
+        None => {
+            let verb = (lead_end..v.tokens.len())
+                .find(|&j| arguments::has_status_cue(&v, j..j + 1))
+                .unwrap_or(v.tokens.len());
+            participants::named_in(&v, lead_end..verb).persons
+        }
+    };
     let mut out: Vec<Mention> = Vec::new();
     for k in 0..classified.len() {
         let (h, role) = &classified[k];
         let (s, e) = (h.tokens.start, h.tokens.end);
-        let clause_start = v.last_mark(s, &[';']).map_or(0, |i| i + 1);
+        let clause_start = list_start(&v, v.last_mark(s, &[';']).map_or(0, |i| i + 1));
         let clause_end = v.next_mark(e, &[';']).unwrap_or(v.tokens.len());
         let prev = k
             .checked_sub(1)
             .map(|p| &classified[p])
-            .filter(|p| p.0.tokens.end > clause_start);
+            .filter(|p| p.0.tokens.end > clause_start && p.1 != Role::Pointer);
         let next = classified
             .get(k + 1)
             .filter(|n| n.0.tokens.start < clause_end);
         // The stretch of the sentence that belongs to this mention.
         let (mut from, mut to) = (clause_start, clause_end);
-        if *role == Role::LeadingFrame {
+        if matches!(role, Role::LeadingFrame | Role::Pointer) {
             let seg = segments
                 .iter()
                 .find(|r| r.contains(&s))
@@ -131,31 +199,75 @@ pub fn read_sentence(
                 }
             }
             if let Some(n) = next {
-                to = to
-                    .min(participants::split_point(&v, e, n.0.tokens.start))
-                    .max(e);
+                let gap = e..n.0.tokens.start;
+                let shared_object = gap.len() == 1
+                    && (v.tokens[gap.start].lower == "và" || v.tokens[gap.start].is(','));
+                if shared_object {
+                    // "chủ trì lễ đón và hội đàm với X": X is both verbs'.
+                    if let Some(nn) = classified.get(k + 2).filter(|nn| nn.0.tokens.start < to) {
+                        to = participants::split_point(&v, n.0.tokens.end, nn.0.tokens.start);
+                    }
+                } else {
+                    to = to
+                        .min(participants::split_point(&v, e, n.0.tokens.start))
+                        .max(e);
+                }
             }
         }
         let mut named = participants::named_in(&v, from.min(s)..to);
+        if matches!(role, Role::LeadingFrame | Role::Pointer) && named.persons.is_empty() {
+            named.persons = main_subject.clone();
+        }
+        if named.persons.is_empty() && named.orgs.is_empty() {
+            named.orgs = participants::places_as_actors(&v, from.min(s)..s);
+        }
+        if named.persons.is_empty() {
+            // "bà sẽ thăm …", "chuyến thăm … của ông": the person the
+            // sentence named last before the pronoun.
+            named
+                .persons
+                .extend(participants::pronoun_referent(&v, from.min(s)..to));
+        }
+        let mut subject = participants::named_in(&v, from.min(s)..s).persons;
         if named.persons.is_empty() && from >= s {
-            named.persons.extend(participants::subject_before(&v, s));
+            if let Some(p) = participants::subject_before(&v, s) {
+                subject.push(p.clone());
+                named.persons.push(p);
+            }
         }
         // A clause that starts with the trigger shares the subject before it
-        // ("Tổng Bí thư X thăm Lào, dự Lễ kỷ niệm …; đồng chủ trì …").
-        if named.persons.is_empty()
-            && !participants::names_a_person(&v, from.min(s)..s)
-            && s.saturating_sub(from) <= 2
-        {
+        // ("Tổng Bí thư X thăm Lào, dự Lễ kỷ niệm …; đồng chủ trì …"), and a
+        // verb joined to the one before by "và" or a comma shares its
+        // subject ("X hội kiến Y và tiếp Z": X receives Z).
+        let joined = s
+            .checked_sub(1)
+            .is_some_and(|j| v.tokens[j].lower == "và" || v.tokens[j].is(','));
+        if subject.is_empty() && s.saturating_sub(from) <= 2 {
             if let Some(p) = out.last().filter(|p| p.role == *role) {
-                named.persons = p.named.persons.clone();
+                if named.persons.is_empty() {
+                    named.persons = p.named.persons.clone();
+                    subject = p.subject.clone();
+                } else if joined && !p.subject.is_empty() {
+                    subject = p.subject.clone();
+                    let objects = std::mem::replace(&mut named.persons, subject.clone());
+                    for o in objects {
+                        participants::add(&mut named.persons, o);
+                    }
+                }
             }
         }
         let leading = match role {
             Role::Predicate | Role::Title => arguments::leading_date(&v, 0..lead_end, anchor)
-                .or_else(|| arguments::leading_date(&v, from.min(s)..s, None)),
-            Role::LeadingFrame => arguments::leading_date(&v, 0..lead_end, anchor),
+                .or_else(|| arguments::leading_date(&v, from.min(s)..s, anchor)),
+            Role::LeadingFrame | Role::Pointer => arguments::leading_date(&v, 0..lead_end, anchor),
             _ => None,
         };
+        // "chủ trì lễ đón và hội đàm …": the joined verb shares the date.
+        let leading = leading.or_else(|| {
+            out.last()
+                .filter(|p| joined && p.role == *role && p.span.end <= v.tokens[s].span.start)
+                .and_then(|p| p.leading.clone())
+        });
         let next_start = next.map_or(to, |n| n.0.tokens.start);
         let mut local = arguments::local_date(&v, e, next_start.max(e).min(to.max(e)));
         if h.trigger.kind == EventKind::Anniversary {
@@ -181,6 +293,8 @@ pub fn read_sentence(
         .max()
         .unwrap_or(0)
         .min(s);
+        let sides = (clause_start..s)
+            .any(|j| BOTH_SIDES.matches_at(&v.tokens, j) || TWO_COUNTRIES.matches_at(&v.tokens, j));
         let both_sides = *role == Role::Predicate
             && named.persons.is_empty()
             && (from.min(s)..s).any(|j| BOTH_SIDES.matches_at(&v.tokens, j));
@@ -188,6 +302,7 @@ pub fn read_sentence(
             kind: h.trigger.kind,
             cameo: h.trigger.cameo.clone(),
             rule: h.trigger.rule(),
+            two_sides: h.trigger.two_sides,
             trigger: v.slice(h.cue.clone()).to_string(),
             span: v.bytes(h.cue.clone()),
             sentence: sentence.span.clone(),
@@ -199,12 +314,42 @@ pub fn read_sentence(
             location,
             third_place: place.is_some_and(|p| p.1),
             named,
+            subject,
             status: arguments::status(&v, status_from, s, e, to),
             ordinal: arguments::ordinal(&v, e, to),
+            object: (h.trigger.kind == EventKind::Signing)
+                .then(|| arguments::object_words(&v, e, to))
+                .flatten(),
             both_sides,
+            sides,
+            refers_back: (e..(e + 2).min(v.tokens.len()))
+                .any(|j| DEMONSTRATIVES.contains(&v.tokens[j].lower.as_str())),
         });
     }
     out
+}
+
+/// Where a clause that opens with a person begins, when it is the last
+/// item of a list of people separated by semicolons ("các ông: A – Chủ
+/// tịch tỉnh; B – Phó Chủ tịch tỉnh đồng chủ trì …"): at the list's first
+/// item, so that all of them are the subject.
+fn list_start(v: &SentenceView<'_>, clause_start: usize) -> usize {
+    let opens_with_person = |i: usize| {
+        v.tokens.get(i).is_some_and(|t| {
+            v.entities
+                .iter()
+                .any(|e| e.kind == crate::EntityKind::Per && e.span.start == t.span.start)
+        })
+    };
+    let mut start = clause_start;
+    while start > 0 && opens_with_person(start) && v.tokens[start - 1].is(';') {
+        let item = v.last_mark(start - 1, &[';', ':']).map_or(0, |i| i + 1);
+        if !opens_with_person(item) {
+            break;
+        }
+        start = item;
+    }
+    start
 }
 
 #[cfg(test)]

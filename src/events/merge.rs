@@ -5,7 +5,18 @@
 
 use super::dates::EventDate;
 use super::mentions::{Mention, Relation, Role};
+
+/// The heads of delegations a sentence without an event word names, and
+/// how many mentions were read before it.
+#[derive(Clone, Debug)]
+pub struct Delegation {
+    /// Mentions before it.
+    pub before: usize,
+    /// The people who lead.
+    pub heads: Vec<Participant>,
+}
 use super::participants;
+use super::roles::SITTINGS;
 use crate::normalise::compose::to_lowercase;
 use crate::{EventKind, EventStatus, Participant, Ymd};
 use std::collections::HashMap;
@@ -42,14 +53,22 @@ pub struct Cluster {
     pub third_place: bool,
     /// Session number.
     pub ordinal: Option<u32>,
+    /// What a signing signs.
+    pub object: Option<String>,
     /// A reporting sentence or the headline tells of it.
     pub strong: bool,
+    /// Its subject is "hai bên", "hai nước": it has actors though no name.
+    pub sides: bool,
+    /// Every mention's trigger needs two named sides ("cuộc họp").
+    pub needs_two_sides: bool,
     /// The headline tells of it.
     pub in_title: bool,
     /// Tie to an earlier event: relation and that event's index.
     pub tie: Option<(Relation, usize)>,
     /// The date came from the tie.
     pub date_from_tie: bool,
+    /// The date came from the main event, on whose occasion it was told.
+    pub date_from_occasion: bool,
     /// A planned event moved from the year the entity stage gave (nearest
     /// the page's date) to one on or after it.
     pub year_moved: bool,
@@ -70,10 +89,14 @@ impl Cluster {
             location: None,
             third_place: false,
             ordinal: None,
+            object: None,
             strong: false,
+            sides: false,
+            needs_two_sides: true,
             in_title: false,
             tie: None,
             date_from_tie: false,
+            date_from_occasion: false,
             year_moved: false,
         };
         c.absorb(i, m);
@@ -121,14 +144,32 @@ impl Cluster {
         }
         let reported = m.role.is_strong() && m.role != Role::Title;
         if let (Some(l), false) = (&m.location, m.role == Role::Heading) {
-            if self.location.as_ref().map_or(true, |(_, r)| !r && reported) {
+            // A sentence about the event itself ("Vòng tham vấn này diễn ra
+            // tại X") says best where it was.
+            let about_it = m.refers_back && reported;
+            if about_it || self.location.as_ref().map_or(true, |(_, r)| !r && reported) {
                 self.location = Some((l.clone(), reported));
             }
         }
         self.third_place |= m.third_place;
         self.ordinal = self.ordinal.or(m.ordinal);
+        if self.object.is_none() && !matches!(m.role, Role::Title | Role::Heading) {
+            self.object = m.object.clone();
+        }
         self.strong |= m.role.is_strong();
+        self.sides |= m.sides;
+        self.needs_two_sides &= m.two_sides;
         self.in_title |= m.role == Role::Title;
+    }
+
+    /// Adds the heads of the delegations at it, when it names fewer than
+    /// two people of its own.
+    fn add_heads(&mut self, heads: &[Participant]) {
+        if self.persons.len() < 2 {
+            for h in heads {
+                participants::add(&mut self.persons, h.clone());
+            }
+        }
     }
 
     /// Whether `m` may tell of this event.
@@ -145,6 +186,12 @@ impl Cluster {
         // keep it from the event the article reports.
         let loose = matches!(m.role, Role::Title | Role::Heading);
         if let (Some(a), Some(b), false) = (self.ordinal, m.ordinal, loose) {
+            if a != b {
+                return false;
+            }
+        }
+        // Two signings of different documents are two events.
+        if let (Some(a), Some(b), false) = (&self.object, &m.object, loose) {
             if a != b {
                 return false;
             }
@@ -194,7 +241,11 @@ fn mention_date(
 }
 
 /// Merges mentions into events, resolves ties and gives years.
-pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
+pub fn merge(
+    mentions: &[Mention],
+    delegations: &[Delegation],
+    anchor: Option<Ymd>,
+) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     // The clusters of each type, in creation order: mentions are compared
     // with a bounded number of them.
@@ -209,10 +260,32 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
         .iter()
         .enumerate()
         .filter(|(_, m)| m.role == Role::Title);
+    let mut pending = delegations.iter().peekable();
     for (i, m) in body.chain(title) {
+        // Delegation heads named before this mention join the event
+        // reported last (the headline comes after the whole body).
+        while let Some(d) = pending.next_if(|d| d.before <= i || m.role == Role::Title) {
+            if let Some(&r) = reported.last() {
+                clusters[r].add_heads(&d.heads);
+            }
+        }
+        if m.role == Role::Pointer {
+            // A pointer adds nothing to an event already told; it tells
+            // one only when none of its kind came before.
+            let any_of = |k: &EventKind| by_kind.get(k).is_some_and(|c| !c.is_empty());
+            let told =
+                any_of(&m.kind) || (SITTINGS.contains(&m.kind) && SITTINGS.iter().any(any_of));
+            // A meeting word is too plain to tell one ("Tại cuộc họp, …" in
+            // any report).
+            if told || m.named.persons.is_empty() || m.kind == EventKind::Meeting {
+                continue;
+            }
+        }
         let same_kind = by_kind.entry(m.kind).or_default();
         // The headline speaks of the first event of its kind; the body refers back to the latest.
-        let found = if m.role == Role::Title {
+        let found = if m.refers_back && m.role != Role::Title {
+            same_kind.last().copied()
+        } else if m.role == Role::Title {
             same_kind
                 .iter()
                 .take(COMPARE_WITH)
@@ -266,12 +339,14 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             }
         }
         // "Hai bên đã ký kết …": the two sides of the event it is tied to,
-        // or of the one reported last.
+        // or of the one reported last, that has two sides.
         if m.both_sides && clusters[target].persons.is_empty() {
+            let two_sided = |j: usize| j != target && clusters[j].persons.len() >= 2;
             let from = clusters[target]
                 .tie
                 .map(|t| t.1)
-                .or_else(|| reported.iter().rev().copied().find(|&j| j != target));
+                .filter(|&j| two_sided(j))
+                .or_else(|| reported.iter().rev().copied().find(|&j| two_sided(j)));
             if let Some(r) = from {
                 clusters[target].persons = clusters[r].persons.clone();
             }
@@ -282,6 +357,11 @@ pub fn merge(mentions: &[Mention], anchor: Option<Ymd>) -> Vec<Cluster> {
             if reported.len() > COMPARE_WITH {
                 reported.remove(0);
             }
+        }
+    }
+    for d in pending {
+        if let Some(&r) = reported.last() {
+            clusters[r].add_heads(&d.heads);
         }
     }
     stated_years(&mut clusters);
@@ -371,16 +451,62 @@ fn stated_years(clusters: &mut [Cluster]) {
     }
 }
 
-/// Whether an event is listed: told outright, planned, or dated with a year
-/// (an undated aside says too little to place it on a timeline), and naming
-/// someone, somewhere, some time or a session.
+/// An event the body tells after the main one, with no date of its own and
+/// no tie, that shares a person with the main event, took place on its
+/// occasion: the airport welcome of a visit, the talks after a welcome
+/// ceremony, the visit during which a reception is held. It takes the main
+/// event's date. What is planned keeps its own.
+pub fn date_from_occasion(
+    clusters: &mut [Cluster],
+    main: usize,
+    listed: &[usize],
+    mentions: &[Mention],
+) {
+    let Some(date) = clusters[main].date else {
+        return;
+    };
+    let anchored = clusters[main].anchored;
+    let after = clusters[main].position(mentions);
+    for &c in listed {
+        let cl = &clusters[c];
+        let shares = cl.persons.iter().any(|p| {
+            clusters[main]
+                .persons
+                .iter()
+                .any(|q| participants::same(p, q))
+        });
+        if cl.date.is_none()
+            && cl.tie.is_none()
+            && cl.strong
+            && cl.status != EventStatus::Planned
+            && shares
+            && cl.position(mentions) > after
+        {
+            let cl = &mut clusters[c];
+            cl.date = Some(date);
+            cl.anchored = anchored;
+            cl.date_from_occasion = true;
+        }
+    }
+}
+
+/// Whether an event is listed: someone takes part in it (an event needs
+/// named actors: "du khách gọi điện đặt phòng" is none; a call or a
+/// reception needs a named person), and it is told
+/// outright, planned, or dated with a year (an undated aside says too
+/// little to place it on a timeline).
 pub fn is_listed(c: &Cluster) -> bool {
-    let specific = !c.persons.is_empty()
-        || !c.orgs.is_empty()
-        || c.date.is_some()
-        || c.location.is_some()
-        || c.ordinal.is_some()
-        || c.tie.is_some();
-    specific
+    // A call or a reception is between people: a club hosting a match
+    // ("tiếp đón Dynamo Kiev") is none.
+    let between_people = matches!(c.kind, EventKind::PhoneCall | EventKind::Reception);
+    // A body's own session ("tại cuộc họp Ban chỉ đạo …") has no two sides.
+    let two_sides = c.persons.len() + c.orgs.len() >= 2 || c.sides;
+    let actors = if between_people {
+        !c.persons.is_empty()
+    } else {
+        !c.persons.is_empty() || !c.orgs.is_empty() || c.sides
+    };
+    actors
+        && (two_sides || !c.needs_two_sides)
         && (c.strong || c.status == EventStatus::Planned || c.date.is_some_and(|d| d.has_year()))
 }

@@ -43,7 +43,9 @@ pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
         .filter(|e| e.span.start < e.span.end && e.span.end <= text.len())
         .collect();
     order.sort_by_key(|e| e.span.start);
+    let roles = participants::RoleIndex::new(order.iter().copied());
     let mut mentions: Vec<Mention> = Vec::new();
+    let mut delegations: Vec<merge::Delegation> = Vec::new();
     let mut next = 0;
     for s in &sents {
         // Entities are sorted, sentences in order: one walk over both.
@@ -59,14 +61,27 @@ pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
             .copied()
             .filter(|e| e.span.end <= s.span.end)
             .collect();
-        mentions.extend(mentions::read_sentence(text, s, inside, ctx.anchor));
+        let read = mentions::read_sentence(text, s, inside.clone(), ctx.anchor, &roles);
+        if read.is_empty() && s.part != sentences::Part::Title {
+            let heads = mentions::delegation_heads(text, s, inside);
+            if !heads.is_empty() {
+                delegations.push(merge::Delegation {
+                    before: mentions.len(),
+                    heads,
+                });
+            }
+        }
+        mentions.extend(read);
         next = end;
     }
-    let clusters = merge::merge(&mentions, ctx.anchor);
+    let mut clusters = merge::merge(&mentions, &delegations, ctx.anchor);
     let mut listed: Vec<usize> = (0..clusters.len())
         .filter(|&c| merge::is_listed(&clusters[c]))
         .collect();
     let main = main_event::main_event(&listed, &clusters, &mentions).map(|i| listed.remove(i));
+    if let Some(m) = main {
+        merge::date_from_occasion(&mut clusters, m, &listed, &mentions);
+    }
     main_event::time_order(&mut listed, &clusters, &mentions, ctx.anchor);
     main.into_iter()
         .chain(listed)
@@ -104,7 +119,9 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
     if c.year_moved {
         rule.push_str("+year:planned");
     }
-    if c.date_from_tie {
+    if c.date_from_occasion {
+        rule.push_str("+date:occasion");
+    } else if c.date_from_tie {
         rule.push_str("+tie:same-day");
     } else if let (None, Some((relation, _))) = (c.date, c.tie) {
         // No date of its own: placed before or after the event it is tied to.

@@ -3,8 +3,73 @@
 //! organisations there only where no person is named.
 
 use super::view::SentenceView;
+use crate::fasthash::FastMap;
 use crate::{Entity, EntityKind, Participant};
 use std::ops::Range;
+
+/// Who holds each title the article names people by: a title said alone
+/// later ("Chủ tịch nước cảm ơn …", "đón Chủ tịch nước") stands for the one
+/// person of the article who holds it, or for no one when two do. A role
+/// of several words is also known by its first words ("Bộ trưởng Ngoại
+/// giao" by "Bộ trưởng"), as long as that too is one person's.
+#[derive(Debug, Default)]
+pub struct RoleIndex {
+    holders: FastMap<String, Option<Participant>>,
+}
+
+impl RoleIndex {
+    /// The index of the PER entities `people`.
+    pub fn new<'e>(people: impl IntoIterator<Item = &'e Entity>) -> RoleIndex {
+        let mut holders: FastMap<String, Option<Participant>> = FastMap::default();
+        for e in people.into_iter().filter(|e| e.kind == EntityKind::Per) {
+            let p = person(e);
+            for role in &e.roles {
+                let words: Vec<&str> = role.split_whitespace().collect();
+                for n in MIN_TITLE_WORDS..=words.len() {
+                    let key = crate::normalise::compose::to_lowercase(&words[..n].join(" "));
+                    holders
+                        .entry(key)
+                        .and_modify(|h| {
+                            if h.as_ref().is_some_and(|q| !same(q, &p)) {
+                                *h = None;
+                            }
+                        })
+                        .or_insert_with(|| Some(p.clone()));
+                }
+            }
+        }
+        RoleIndex { holders }
+    }
+
+    /// The one person who holds `title`, if one does.
+    pub fn holder(&self, title: &str) -> Option<&Participant> {
+        self.holders
+            .get(&crate::normalise::compose::to_lowercase(title.trim()))?
+            .as_ref()
+    }
+}
+
+/// A title of fewer words ("Ông") says too little to stand for anyone.
+const MIN_TITLE_WORDS: usize = 2;
+
+/// Whether the TITLE entity `t` is said alone: no name in it or right
+/// after it ("Chủ tịch nước và đoàn", not "Chủ tịch nước Võ Đức Toàn").
+fn is_bare_title(v: &SentenceView<'_>, t: &Entity) -> bool {
+    let named_inside = v.entities.iter().any(|e| {
+        e.kind == EntityKind::Per && e.span.start < t.span.end && t.span.start < e.span.end
+    });
+    let next = v.tokens.get(v.token_after(t.span.end));
+    // "hai Bộ trưởng", "các Đại sứ": more than one person.
+    let plural = v
+        .token_at(t.span.start)
+        .checked_sub(1)
+        .and_then(|j| v.tokens.get(j))
+        .is_some_and(|p| p.is_number() || PLURALS.contains(&p.lower.as_str()));
+    !named_inside && !plural && !next.is_some_and(|n| n.capitalised)
+}
+
+/// Words before a title that make it stand for several people.
+const PLURALS: &[&str] = &["hai", "ba", "bốn", "năm", "các", "những", "nhiều", "mấy"];
 
 /// The people and organisations named in tokens `r`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -94,9 +159,18 @@ pub fn named_in(v: &SentenceView<'_>, r: Range<usize>) -> Named {
     let titles: Vec<&Entity> = v
         .entities_in(r.clone(), &[EntityKind::Title, EntityKind::Per])
         .collect();
-    for e in v.entities_in(r, &[EntityKind::Per, EntityKind::Org]) {
+    for e in v.entities_in(r, &[EntityKind::Per, EntityKind::Org, EntityKind::Title]) {
         match e.kind {
             EntityKind::Per => add(&mut named.persons, person(e)),
+            EntityKind::Title => {
+                if let Some(p) = v
+                    .roles
+                    .filter(|_| is_bare_title(v, e))
+                    .and_then(|roles| roles.holder(&e.text))
+                {
+                    add(&mut named.persons, p.clone());
+                }
+            }
             _ => {
                 // "Bộ Ngoại giao" inside "Thứ trưởng Bộ Ngoại giao" is a title's.
                 let in_title = titles.iter().any(|t| {
@@ -109,6 +183,48 @@ pub fn named_in(v: &SentenceView<'_>, r: Range<usize>) -> Named {
         }
     }
     named
+}
+
+/// Places that open the stretch `r` before an event word and act as its
+/// subject, when no one else is named: countries told as actors ("Mỹ và
+/// Trung Quốc tiến hành tham vấn", "nước này và Mỹ đã …"). A place later
+/// in the stretch ("mời đoàn tỉnh X đến thăm") is no subject.
+pub fn places_as_actors(v: &SentenceView<'_>, r: Range<usize>) -> Vec<Participant> {
+    let mut out = Vec::new();
+    let mut i = r.start;
+    for e in v.entities_in(r.clone(), &[EntityKind::Loc]) {
+        let at = v.token_at(e.span.start);
+        // The opening place, or one joined to the opening by "và"/",".
+        let joined = at > r.start
+            && at - r.start <= 3
+            && (v.tokens[at - 1].lower == "và" || v.tokens[at - 1].is(','));
+        if at != i && !joined {
+            break;
+        }
+        add(&mut out, org(e));
+        i = v.token_after(e.span.end) + 1;
+    }
+    out
+}
+
+/// Pronouns that stand for a person named before them.
+const PRONOUNS: &[&str] = &["ông", "bà", "ngài"];
+
+/// The person a pronoun in tokens `r` stands for ("Bộ trưởng X cho biết bà
+/// sẽ thăm …", "nhân chuyến thăm của ông"): the last person named before it
+/// in the sentence. A pronoun before a name is a title ("ông Trần Văn A").
+pub fn pronoun_referent(v: &SentenceView<'_>, r: Range<usize>) -> Option<Participant> {
+    let end = r.end.min(v.tokens.len());
+    let at = (r.start..end).find(|&j| {
+        PRONOUNS.contains(&v.tokens[j].lower.as_str())
+            && !v.tokens.get(j + 1).is_some_and(|n| n.capitalised)
+            && !v.inside(j, &[EntityKind::Per, EntityKind::Title])
+    })?;
+    let before = v.tokens[at].span.start;
+    v.entities
+        .iter()
+        .rfind(|e| e.kind == EntityKind::Per && e.span.end <= before)
+        .map(|e| person(e))
 }
 
 /// Whether tokens `r` name a person.
@@ -152,7 +268,9 @@ pub fn split_point(v: &SentenceView<'_>, a_end: usize, b_start: usize) -> usize 
     };
     let per_tok = v.token_at(last_per.span.start);
     let per_end = v.token_after(last_per.span.end);
-    if (per_end..b_start).any(|j| v.tokens[j].is(',')) {
+    // "… Y (Z), và tiếp W": a verb joined to the first shares its subject;
+    // Y is the first one's object.
+    if (per_end..b_start).any(|j| v.tokens[j].is(',') || v.tokens[j].lower == "và") {
         return b_start;
     }
     (a_end..per_tok)

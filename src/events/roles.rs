@@ -9,7 +9,7 @@ use super::arguments;
 use super::lexicon::{keyed_list, word_list, Lexicon};
 use super::participants;
 use super::sentences::Part;
-use super::triggers::{find_triggers, EventTrigger};
+use super::triggers::{actor_follows, find_triggers, object_at, EventTrigger};
 use super::view::SentenceView;
 use crate::{EntityKind, EventKind};
 use std::ops::Range;
@@ -25,6 +25,10 @@ static TIES: LazyLock<Lexicon<String>> =
     LazyLock::new(|| keyed_list(include_str!("../../data/events/ties.tsv")));
 static GENERIC: LazyLock<Lexicon<()>> =
     LazyLock::new(|| word_list(include_str!("../../data/events/generic.txt")));
+static MATCH_WORDS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/match_words.txt")));
+static NEGATIONS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| word_list(include_str!("../../data/events/negations.txt")));
 static CLASSIFIERS: LazyLock<Lexicon<()>> =
     LazyLock::new(|| word_list(include_str!("../../data/events/classifiers.txt")));
 
@@ -46,13 +50,18 @@ pub enum Role {
     /// In a subheading or a teaser left in the text: it can only add to an
     /// event the article tells.
     Heading,
+    /// A pointer back from the opening ("Tại cuộc hội đàm,", "Ngay sau
+    /// Hội đàm,"): it names an event the article has told, or, when it has
+    /// told none of its kind, one that took place all the same, between
+    /// the people the sentence goes on to name.
+    Pointer,
 }
 
 impl Role {
     /// A strong mention makes an event of its own; the others are listed
     /// only when planned or dated with a year, or add to a strong one.
     pub fn is_strong(self) -> bool {
-        matches!(self, Role::Title | Role::Predicate)
+        matches!(self, Role::Title | Role::Predicate | Role::Pointer)
     }
 }
 
@@ -96,6 +105,16 @@ const TRIP_PURPOSES: &[EventKind] = &[
     EventKind::Meeting,
 ];
 
+/// Kinds of meeting held in one sitting: two of them joined by "và" are
+/// one event ("tiếp và làm việc với"), and a pointer to one ("Tại cuộc
+/// gặp,") may name any of them.
+pub const SITTINGS: &[EventKind] = &[EventKind::Reception, EventKind::Meeting, EventKind::Talks];
+
+/// Words that, right before an event word, make it the occasion of
+/// another ("nhân chuyến thăm …", "trong chuyến thăm …"; the occasion
+/// list's "nhân chuyến" runs into the event word itself).
+const OCCASION_LEADS: &[&str] = &["nhân", "trong"];
+
 /// Names inside which a cue is only a syllable of the name.
 const NAME_KINDS: &[EntityKind] = &[
     EntityKind::Per,
@@ -107,7 +126,7 @@ const NAME_KINDS: &[EntityKind] = &[
 /// A sentence's event words, each with its role, and the landmarks of the
 /// sentence that the arguments are read by.
 pub struct Classified<'t> {
-    /// The event words (joined, fused), with their roles; pointers back are left out.
+    /// The event words (joined, fused), with their roles.
     pub hits: Vec<(Hit<'t>, Role)>,
     /// The opening segments (when, where, on what occasion), in tokens.
     pub segments: Vec<Range<usize>>,
@@ -133,17 +152,28 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
             tokens: h.tokens,
         })
         .collect();
+    // In a sentence about a match, hosting and meeting are playing.
+    let match_told = (0..v.tokens.len()).any(|j| MATCH_WORDS.matches_at(&v.tokens, j));
+    let raw: Vec<Hit> = raw
+        .into_iter()
+        .filter(|h| {
+            !(match_told && matches!(h.trigger.kind, EventKind::Reception | EventKind::Meeting))
+        })
+        .collect();
     let hits = join_hits(v, raw);
     let hits: Vec<Hit> = hits
         .into_iter()
-        .filter(|h| !v.in_parens(h.tokens.start) && !is_generic(v, h.tokens.start))
+        .filter(|h| !v.in_parens(h.tokens.start) && !is_generic(v, h) && !is_denied(v, h))
         .collect();
     if hits.is_empty() {
         return None;
     }
     let segments = leading_segments(v, &hits);
     let lead_end = segments.last().map_or(0, |s| s.end + 1).min(v.tokens.len());
-    let frames = spans_of(v, &FRAMES, &hits);
+    // A frame word followed by "của" is a noun ("Đây là khẳng định của ông
+    // X, tại buổi tiếp …"): it frames nothing.
+    let mut frames = spans_of(v, &FRAMES, &hits);
+    frames.retain(|f| v.tokens.get(f.end).map_or(true, |t| t.lower != "của"));
     let occasions = spans_of(v, &OCCASIONS, &hits);
 
     // Classify; a mention in an opening segment that names nobody points back.
@@ -156,20 +186,24 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
         } else if sentence.part == Part::Heading {
             Role::Heading
         } else if let Some(seg) = segments.iter().find(|r| r.contains(&s)) {
+            // An organisation named as the place ("ở trụ sở Trung ương
+            // Đảng") is no actor.
             let names = v
                 .entities_in(seg.clone(), &[EntityKind::Per, EntityKind::Org])
-                .next()
-                .is_some();
+                .any(|e| e.kind == EntityKind::Per || !is_place_of(v, e));
             if !names {
                 tie = tie.or_else(|| tie_of(v, seg, Some(h.trigger.kind)));
-                continue;
+                Role::Pointer
+            } else {
+                Role::LeadingFrame
             }
-            Role::LeadingFrame
         } else if frames.iter().any(|f| f.start >= lead_end && f.end <= s) {
             Role::Embedded
         } else if occasions
             .iter()
             .any(|o| o.end <= s && !has_mark_between(v, o.end, s))
+            || s.checked_sub(1)
+                .is_some_and(|j| OCCASION_LEADS.contains(&v.tokens[j].lower.as_str()))
         {
             Role::Frame
         } else {
@@ -201,6 +235,16 @@ fn join_hits<'t>(v: &SentenceView<'_>, hits: Vec<Hit<'t>>) -> Vec<Hit<'t>> {
     let plain = |gap: &Range<usize>| gap.clone().all(|j| v.tokens[j].is_word());
     let governed = join_pass(hits, |h, n| {
         let gap = h.tokens.end..n.tokens.start;
+        // "cuộc họp Tham khảo Chính trị", "cuộc gặp Đối thoại chiến lược":
+        // a plain meeting noun right before the name of the event is that
+        // event.
+        if h.trigger.kind == EventKind::Meeting && !h.trigger.governs && gap.is_empty() {
+            return Some(Hit {
+                trigger: n.trigger,
+                cue: h.cue.start..n.cue.end,
+                tokens: h.tokens.start..n.tokens.end,
+            });
+        }
         let join = h.trigger.governs
             && plain(&gap)
             && gap.len() <= 6
@@ -213,17 +257,36 @@ fn join_hits<'t>(v: &SentenceView<'_>, hits: Vec<Hit<'t>>) -> Vec<Hit<'t>> {
     });
     join_pass(governed, |h, n| {
         let gap = h.tokens.end..n.tokens.start;
+        // "tiếp và làm việc với X", "tiếp, hội đàm với X": one sitting told
+        // by two verbs is one event, of the first.
+        // A welcome ceremony and the talks after it are two ("chủ trì lễ đón
+        // và hội đàm với X").
+        let one_sitting = gap.len() == 1
+            && (v.tokens[gap.start].lower == "và" || v.tokens[gap.start].is(','))
+            && SITTINGS.contains(&h.trigger.kind)
+            && SITTINGS.contains(&n.trigger.kind)
+            && v.tokens[h.cue.start].lower != "lễ";
+        if one_sitting {
+            return Some(Hit {
+                trigger: h.trigger,
+                cue: h.cue.clone(),
+                tokens: h.tokens.start..n.tokens.end,
+            });
+        }
         if !plain(&gap) {
             return None;
         }
         // "đón đồng chí X thăm Việt Nam" welcomes a visit; "tiếp X đang
-        // thăm …", "tiếp X nhân dịp thăm …" tell a reception during one.
+        // thăm …", "tiếp X nhân dịp thăm …" tell a reception during one;
+        // a welcome ceremony ("lễ đón X … chuyến thăm") is a reception.
         let own_visit = arguments::has_status_cue(v, gap.clone())
             || gap.clone().any(|j| OCCASIONS.matches_at(&v.tokens, j));
+        let ceremony = v.tokens[h.cue.start].lower == "lễ";
         if h.trigger.kind == EventKind::Reception
             && n.trigger.kind == EventKind::Visit
             && gap.len() <= 12
             && !own_visit
+            && !ceremony
         {
             return Some(Hit {
                 trigger: n.trigger,
@@ -239,8 +302,20 @@ fn join_hits<'t>(v: &SentenceView<'_>, hits: Vec<Hit<'t>>) -> Vec<Hit<'t>> {
             && !participants::names_a_person(v, gap.clone())
             && !has_own_date(v, n.tokens.end);
         let commemorated = h.trigger.kind == EventKind::Anniversary && gap.len() <= 8;
-        (purpose || commemorated).then(|| h.clone())
+        // "ký Biên bản phiên tham vấn": an event word in the name of the
+        // document signed names no event of its own.
+        let in_document = h.trigger.kind == EventKind::Signing
+            && gap.len() <= 4
+            && gap.clone().any(|j| object_at(&v.tokens, j, "documents"));
+        (purpose || commemorated || in_document).then(|| h.clone())
     })
+}
+
+/// Whether `e` is named as where something happens: "tại", "ở" within the
+/// two words before it ("ở trụ sở Bộ Ngoại giao").
+fn is_place_of(v: &SentenceView<'_>, e: &crate::Entity) -> bool {
+    let at = v.token_at(e.span.start);
+    (at.saturating_sub(3)..at).any(|j| matches!(v.tokens[j].lower.as_str(), "tại" | "ở"))
 }
 
 /// One pass over neighbouring hits: `join(h, next)` gives the hit that
@@ -268,10 +343,12 @@ fn has_own_date(v: &SentenceView<'_>, i: usize) -> bool {
     arguments::local_date(v, i, end).is_some()
 }
 
-/// Whether the event word at `start` is preceded by a generic word
-/// ("các chuyến thăm", "cơ chế Tham vấn", "sự đón tiếp"), classifiers skipped.
-fn is_generic(v: &SentenceView<'_>, start: usize) -> bool {
-    let mut j = start;
+/// Whether the event word of `h` is preceded by a generic word ("các
+/// chuyến thăm", "cơ chế Tham vấn", "sự đón tiếp"), classifiers skipped.
+/// Plural events with a named partner ("có các cuộc điện đàm với Bộ
+/// trưởng X") are real ones, told together.
+fn is_generic(v: &SentenceView<'_>, h: &Hit<'_>) -> bool {
+    let mut j = h.tokens.start;
     while j > 0
         && CLASSIFIERS
             .longest_at(&v.tokens, j - 1)
@@ -279,7 +356,24 @@ fn is_generic(v: &SentenceView<'_>, start: usize) -> bool {
     {
         j -= 1;
     }
-    (1..=2).any(|len| j >= len && GENERIC.all_at(&v.tokens, j - len).any(|(l, _)| l == len))
+    let generic =
+        (1..=2).any(|len| j >= len && GENERIC.all_at(&v.tokens, j - len).any(|(l, _)| l == len));
+    let with_partner = v.tokens.get(h.tokens.end).is_some_and(|t| t.lower == "với")
+        && actor_follows(&v.tokens, h.tokens.end, &v.entities);
+    generic && !with_partner
+}
+
+/// How far before an event word a negation denies it, in tokens.
+const NEGATION_REACH: usize = 3;
+
+/// Whether a negation stands shortly before the event word of `h`, in its
+/// clause ("chưa ký", "không tham dự").
+fn is_denied(v: &SentenceView<'_>, h: &Hit<'_>) -> bool {
+    let s = h.tokens.start;
+    (s.saturating_sub(NEGATION_REACH)..s)
+        .rev()
+        .take_while(|&j| v.tokens[j].is_word())
+        .any(|j| NEGATIONS.matches_at(&v.tokens, j))
 }
 
 /// The comma-separated segments that open the sentence and say when, where
@@ -287,7 +381,7 @@ fn is_generic(v: &SentenceView<'_>, start: usize) -> bool {
 /// names a person before an event word, is the main clause.
 fn leading_segments(v: &SentenceView<'_>, hits: &[Hit<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut i = 0;
+    let mut i = opening(v);
     while i < v.tokens.len() {
         let Some(comma) = v.next_mark(i, &[',', ';', ':']) else {
             break;
@@ -311,6 +405,22 @@ fn leading_segments(v: &SentenceView<'_>, hits: &[Hit<'_>]) -> Vec<Range<usize>>
     out
 }
 
+/// The first token of the sentence's own words: after bullets and dashes
+/// ("* Chiều cùng ngày"), and after an agency tag in brackets ("(VOV) -").
+fn opening(v: &SentenceView<'_>) -> usize {
+    let mut i = 0;
+    loop {
+        match v.tokens.get(i) {
+            Some(t) if t.is('(') => match (i..v.tokens.len()).find(|&j| v.tokens[j].is(')')) {
+                Some(close) if close - i <= 6 => i = close + 1,
+                _ => return i,
+            },
+            Some(t) if !t.is_word() && !t.is('"') && !t.is('“') => i += 1,
+            _ => return i,
+        }
+    }
+}
+
 fn only_dates(v: &SentenceView<'_>, seg: Range<usize>) -> bool {
     seg.clone()
         .filter(|&j| v.tokens[j].is_word())
@@ -318,20 +428,36 @@ fn only_dates(v: &SentenceView<'_>, seg: Range<usize>) -> bool {
         && !seg.is_empty()
 }
 
-/// The tie a leading segment makes: a tie word opening it, followed by an
-/// event word or nothing more ("Ngay sau Hội đàm", "Trước đó").
+/// The tie a leading segment makes: a tie word opening it (after a part
+/// of day: "Chiều cùng ngày"), followed by an event word or nothing more
+/// ("Ngay sau Hội đàm", "Trước đó"). "Sau"/"trước" an event of one sitting
+/// (talks, a reception, a ceremony) is the same day; after a trip or a
+/// conference, only after it.
 fn tie_of(v: &SentenceView<'_>, seg: &Range<usize>, kind: Option<EventKind>) -> Option<Tie> {
-    let (len, rel) = TIES.longest_at(&v.tokens, seg.start)?;
-    if kind.is_none() && seg.len() != len {
+    let start = seg.start
+        + usize::from(
+            v.tokens
+                .get(seg.start)
+                .is_some_and(|t| arguments::part_of_day(&t.lower).is_some()),
+        );
+    let (len, rel) = TIES.longest_at(&v.tokens, start)?;
+    if kind.is_none() && seg.end - start != len {
         return None;
     }
     let relation = match rel.as_str() {
         "same-day" => Relation::SameDay,
+        "before" | "after" if kind.is_some_and(is_one_sitting) => Relation::SameDay,
         "before" => Relation::Before,
         "after" => Relation::After,
         _ => return None,
     };
     Some(Tie { relation, kind })
+}
+
+/// Events held in one sitting, the same day as what comes right before or
+/// after them; trips and conferences last days.
+fn is_one_sitting(kind: EventKind) -> bool {
+    !matches!(kind, EventKind::Visit | EventKind::Conference)
 }
 
 /// Where phrases of `lex` occur, outside the event words themselves.

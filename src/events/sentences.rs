@@ -164,8 +164,8 @@ fn split(text: &str, block: Range<usize>) -> impl Iterator<Item = Range<usize>> 
         }
         let rest = &s[end..];
         let after = rest.trim_start();
-        if rest.len() == after.len() && !rest.is_empty() {
-            continue; // "6.6", "Baoquocte.vn": no space after the stop
+        if rest.len() == after.len() && !rest.is_empty() && !run_together(&s[..i], rest) {
+            continue; // "6.6", "Baoquocte.vn", "TP.HCM": no space after the stop
         }
         let next_ok = after.chars().next().map_or(true, |n| {
             n.is_uppercase() || n.is_ascii_digit() || "\"“‘(".contains(n)
@@ -191,6 +191,19 @@ fn split(text: &str, block: Range<usize>) -> impl Iterator<Item = Range<usize>> 
         start = cut;
     }
     out.into_iter()
+}
+
+/// Whether a stop with no space after it still ends a sentence, the space
+/// lost when the page was copied ("… ra mắt.Trong thông cáo …"): a word in
+/// lower case before it, a capitalised word of lower-case letters after
+/// it. "TP.HCM", "6.6" and "Baoquocte.vn" are none.
+fn run_together(before: &str, after: &str) -> bool {
+    let last = before.chars().next_back();
+    let mut next = after.chars();
+    let (first, second) = (next.next(), next.next());
+    last.is_some_and(char::is_lowercase)
+        && first.is_some_and(char::is_uppercase)
+        && second.is_some_and(char::is_lowercase)
 }
 
 /// No real sentence is this long; a run of text without stops is cut into
@@ -305,6 +318,21 @@ mod tests {
         assert!(s
             .iter()
             .all(|s| text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end)));
+    }
+
+    #[test]
+    fn a_stop_run_into_the_next_sentence_still_ends_one() {
+        let text =
+            "Hai bên gặp nhau tại Cần Thơ.Sau đó về TP.HCM lúc 6.6 qua trang Tintuc.vn rồi nghỉ.";
+        let s = texts(text, &DocContext::default());
+        let pieces: Vec<&str> = s.iter().map(|p| p.0).collect();
+        assert_eq!(
+            pieces,
+            [
+                "Hai bên gặp nhau tại Cần Thơ.",
+                "Sau đó về TP.HCM lúc 6.6 qua trang Tintuc.vn rồi nghỉ."
+            ]
+        );
     }
 
     #[test]

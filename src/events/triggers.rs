@@ -43,6 +43,8 @@ pub enum Condition {
     },
     /// The next word is none of these.
     NotBefore(Vec<String>),
+    /// The word before is none of these ("hỏi thăm" is no visit).
+    NotAfter(Vec<String>),
     /// A number follows.
     Number,
 }
@@ -60,6 +62,9 @@ pub struct EventTrigger {
     pub conditions: Vec<Condition>,
     /// A verb that takes an event noun as object ("đồng chủ trì cuộc họp …").
     pub governs: bool,
+    /// The event is one only when two sides are named: "cuộc họp" is as
+    /// often a body's own session as a meeting between two.
+    pub two_sides: bool,
 }
 
 impl EventTrigger {
@@ -85,6 +90,7 @@ fn parse_trigger(line: &str) -> Option<EventTrigger> {
     }
     let mut conditions = Vec::new();
     let mut governs = false;
+    let mut two_sides = false;
     for c in cols
         .next()
         .unwrap_or("")
@@ -96,7 +102,11 @@ fn parse_trigger(line: &str) -> Option<EventTrigger> {
             ["actor"] => conditions.push(Condition::Actor),
             ["num"] => conditions.push(Condition::Number),
             ["governs"] => governs = true,
+            ["two_sides"] => two_sides = true,
             ["not", words] => conditions.push(Condition::NotBefore(
+                words.split('|').map(str::to_lowercase).collect(),
+            )),
+            ["after_not", words] => conditions.push(Condition::NotAfter(
                 words.split('|').map(str::to_lowercase).collect(),
             )),
             ["obj", list, n] => conditions.push(Condition::Object {
@@ -117,6 +127,7 @@ fn parse_trigger(line: &str) -> Option<EventTrigger> {
         cue: syllables(cue).join(" "),
         conditions,
         governs,
+        two_sides,
     })
 }
 
@@ -136,6 +147,12 @@ static OBJECTS: LazyLock<Lexicon<String>> =
 static ACTORS: LazyLock<Lexicon<()>> =
     LazyLock::new(|| word_list(include_str!("../../data/events/actors.txt")));
 
+/// Whether an item of the object list `list` (`objects.tsv`) starts at
+/// `tokens[j]`.
+pub fn object_at(tokens: &[Token], j: usize, list: &str) -> bool {
+    OBJECTS.all_at(tokens, j).any(|(_, l)| l == list)
+}
+
 /// A cue found in a sentence, its conditions met.
 #[derive(Clone, Debug)]
 pub struct TriggerHit {
@@ -154,7 +171,7 @@ pub fn find_triggers(tokens: &[Token], entities: &[&Entity]) -> Vec<TriggerHit> 
     while i < tokens.len() {
         let hit = lex
             .all_at(tokens, i)
-            .find(|(len, t)| conditions_hold(t, tokens, i + len, entities));
+            .find(|(len, t)| conditions_hold(t, tokens, i, i + len, entities));
         match hit {
             Some((len, t)) => {
                 out.push(TriggerHit {
@@ -169,15 +186,38 @@ pub fn find_triggers(tokens: &[Token], entities: &[&Entity]) -> Vec<TriggerHit> 
     out
 }
 
-fn conditions_hold(t: &EventTrigger, tokens: &[Token], next: usize, entities: &[&Entity]) -> bool {
+fn conditions_hold(
+    t: &EventTrigger,
+    tokens: &[Token],
+    start: usize,
+    next: usize,
+    entities: &[&Entity],
+) -> bool {
     t.conditions.iter().all(|c| match c {
-        Condition::Actor => actor_follows(tokens, next, entities),
+        Condition::NotAfter(words) => start
+            .checked_sub(1)
+            .and_then(|j| tokens.get(j))
+            .map_or(true, |p| !words.contains(&p.lower)),
+        Condition::Actor => {
+            actor_follows(tokens, next, entities) || joined_verb_takes_actor(tokens, next, entities)
+        }
         Condition::Number => tokens.get(next).is_some_and(Token::is_number),
         Condition::NotBefore(words) => tokens.get(next).map_or(true, |n| !words.contains(&n.lower)),
         Condition::Object { list, within } => (next..next + within)
             .take_while(|&j| tokens.get(j).is_some_and(Token::is_word))
-            .any(|j| OBJECTS.all_at(tokens, j).any(|(_, l)| l == list)),
+            .any(|j| object_at(tokens, j, list)),
     })
+}
+
+/// Whether "và" or a comma at `tokens[i]` joins a second event verb that
+/// has its actor ("tiếp và làm việc với X", "tiếp, hội đàm với X"): the
+/// two verbs share it.
+fn joined_verb_takes_actor(tokens: &[Token], i: usize, entities: &[&Entity]) -> bool {
+    let joiner = tokens.get(i).is_some_and(|t| t.lower == "và" || t.is(','));
+    joiner
+        && TRIGGERS.all_at(tokens, i + 1).any(|(len, t)| {
+            t.conditions.contains(&Condition::Actor) && actor_follows(tokens, i + 1 + len, entities)
+        })
 }
 
 /// Words skipped before an actor: "tiếp các Đại sứ", "gặp gỡ với Bộ trưởng".

@@ -1,6 +1,7 @@
 //! One sentence as the event rules see it: its tokens and the entities that
 //! lie in it, with lookups between the two.
 
+use super::participants::RoleIndex;
 use super::sentences::Sentence;
 use super::tokens::{tokenize, Token};
 use crate::{Entity, EntityKind};
@@ -16,6 +17,8 @@ pub struct SentenceView<'a> {
     pub tokens: Vec<Token>,
     /// The entities inside it, by position.
     pub entities: Vec<&'a Entity>,
+    /// Who the article's titles stand for, when a title is said alone.
+    pub roles: Option<&'a RoleIndex>,
     /// Parenthesis depth before each token.
     depth: Vec<u32>,
 }
@@ -45,8 +48,16 @@ impl<'a> SentenceView<'a> {
             sentence,
             tokens,
             entities,
+            roles: None,
             depth,
         }
+    }
+
+    /// The view that reads a title said alone ("đón Chủ tịch nước") as the
+    /// one person of the article who holds it.
+    pub fn with_roles(mut self, roles: &'a RoleIndex) -> SentenceView<'a> {
+        self.roles = Some(roles);
+        self
     }
 
     /// Whether token `i` is inside parentheses.

@@ -38,13 +38,17 @@ test('Vietnamese prose with no headline is shown, highlighted, never as nothing 
   const picked = await page.evaluate(async () => {
     const { proseFallback } = await import('./corrections.js');
     const removed = (texts) => ({ title: null, paragraphs: [], removed: texts.map((text) => ({ text, reason: 'no-article' })) });
+    const typed = 'Sáng nay ông Vũ Đình Hải đến thăm hợp tác xã rau sạch ở xã Tân Lập';
     return [
       proseFallback(removed(['Trang chủ', 'Thời sự', 'Chiều 2/9, đoàn đại biểu tỉnh Lâm Đồng đã thăm trường học mới xây.', '© 2031 Báo Mẫu. Giấy phép số 9/GP.', 'Liên hệ quảng cáo'])),
       proseFallback(removed(['The minister met his counterpart in the capital on Monday.'])),
       proseFallback({ title: 'Có bài', paragraphs: ['Một đoạn văn.'], removed: [{ text: 'Chiều 2/9, đoàn đại biểu tỉnh Lâm Đồng đã thăm trường học.', reason: 'duplicate' }] }),
+      // A sentence typed without its full stop counts when the cleaner could not place it, not when it called it a headline of another article.
+      proseFallback(removed([typed])),
+      proseFallback({ title: null, paragraphs: [], removed: [{ text: typed, reason: 'related-links' }] }),
     ];
   });
-  assert.deepEqual(picked, [['Chiều 2/9, đoàn đại biểu tỉnh Lâm Đồng đã thăm trường học mới xây.'], [], []]);
+  assert.deepEqual(picked, [['Chiều 2/9, đoàn đại biểu tỉnh Lâm Đồng đã thăm trường học mới xây.'], [], [], ['Sáng nay ông Vũ Đình Hải đến thăm hợp tác xã rau sạch ở xã Tân Lập'], []]);
   assert.deepEqual(errors, []);
 });
 

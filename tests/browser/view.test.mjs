@@ -279,7 +279,7 @@ test('text contrast meets WCAG AA in light and dark, and the page fits a phone',
   const x = await currentResult(page);
   const types = [...new Set(x.entities.map((e) => e.type))];
   const probes = [
-    ['body'], ['.help'], ['.status'], ['.legend-item'], ['.summary-item'], ['.event-head'], ['.participants .role'], ['.event-note'], ['.refdate-note'],
+    ['body'], ['.help'], ['.status-line'], ['.legend-item'], ['.summary-item'], ['.event-head'], ['.participants .role'], ['.event-note'], ['.refdate-note'],
     ...types.flatMap((ty) => [[`mark.outer[data-entity-type=${ty}]`], [`mark.outer[data-entity-type=${ty}]`, '::after']]),
   ];
   for (const scheme of ['light', 'dark']) {
@@ -311,7 +311,8 @@ test('panels, legend, highlights, tooltip and banner carry their ARIA roles and 
       article: [q('[data-testid="article"]').localName, name(q('[data-testid="article"]'))],
       tooltip: q('[data-testid="tooltip"]').getAttribute('role'),
       banner: q('[data-testid="banner"]').getAttribute('role'),
-      status: q('[data-testid="status"]').getAttribute('aria-live'),
+      // An <output> is a live region by its role (status) even without aria-live.
+      status: q('[data-testid="status"]').getAttribute('aria-live') ?? (q('[data-testid="status"]').localName === 'output' ? 'implicit' : q('[data-testid="status"]').getAttribute('role')),
       announcer: q('[data-testid="announcer"]').getAttribute('aria-live'),
       toggles: [...document.querySelectorAll('[data-testid="legend-toggle"]')].map((b) => b.getAttribute('aria-pressed')),
       input: document.querySelector(`label[for="${q('[data-testid="input"]').id}"]`)?.textContent ?? null,
