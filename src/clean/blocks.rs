@@ -10,7 +10,7 @@
 //! tag) that holds half the page's prose: sites call their main column a
 //! "sidebar". What is left is laid out
 //! from its text, with the tags as hints: `h1` the headline, `figure` a
-//! caption, a block mostly of link text chrome.
+//! caption, a block mostly of link text or a table's header cell chrome.
 //!
 //! Blocks without `ids` (a caller that sends only tags) get the tags' hints
 //! alone, as before the readers gave structure.
@@ -75,7 +75,8 @@ fn hint(b: &InputBlock) -> Hint {
             || b.ancestors
                 .iter()
                 .any(|t| t == "figure" || t == "figcaption"),
-        chrome: chrome_tag || b.link_chars * 2 > chars,
+        // A table's header cell labels figures; it is never a paragraph.
+        chrome: chrome_tag || b.link_chars * 2 > chars || b.tag == "th",
     }
 }
 
