@@ -5,8 +5,7 @@
 //!
 //! The rules read position, repetition and shape, not sites:
 //!
-//! - [`run`](super::run) finds the article's anchor and
-//!   [`title`](super::title) the headline above it; the lead is the first
+//! - `run` finds the article's anchor and `title` the headline above it; the lead is the first
 //!   prose line under the headline (or, without one, the first of the
 //!   prose run that reaches the anchor);
 //! - a list of other articles starts at a section heading, a headline
