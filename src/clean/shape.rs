@@ -185,6 +185,13 @@ impl<'a> Line<'a> {
             .ends_with('?')
     }
 
+    /// Ends in "?" or "!": a headline's ending as often as a sentence's.
+    pub fn is_exclaimed(&self) -> bool {
+        self.text
+            .trim_end_matches(['"', '”', '’', ')', ' '])
+            .ends_with(['?', '!'])
+    }
+
     /// "… ảnh 1‹caption›": an image's alt text glued to its numbered caption.
     pub fn has_glued_alt(&self) -> bool {
         let t = self.text;
@@ -368,6 +375,17 @@ fn has_caption_cue(lower: &str, words: usize) -> bool {
     let Some((at, cue)) = first_caption_cue(lower) else {
         return false;
     };
+    // A credit inside the line follows the caption's end or a bracket, a
+    // dash or a bar ("… hội nghị. Ảnh: X", "(Ảnh: X)"), not a word: "chụp
+    // ảnh: …" is a sentence about photos.
+    let after = lower[..at].trim_end();
+    let placed = at == 0
+        || after.is_empty()
+        || after.ends_with(['.', '!', '?', ')', '(', '|', '-', '–', ',', ';', ':'])
+        || cue.starts_with(['(', '-']);
+    if cue.ends_with(':') && !placed {
+        return false;
+    }
     let before = sentence_breaks(&lower[..at]);
     if before >= 2 || (before == 1 && words > CAPTION_WORDS) {
         return false;
