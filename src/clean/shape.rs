@@ -600,6 +600,14 @@ pub(crate) fn names_only(text: &str) -> bool {
         .trim_start_matches(['|', '-', ' ', '–']);
     // "Tô Ngân (theo AFP)": the agency in brackets is not a name.
     let t = crate::clean::metadata::without_credit(t);
+    // "Hà Yên/ Báo Mẫu Sáng": the names, then the outlet they write for.
+    if let Some((names, outlet)) = t.rsplit_once('/') {
+        let outlet = outlet.trim();
+        let outlet_words = outlet.split_whitespace().count();
+        if outlet.starts_with(char::is_uppercase) && (2..=5).contains(&outlet_words) {
+            return names_only(names);
+        }
+    }
     let t = t.replace('/', " / ");
     let t = t.as_str();
     if t.is_empty() || t.chars().count() > 60 {
@@ -652,6 +660,8 @@ mod tests {
         assert_eq!(shape("Vũ Đạt |"), Shape::Byline);
         assert_eq!(shape("Tô Ngân (theo AFP)"), Shape::Byline);
         assert_eq!(shape("Hải Yến/BAOMAU.VN"), Shape::Byline);
+        assert_eq!(shape("Hải Yến/ Báo Mẫu Sáng"), Shape::Byline);
+        assert_eq!(shape("Tin trong nước/ Báo Mẫu Sáng"), Shape::TitleLike);
         assert_eq!(shape("Khánh Linh - Bảo Ngọc"), Shape::Byline);
         assert_eq!(shape("Đội bóng chuyền nữ tập trung"), Shape::TitleLike);
         assert_eq!(shape("(TTXVN/Tin Mẫu+)"), Shape::Source);
