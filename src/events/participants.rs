@@ -22,19 +22,32 @@ impl RoleIndex {
     pub fn new<'e>(people: impl IntoIterator<Item = &'e Entity>) -> RoleIndex {
         let mut holders: FastMap<String, Option<Participant>> = FastMap::default();
         for e in people.into_iter().filter(|e| e.kind == EntityKind::Per) {
+            if e.roles.is_empty() {
+                continue;
+            }
             let p = person(e);
             for role in &e.roles {
-                let words: Vec<&str> = role.split_whitespace().collect();
-                for n in MIN_TITLE_WORDS..=words.len() {
-                    let key = crate::normalise::compose::to_lowercase(&words[..n].join(" "));
-                    holders
-                        .entry(key)
-                        .and_modify(|h| {
+                let lower = crate::normalise::compose::to_lowercase(role.trim());
+                if lower.split(' ').count() < MIN_TITLE_WORDS {
+                    continue;
+                }
+                // Where each prefix of MIN_TITLE_WORDS words or more ends.
+                let spaces = lower.match_indices(' ').map(|(i, _)| i);
+                let ends = spaces
+                    .skip(MIN_TITLE_WORDS - 1)
+                    .chain(std::iter::once(lower.len()));
+                for end in ends {
+                    let key = &lower[..end];
+                    match holders.get_mut(key) {
+                        Some(h) => {
                             if h.as_ref().is_some_and(|q| !same(q, &p)) {
                                 *h = None;
                             }
-                        })
-                        .or_insert_with(|| Some(p.clone()));
+                        }
+                        None => {
+                            holders.insert(key.to_string(), Some(p.clone()));
+                        }
+                    }
                 }
             }
         }
