@@ -376,6 +376,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn delegation_heads_are_read_from_a_sentence_without_an_event() {
+        let text = "Phía Việt Nam do ông Kha Minh Trí, Thứ trưởng, làm Trưởng đoàn; \
+                    phía Chile do bà Ana Souza dẫn đầu.";
+        let s = Sentence {
+            span: 0..text.len(),
+            part: Part::Body,
+        };
+        let people = ["Kha Minh Trí", "Ana Souza"]
+            .map(|p| super::super::test_support::ent(text, crate::EntityKind::Per, p, None));
+        let read = read_sentence(
+            text,
+            &s,
+            people.iter().collect(),
+            None,
+            &participants::RoleIndex::default(),
+        );
+        assert!(read.mentions.is_empty());
+        let names: Vec<&str> = read.heads.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Kha Minh Trí", "Ana Souza"]);
+    }
+
+    #[test]
     fn the_both_sides_list_loads() {
         let t = super::super::tokens::tokenize("hai bên", 0.."hai bên".len());
         assert!(BOTH_SIDES.matches_at(&t, 0));
