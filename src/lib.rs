@@ -28,6 +28,8 @@ pub mod input;
 pub mod normalise;
 pub mod offsets;
 pub mod report;
+pub mod text;
+pub mod values;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

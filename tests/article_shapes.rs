@@ -10,9 +10,12 @@
 //! there, each shape's share is pinned in `tests/eval/floors-shapes.json`
 //! and may only rise; the test prints the figures (`-- --nocapture`).
 
+#[path = "support/prose.rs"]
+mod prose;
 #[path = "support/rng.rs"]
 mod rng;
 
+use prose::{article, Article};
 use rng::Rng;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -20,97 +23,6 @@ use vnextract::{extract, Options};
 
 /// Articles per shape.
 const ARTICLES: u64 = 30;
-
-const SURNAMES: &[&str] = &["Nguyễn", "Lê", "Phạm", "Vũ", "Đặng", "Hồ", "Đinh", "Mai"];
-const GIVEN: &[&str] = &[
-    "Văn Khôi",
-    "Thị Mận",
-    "Quốc Huy",
-    "Hữu Lực",
-    "Thu Giang",
-    "Minh Trí",
-];
-const PLACES: &[&str] = &[
-    "Tuyên Quang",
-    "Bến Tre",
-    "Phú Yên",
-    "Hà Giang",
-    "Sóc Trăng",
-    "Kon Tum",
-];
-const SUBJECTS: &[&str] = &[
-    "Chính quyền xã",
-    "Nhiều hộ trồng cam",
-    "Ban quản lý chợ đầu mối",
-    "Trường trung học cơ sở của huyện",
-    "Hợp tác xã nuôi tôm",
-    "Công ty cấp nước của tỉnh",
-];
-const VERBS: &[&str] = &[
-    "vừa hoàn tất",
-    "đang chuẩn bị",
-    "đã đề xuất",
-    "cho biết sẽ mở rộng",
-    "đã tạm dừng",
-    "đang thử nghiệm",
-];
-const OBJECTS: &[&str] = &[
-    "việc nạo vét kênh tưới tiêu",
-    "mô hình bán nông sản qua mạng",
-    "kế hoạch lát lại mặt đường liên thôn",
-    "lớp dạy bơi miễn phí cho trẻ em",
-    "dự án lắp đèn năng lượng mặt trời",
-    "phương án di dời các hộ ven sông",
-];
-const ADJUNCTS: &[&str] = &[
-    "trước mùa mưa năm nay",
-    "với kinh phí khoảng {n} tỷ đồng",
-    "sau nhiều tháng lấy ý kiến người dân",
-    "tại {place}",
-    "theo đề nghị của {name}",
-    "kể từ ngày {d}/{m}",
-];
-
-/// One generated sentence: subject, verb, object, one or two adjuncts.
-fn sentence(rng: &mut Rng) -> String {
-    let mut s = format!(
-        "{} {} {}",
-        rng.pick(SUBJECTS),
-        rng.pick(VERBS),
-        rng.pick(OBJECTS)
-    );
-    for _ in 0..1 + rng.below(2) {
-        let name = format!("ông {} {}", rng.pick(SURNAMES), rng.pick(GIVEN));
-        let adjunct = rng
-            .pick(ADJUNCTS)
-            .replace("{n}", &(2 + rng.below(90)).to_string())
-            .replace("{place}", rng.pick(PLACES))
-            .replace("{name}", &name)
-            .replace("{d}", &(1 + rng.below(28)).to_string())
-            .replace("{m}", &(1 + rng.below(12)).to_string());
-        s = format!("{s} {adjunct}");
-    }
-    s + "."
-}
-
-/// A generated article: a title and paragraphs of sentences.
-struct Article {
-    title: String,
-    paragraphs: Vec<Vec<String>>,
-}
-
-fn article(rng: &mut Rng) -> Article {
-    let title = format!(
-        "{} {} {}",
-        rng.pick(PLACES),
-        rng.pick(VERBS),
-        rng.pick(OBJECTS)
-    );
-    let paragraphs = (0..3 + rng.below(4))
-        .map(|_| (0..1 + rng.below(3)).map(|_| sentence(rng)).collect())
-        .collect();
-    Article { title, paragraphs }
-}
 
 const TOP: &str = "Trang chủ | Thời sự | Kinh tế | Xã hội\nThứ ba, 12/3/2024 08:15 (GMT+7)";
 const BOTTOM: &str = "Tin liên quan\nGiá phân bón giảm mạnh đầu vụ\nMở thêm tuyến xe buýt về huyện\nBình luận\n© 2024 Báo Mẫu";
@@ -162,7 +74,8 @@ fn lay_out(a: &Article, shape: &str) -> (String, Vec<String>) {
             // The paste stops halfway through the last sentence, mid-word.
             let last = sentences.pop().unwrap();
             let cut: String = last.chars().take(last.chars().count() / 2).collect();
-            sentences.push(cut);
+            // A paste ends at its last letter: a space the cut left is no text.
+            sentences.push(cut.trim_end().to_string());
             let mut paragraphs: Vec<String> = a.paragraphs.iter().map(|p| p.join(" ")).collect();
             let whole = paragraphs.pop().unwrap();
             let keep = whole.len() - last.len() + sentences.last().unwrap().len();

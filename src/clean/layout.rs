@@ -38,6 +38,9 @@ pub struct Hint {
     pub chrome: bool,
 }
 
+/// Words the page's last line needs to take the body up again after a box
+/// of links (a teaser cut where the paste ends is shorter).
+const RESUME_WORDS: usize = 15;
 /// Words a short line under the headline needs to be the lead.
 const LEAD_WORDS: usize = 3;
 /// A line without a final stop between paragraphs with at most this many
@@ -80,6 +83,7 @@ pub fn lay_out(lines: &[Line], hints: &[Hint]) -> Article {
         seen: FastSet::default(),
         mode: Mode::Body,
         after_title_copy: false,
+        closed: false,
         a: &mut a,
     }
     .run(lead);
@@ -205,6 +209,9 @@ struct Walk<'w, 'l, 'a> {
     /// The line before was a copy of the headline (alt text): a caption
     /// follows, in the same block of the paste.
     after_title_copy: bool,
+    /// The article's closing credits were read (and the body has not taken
+    /// up again): the page's last line is no paragraph of it.
+    closed: bool,
     a: &'w mut Article,
 }
 
@@ -218,6 +225,9 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             if self.mode != Mode::Body && !self.resumes(i) {
                 self.outside_body(i);
             } else {
+                if self.mode != Mode::Body {
+                    self.closed = false;
+                }
                 self.mode = Mode::Body;
                 self.in_body(i);
             }
@@ -233,8 +243,8 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             Shape::SectionHeading if self.mode == Mode::AfterCredits => self.mode = Mode::Related,
             _ => {}
         }
-        self.mode != Mode::Ended
-            && resumes_body(self.page, i, &self.seen, self.mode == Mode::AfterCredits)
+        let strict = self.mode == Mode::AfterCredits;
+        self.mode != Mode::Ended && resumes_body(self.page, i, &self.seen, strict, self.closed)
     }
 
     fn outside_body(&mut self, i: usize) {
@@ -245,6 +255,8 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
         }
         let why = match (l.shape, self.mode) {
             (Shape::SectionHeading | Shape::EndHeading, _) => RemovalReason::SectionHeading,
+            // The editor's credit or note under the article's credits.
+            (Shape::EditorNote, Mode::AfterCredits) => RemovalReason::EditorNote,
             (_, Mode::Ended) => RemovalReason::CommentsOrTags,
             (_, Mode::AfterCredits) => RemovalReason::AfterArticle,
             _ => RemovalReason::RelatedLinks,
@@ -315,6 +327,7 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
                 && !body_goes_on
             {
                 self.mode = Mode::AfterCredits;
+                self.closed = true;
             }
         } else if l.shape == Shape::EditorNote {
             remove(a, l, RemovalReason::EditorNote);
@@ -391,11 +404,15 @@ fn is_cut_paragraph(page: &Page, i: usize) -> bool {
 /// Inside a related-article run, the body resumes at running prose that is
 /// not a teaser: not under a doubled headline, not itself a headline doubled
 /// on the next line, and followed by more running prose (not by the next
-/// headline) or by the article's closing credits.
+/// headline), by the article's closing credits, or by nothing (the last
+/// paragraph), or standing under two headlines in a row (the end of a box
+/// of links without teasers).
 ///
-/// After the closing credits (`strict`) it takes three such paragraphs, none
-/// of them a call to action of the site ("Tải ứng dụng …", "Đăng ký …").
-fn resumes_body(page: &Page, i: usize, seen: &FastSet<&str>, strict: bool) -> bool {
+/// Right after the closing credits (`strict`) it takes three such
+/// paragraphs, none of them a call to action of the site ("Tải ứng dụng …",
+/// "Đăng ký …"); once they were read (`closed`), the page's last line is no
+/// paragraph.
+fn resumes_body(page: &Page, i: usize, seen: &FastSet<&str>, strict: bool, closed: bool) -> bool {
     let lines = page.lines;
     let l = &lines[i];
     if strict {
@@ -412,16 +429,28 @@ fn resumes_body(page: &Page, i: usize, seen: &FastSet<&str>, strict: bool) -> bo
     let doubled_at = |j: usize| {
         j + 1 < lines.len() && lines[j].key == lines[j + 1].key && !lines[j].key.is_empty()
     };
-    if !l.is_running_prose() || seen.contains(l.key.as_str()) || doubled_at(i) {
+    let headline =
+        |j: usize| lines[j].shape == Shape::TitleLike && title::headline_shaped(&lines[j]);
+    // Under two headlines in a row, a box of links without teasers ends.
+    let after_box = i >= 2 && headline(i - 1) && headline(i - 2);
+    // Under one headline stands its teaser.
+    let teaser_place = i >= 1 && headline(i - 1) && !after_box;
+    // The page's last line may be the body's last paragraph, cut short or
+    // not: running text of a paragraph's length after a box of links.
+    let last = next.is_none() && !closed && !teaser_place && page.is_text(i, RESUME_WORDS);
+    if !(l.is_running_prose() || last) || seen.contains(l.key.as_str()) || doubled_at(i) {
         return false;
     }
     if i >= 1 && doubled_at(i - 1) || i >= 2 && doubled_at(i - 2) {
         return false;
     }
-    next.is_some_and(|n| {
-        (n.is_running_prose() && !doubled_at(i + 1) && !n.key.is_empty())
-            || matches!(n.shape, Shape::Byline | Shape::Source | Shape::Dateline)
-    })
+    last || after_box
+        || next.is_some_and(|n| {
+            ((n.is_running_prose() || page.is_text(i + 1, RESUME_WORDS))
+                && !doubled_at(i + 1)
+                && !n.key.is_empty())
+                || matches!(n.shape, Shape::Byline | Shape::Source | Shape::Dateline)
+        })
 }
 
 /// Dateline, byline and source lines set the article's metadata.

@@ -20,6 +20,8 @@ use crate::fasthash::FastMap;
 
 /// Words a sentence-shaped line needs to anchor the article's run.
 const BODY_WORDS: usize = 8;
+/// Words of a caption under an image's alt text.
+const ALT_CAPTION_WORDS: usize = 60;
 /// Headlines in a box of related links that a block of body text may hold.
 const HEADLINE_BOX: usize = 4;
 /// Words an unended line of a bare page needs to be the article's (shorter
@@ -139,11 +141,19 @@ impl<'l, 'a> Page<'l, 'a> {
         self.is_text(i, BODY_WORDS) && self.first[i] == i
     }
 
-    /// Lines that may sit inside a block of body text without breaking it.
+    /// Lines that may sit inside a block of body text without breaking it:
+    /// captions, credits, widgets, metadata, short sentences, repeats of
+    /// earlier lines, and the unended line under a repeated headline (an
+    /// image's alt text and its caption).
     pub fn skippable(&self, i: usize) -> bool {
         let l = &self.lines[i];
+        let under_alt_text = i > 0
+            && self.first[i - 1] < i - 1
+            && l.shape == Shape::TitleLike
+            && l.words <= ALT_CAPTION_WORDS;
         self.hint(i).caption
             || self.first[i] < i
+            || under_alt_text
             || l.has_glued_alt()
             || matches!(
                 l.shape,

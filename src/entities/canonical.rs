@@ -6,9 +6,10 @@
 //! the country; a mention without a title takes the fullest roles given
 //! to the person. A Vietnamese name with no other country is Việt Nam's.
 
-use super::lexicon::{tokenize, LISTS};
-use super::Cx;
+use super::lists::LISTS;
+use super::scan::Cx;
 use crate::fasthash::FastMap;
+use crate::text::tokens::tokenize_all as tokenize;
 use crate::{Entity, EntityKind};
 
 /// The country of a person with a Vietnamese name and no other country given.

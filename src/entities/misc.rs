@@ -5,9 +5,10 @@
 //! ("Ủy ban liên Chính phủ Việt Nam-Lào", nested as ORG and LOC). A head
 //! with nothing of a name after it ("Thỏa thuận hợp tác") is no mention.
 
-use super::lexicon::LISTS;
-use super::orgs::{org_at, places_from};
-use super::{people, places, Cx, Found};
+use super::lists::LISTS;
+use super::orgs::org_at;
+use super::places;
+use super::scan::{places_from, starts_name, Cx, Found};
 use crate::{Entity, EntityKind};
 
 /// An ordinal at `k`: "lần thứ 48", "thứ nhất", "lần thứ hai". Returns its end.
@@ -22,7 +23,7 @@ fn ordinal(cx: &Cx<'_>, k: usize) -> Option<usize> {
         n.lower.as_str(),
         "nhất" | "hai" | "ba" | "tư" | "năm" | "sáu" | "bảy" | "tám" | "chín" | "mười"
     );
-    (n.number() || word_ordinal).then_some(k + 2)
+    (n.is_number() || word_ordinal).then_some(k + 2)
 }
 
 /// The MISC mention at token `i`, with the organisations and places in it.
@@ -34,7 +35,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     }
     // A numbered text: "Nghị quyết 57-NQ/TW", "Quyết định 1234/QĐ-TTg".
     let numbered = l.numbered_texts.at(&cx.toks, i).map(|(m, _)| m);
-    if let Some(m) = numbered.filter(|&m| cx.toks.get(i + m).is_some_and(|t| t.number())) {
+    if let Some(m) = numbered.filter(|&m| cx.toks.get(i + m).is_some_and(|t| t.is_number())) {
         let mut k = i + m + 1;
         while k + 1 < cx.toks.len()
             && matches!(cx.toks[k].lower.as_str(), "-" | "/")
@@ -54,7 +55,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // A head of two capitalised words is a name already ("Tham vấn Chính trị").
     let mut named = (i..i + n).filter(|&m| cx.cap(m)).count() >= 2;
     while k < cx.toks.len() && cx.joined(k) {
-        if cx.toks[k].number()
+        if cx.toks[k].is_number()
             && cx.toks.get(k + 1).is_some_and(|t| t.lower == "năm")
             && cx.cap(k + 2)
         {
@@ -87,7 +88,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
             while let Some((f, _)) = l.fields.at(&cx.toks, k) {
                 k += f;
             }
-        } else if cx.cap(k) && !people::starts_name(cx, k) && !l.misc_heads.has(&cx.toks, k) {
+        } else if cx.cap(k) && !starts_name(cx, k) && !l.misc_heads.has(&cx.toks, k) {
             k += 1;
             if cx.tail(k) {
                 k += 1;
@@ -111,7 +112,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
         && cx
             .toks
             .get(k)
-            .is_some_and(|t| t.number() && t.lower.len() == 4)
+            .is_some_and(|t| t.is_number() && t.lower.len() == 4)
     {
         k += 1;
     }

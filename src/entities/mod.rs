@@ -1,124 +1,48 @@
 //! Stage 3: people, organisations, places, titles, named documents and
 //! meetings, dates and numbers in the cleaned text.
 //!
-//! The names are read in one walk over the tokens ([`lexicon`]): at each
-//! token every recogniser proposes the mention that starts there —
-//! [`titles`] (with the person after them, [`people`]), [`misc`],
-//! [`places`], [`orgs`], [`people`] — and the longest wins (ties go to the
-//! recogniser listed first). A recogniser may return mentions nested inside
-//! its own (the organisation in a title, the place in a meeting's name).
-//! [`canonical`] then gives every mention of one entity one name, and
-//! people their roles and country. Dates and numbers come from the
-//! temporal and quantity recognisers ([`temporal_and_quantities`]).
+//! The stage is built in layers; a module uses only those below it
+//! (`tests/entities_layers.rs` checks this):
+//!
+//! 1. [`lists`]: the word lists of `data/entities/`;
+//! 2. [`scan`]: the text and its tokens as the recognisers see them
+//!    ([`Cx`]), and the tests they share (capitalised runs, gazetteer
+//!    places, Vietnamese syllables, where a name starts); `numerals`: the
+//!    written numbers both value recognisers read;
+//! 3. the atom recognisers: [`places`] (which may hold an organisation:
+//!    "Trụ sở Bộ Y tế"), [`orgs`], [`people`], and for values `temporal`
+//!    (dates and times) and `quantities` (numbers, money, percentages);
+//! 4. the composites: [`titles`] (a title and the person it names, or a
+//!    person and the titles of an apposition after the name) and [`misc`]
+//!    (named documents and meetings, with the organisations and places in
+//!    them);
+//! 5. [`canonical`]: one name, country and roles per person;
+//! 6. this module, which sets precedence: the names are read in one walk
+//!    over the tokens ([`crate::text::tokens`]); at each token every
+//!    recogniser proposes the mention that starts there and the longest
+//!    wins (ties go to the recogniser listed first in `at`). A recogniser
+//!    may return mentions nested inside its own (the organisation in a
+//!    title, the place in a meeting's name). Dates and numbers are added
+//!    where they do not cross a name (`temporal_and_quantities`).
+//!
+//! A new kind of mention is a new module at its layer and one line in `at`.
 
 pub mod canonical;
-pub mod lexicon;
+pub mod lists;
 pub mod misc;
+mod numerals;
 pub mod orgs;
 pub mod people;
 pub mod places;
 mod quantities;
+pub mod scan;
 mod temporal;
 pub mod titles;
 
-use crate::{DocContext, Entity, EntityKind};
-use lexicon::{tokenize, Tok};
+pub use scan::{longest, Cx, Found, Spans};
+
+use crate::{DocContext, Entity};
 use std::ops::Range;
-
-/// The text and its tokens, shared by the recognisers.
-pub struct Cx<'a> {
-    /// The text.
-    pub text: &'a str,
-    /// Its tokens.
-    pub toks: Vec<Tok>,
-}
-
-impl<'a> Cx<'a> {
-    /// The context of `text`.
-    pub fn new(text: &'a str) -> Cx<'a> {
-        Cx {
-            text,
-            toks: tokenize(text),
-        }
-    }
-
-    /// Byte range of tokens `r` (non-empty).
-    pub fn bytes(&self, r: Range<usize>) -> Range<usize> {
-        match (
-            self.toks.get(r.start),
-            r.end.checked_sub(1).and_then(|e| self.toks.get(e)),
-        ) {
-            (Some(a), Some(b)) if r.start < r.end => a.span.start..b.span.end,
-            _ => 0..0,
-        }
-    }
-
-    /// The words of tokens `r` joined by single spaces (no space around hyphens).
-    pub fn words(&self, r: Range<usize>) -> String {
-        let mut s = String::new();
-        for (k, t) in self.toks.get(r.clone()).unwrap_or(&[]).iter().enumerate() {
-            if k > 0 && t.space_before {
-                s.push(' ');
-            }
-            s.push_str(&self.text[t.span.clone()]);
-        }
-        s
-    }
-
-    /// A mention of `kind` over tokens `r`, its canonical name the words.
-    pub fn mention(&self, r: Range<usize>, kind: EntityKind, rule: &str) -> Entity {
-        let span = self.bytes(r.clone());
-        Entity {
-            kind,
-            text: self.text[span.clone()].to_string(),
-            start: 0,
-            end: 0,
-            canonical: self.words(r),
-            value: None,
-            roles: Vec::new(),
-            country: None,
-            rule: rule.to_string(),
-            span,
-        }
-    }
-
-    /// Token `i` is a capitalised word in running text (not a heading in capitals).
-    pub fn cap(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.cap_word() && !self.shouting(i))
-    }
-
-    /// Token `i` is a lower-case word that may continue the word before
-    /// it inside a name ("giao" in "Ngoại giao"), not a function word.
-    pub fn tail(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.low_word() && !t.break_before)
-            && !lexicon::LISTS.stop_words.has(&self.toks, i)
-    }
-
-    /// Token `i` is in capitals among capitals: part of a heading in capitals.
-    pub fn shouting(&self, i: usize) -> bool {
-        let shout = |j: usize| self.toks.get(j).is_some_and(|t| t.shout);
-        shout(i) && ((i > 0 && shout(i - 1)) || shout(i + 1))
-    }
-
-    /// Token `i` continues the line of the token before it (no paragraph break).
-    pub fn joined(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.break_before)
-    }
-}
-
-/// What a recogniser found at a token: where it ends (a token index) and
-/// its mentions, the outer one first.
-#[derive(Clone, Debug)]
-pub struct Found {
-    /// The token after the last one covered.
-    pub end: usize,
-    /// The mentions, outer first, nested ones after.
-    pub entities: Vec<Entity>,
-}
 
 /// Finds the entities of `text`, ordered by position (an outer mention
 /// before the ones nested in it).
@@ -129,7 +53,7 @@ pub fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
     let taken: Vec<Range<usize>> = out.iter().map(|e| e.span.clone()).collect();
     let again = people::known_in_capitals(&cx, &out, &taken);
     out.extend(again);
-    add_outside(&mut out, temporal_and_quantities(text, ctx));
+    add_outside(&mut out, temporal_and_quantities(&cx, ctx));
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out
 }
@@ -142,19 +66,8 @@ fn at(cx: &Cx<'_>, i: usize) -> Option<Found> {
         misc::find(cx, i),
         places::find(cx, i),
         orgs::find(cx, i),
-        people::find(cx, i),
+        titles::person(cx, i),
     ])
-}
-
-/// The longest of `candidates`; of two as long, the first.
-pub fn longest<const N: usize>(candidates: [Option<Found>; N]) -> Option<Found> {
-    let mut best: Option<Found> = None;
-    for f in candidates.into_iter().flatten() {
-        if best.as_ref().map_or(true, |b| f.end > b.end) {
-            best = Some(f);
-        }
-    }
-    best
 }
 
 /// People, organisations, places, titles and MISC, in one walk.
@@ -189,45 +102,12 @@ fn add_outside(out: &mut Vec<Entity>, more: Vec<Entity>) {
     }
 }
 
-/// Byte spans sorted by start, for overlap queries that look only near the
-/// span asked about (mentions are short), so that a long text costs linear
-/// time, not mentions × mentions.
-pub struct Spans {
-    sorted: Vec<Range<usize>>,
-    longest: usize,
-}
-
-impl Spans {
-    /// The index of `spans`.
-    pub fn new(spans: impl IntoIterator<Item = Range<usize>>) -> Spans {
-        let mut sorted: Vec<Range<usize>> = spans.into_iter().collect();
-        sorted.sort_by_key(|r| r.start);
-        let longest = sorted
-            .iter()
-            .map(|r| r.end.saturating_sub(r.start))
-            .max()
-            .unwrap_or(0);
-        Spans { sorted, longest }
-    }
-
-    /// Whether a span overlapping `r` satisfies `pred`.
-    pub fn any_overlapping(&self, r: &Range<usize>, pred: impl Fn(&Range<usize>) -> bool) -> bool {
-        let from = self
-            .sorted
-            .partition_point(|o| o.start + self.longest <= r.start);
-        self.sorted[from..]
-            .iter()
-            .take_while(|o| o.start < r.end)
-            .any(|o| r.start < o.end && o.start < r.end && pred(o))
-    }
-}
-
 /// DATE, TIME, NUM, MONEY and PERCENT: the other half of the stage, from
 /// [`temporal`] (dates, times) and [`quantities`] (numbers, money,
 /// percentages); [`find`] adds their mentions wherever they do not cross a
 /// name.
-fn temporal_and_quantities(text: &str, ctx: &DocContext) -> Vec<Entity> {
-    let tk = quantities::Toks::new(text);
+fn temporal_and_quantities(cx: &Cx<'_>, ctx: &DocContext) -> Vec<Entity> {
+    let tk = numerals::Toks::new(cx.text, &cx.toks);
     let mut out = temporal::find_in(&tk, ctx);
     let numbers = quantities::find_in(&tk, &out);
     out.extend(numbers);
@@ -237,6 +117,7 @@ fn temporal_and_quantities(text: &str, ctx: &DocContext) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::EntityKind;
 
     fn kinds(text: &str) -> Vec<(EntityKind, String)> {
         find(text, &DocContext::default())

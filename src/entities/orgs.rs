@@ -5,29 +5,9 @@
 //! without a name after it ("các Bộ, ngành", "hai Đảng") is no mention, but
 //! "hai Bộ Ngoại giao" is.
 
-use super::lexicon::LISTS;
-use super::places::{cap_run, place_at};
-use super::{people, Cx, Found};
+use super::lists::LISTS;
+use super::scan::{cap_run, place_at, places_from, starts_name, vietnamese_syllable, Cx, Found};
 use crate::EntityKind;
-
-/// The end of the places from `k` ("Việt Nam", "Việt Nam-Lào", "Việt Nam
-/// tại Lào") and the country they give (one country only).
-pub fn places_from(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
-    let (n, p, is_country) = place_at(cx, k)?;
-    let mut end = k + n;
-    let mut country = is_country.then(|| p.canonical.clone());
-    // "Việt Nam-Lào", "Việt Nam - Lào": two countries, no single one.
-    while cx.toks.get(end).is_some_and(|t| t.is('-')) && cx.joined(end + 1) {
-        match place_at(cx, end + 1) {
-            Some((m, _, _)) => {
-                end += 1 + m;
-                country = None;
-            }
-            None => break,
-        }
-    }
-    Some((end, country))
-}
 
 /// Whether an organisation name starts at `k` (a head with a name, or a fixed name).
 pub fn starts_org(cx: &Cx<'_>, k: usize) -> bool {
@@ -113,12 +93,11 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         let t = &cx.toks[k];
         // After the first word, a new head starts another organisation.
         let another = any && starts_org(cx, k);
-        let person = people::starts_name(cx, k) && !named_after;
+        let person = starts_name(cx, k) && !named_after;
         if cx.cap(k) && !another && !person && !l.title_heads.has(&cx.toks, k) {
             k += 1;
             // A foreign word takes no Vietnamese tail ("Tập đoàn Tata công bố").
-            let foreign =
-                cx.toks[k - 1].ascii && !people::vietnamese_syllable(&cx.toks[k - 1].lower);
+            let foreign = cx.toks[k - 1].ascii && !vietnamese_syllable(&cx.toks[k - 1].lower);
             let tail = !bare_cap && !foreign && cx.tail(k);
             k += usize::from(tail);
             bare_cap = !tail;
@@ -127,7 +106,7 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         }
         bare_cap = false;
         // "và" after a numeral ("Đảng XIV và Tết") joins two things, not one name.
-        let after_numeral = k > 0 && (cx.toks[k - 1].shout || cx.toks[k - 1].number());
+        let after_numeral = k > 0 && (cx.toks[k - 1].shout || cx.toks[k - 1].is_number());
         let connector =
             t.lower == "liên" || (any && !after_numeral && matches!(t.lower.as_str(), "và" | "về"));
         if connector

@@ -5,35 +5,10 @@
 //! run of capitalised words that cannot be Vietnamese syllables ("Somsack
 //! Vongsa", "Tanaka Hiroshi"). A name may run over a single line break.
 
-use super::lexicon::LISTS;
-use super::places::place_at;
-use super::{titles, Cx, Found};
+use super::lists::LISTS;
+use super::scan::{place_at, starts_name, vietnamese_syllable, Cx, Found, Spans};
 use crate::fasthash::{FastMap, FastSet};
 use crate::{Entity, EntityKind};
-use regex::Regex;
-use std::sync::LazyLock;
-
-/// A syllable Vietnamese spelling allows, written without diacritics.
-static PLAIN_SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(uye|uya|oai|oay|uoi|uou|ieu|yeu|[aeiouy]{1,2})(ch|ng|nh|[cmnpt])?$")
-        .expect("valid pattern")
-});
-
-/// Whether a lower-case word could be a Vietnamese syllable: it has a
-/// Vietnamese letter or tone, or fits the spelling of one.
-pub fn vietnamese_syllable(lower: &str) -> bool {
-    !lower.is_ascii() || PLAIN_SYLLABLE.is_match(lower)
-}
-
-/// Whether a Vietnamese name starts at `k`: a family name and another
-/// capitalised syllable ("Đỗ Quang Lâm").
-pub fn starts_name(cx: &Cx<'_>, k: usize) -> bool {
-    LISTS.family_names.has(&cx.toks, k)
-        && cx.cap(k)
-        && cx.cap(k + 1)
-        && cx.joined(k + 1)
-        && place_at(cx, k).is_none()
-}
 
 /// Where something other than a name begins: a title, an organisation, a
 /// meeting or document, a place of two words or more.
@@ -162,7 +137,7 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
 }
 
 /// The PER mention at token `i` (a word of address before it is left
-/// out), with the titles of an apposition after it as its roles.
+/// out). The titles of an apposition after it are [`super::titles`]' to add.
 pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let honorific = LISTS
         .honorifics
@@ -172,20 +147,9 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
         Some(h) => h,
         None => bare_name(cx, i).map(|(end, rule)| (i, end, rule))?,
     };
-    let mut p = cx.mention(start..end, EntityKind::Per, rule);
-    let Some(a) = titles::apposition(cx, end) else {
-        return Some(Found {
-            end,
-            entities: vec![p],
-        });
-    };
-    p.roles = a.roles;
-    p.country = a.country;
-    let mut entities = vec![p];
-    entities.extend(a.entities);
     Some(Found {
-        end: a.end,
-        entities,
+        end,
+        entities: vec![cx.mention(start..end, EntityKind::Per, rule)],
     })
 }
 
@@ -216,7 +180,7 @@ pub fn known_in_capitals(
     for (n, (w, _)) in names.iter().enumerate() {
         by_first.entry(w[0].as_str()).or_default().push(n);
     }
-    let taken = super::Spans::new(taken.iter().cloned());
+    let taken = Spans::new(taken.iter().cloned());
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.toks.len() {
@@ -265,27 +229,6 @@ mod tests {
             }
         }
         out
-    }
-
-    #[test]
-    fn syllable_shapes() {
-        for v in [
-            "minh", "anh", "hun", "nguyen", "thuong", "khoa", "quynh", "nghieng",
-        ] {
-            assert!(vietnamese_syllable(v), "{v}");
-        }
-        for f in [
-            "somsack",
-            "vongsa",
-            "manet",
-            "tanaka",
-            "kittikhoun",
-            "alounkeo",
-            "sok",
-            "john",
-        ] {
-            assert!(!vietnamese_syllable(f), "{f}");
-        }
     }
 
     #[test]

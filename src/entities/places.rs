@@ -4,67 +4,10 @@
 //! giao", "cửa khẩu Lao Bảo") and names after an administrative unit
 //! ("tỉnh Quảng Trị"). "Việt Nam-Lào" is two places.
 
-use super::lexicon::{Named, LISTS};
-use super::{orgs, Cx, Found};
+use super::lists::LISTS;
+use super::orgs;
+use super::scan::{cap_run, longest, place_at, Cx, Found};
 use crate::EntityKind;
-
-/// A gazetteer place at token `i`: its length in tokens, canonical name,
-/// and whether it is a country.
-pub fn place_at<'l>(cx: &Cx<'_>, i: usize) -> Option<(usize, &'l Named, bool)> {
-    let l = &*LISTS;
-    let ok = |(n, p): (usize, &'l Named)| {
-        let initial = cx.toks.get(i).is_some_and(|t| t.starts_sentence);
-        let refused = (p.not_initial && initial) || (n == 1 && first_of_longer_name(cx, i));
-        (!refused).then_some((n, p))
-    };
-    let country = l.countries.at(&cx.toks, i).and_then(ok);
-    let other = l.places.at(&cx.toks, i).and_then(ok);
-    match (country, other) {
-        (Some(c), Some(o)) if o.0 > c.0 => Some((o.0, o.1, false)),
-        (Some(c), _) => Some((c.0, c.1, true)),
-        (None, Some(o)) => Some((o.0, o.1, false)),
-        _ => None,
-    }
-}
-
-/// Whether the one-word place at `i` is the first syllable of a longer
-/// name: a capitalised Vietnamese syllable follows that starts nothing else
-/// ("Mỹ Đình", "Anh Sơn", "Đức Hòa"), not a person's name ("Nga Đặng Minh
-/// Khôi" after a title), a foreign name ("Mỹ John Harlan") or a list entry.
-fn first_of_longer_name(cx: &Cx<'_>, i: usize) -> bool {
-    let l = &*LISTS;
-    let k = i + 1;
-    let (Some(t), Some(place)) = (cx.toks.get(k), cx.toks.get(i)) else {
-        return false;
-    };
-    // "Campuchia Hun Sokha": a long foreign word is a whole name.
-    if !super::people::vietnamese_syllable(&place.lower) {
-        return false;
-    }
-    let listed = |m: usize| {
-        l.countries.has(&cx.toks, m)
-            || l.places.has(&cx.toks, m)
-            || l.title_heads.has(&cx.toks, m)
-            || l.org_heads.has(&cx.toks, m)
-            || l.org_names.has(&cx.toks, m)
-            || l.misc_heads.has(&cx.toks, m)
-            || l.honorifics.has(&cx.toks, m)
-    };
-    let person = l.family_names.has(&cx.toks, k) && cx.cap(k + 1);
-    cx.cap(k)
-        && cx.joined(k)
-        && t.space_before
-        && super::people::vietnamese_syllable(&t.lower)
-        && !person
-        && !listed(k)
-}
-
-/// A country at token `i`: length and canonical name.
-pub fn country_at(cx: &Cx<'_>, i: usize) -> Option<(usize, String)> {
-    place_at(cx, i)
-        .filter(|p| p.2)
-        .map(|(n, p, _)| (n, p.canonical.clone()))
-}
 
 /// The gazetteer LOC mention at `i`.
 fn gazetteer(cx: &Cx<'_>, i: usize) -> Option<Found> {
@@ -75,15 +18,6 @@ fn gazetteer(cx: &Cx<'_>, i: usize) -> Option<Found> {
         end: i + n,
         entities: vec![e],
     })
-}
-
-/// Capitalised words from `j` (each with its lower-case tail), at most `max`.
-pub fn cap_run(cx: &Cx<'_>, j: usize, max: usize) -> usize {
-    let mut k = j;
-    while k < cx.toks.len() && k - j < max && cx.cap(k) && (k == j || cx.joined(k)) {
-        k += 1;
-    }
-    k
 }
 
 /// A named site: "Trụ sở Bộ Ngoại giao", "Nhà khách Chính phủ", "cửa khẩu Lao Bảo".
@@ -154,7 +88,7 @@ pub fn all_in(cx: &Cx<'_>, from: usize, to: usize) -> Vec<crate::Entity> {
 
 /// The place mention starting at token `i`, if any.
 pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
-    super::longest([site(cx, i), after_unit(cx, i), gazetteer(cx, i)])
+    longest([site(cx, i), after_unit(cx, i), gazetteer(cx, i)])
 }
 
 #[cfg(test)]

@@ -8,9 +8,10 @@
 //! "Bí thư Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh"); the name after the chain is a person whose roles
 //! are the titles, closest last. A title with no name after it stays a TITLE.
 
-use super::lexicon::LISTS;
-use super::orgs::{self, org_at, places_from};
-use super::{people, places, Cx, Found};
+use super::lists::LISTS;
+use super::orgs::{self, org_at};
+use super::scan::{places_from, Cx, Found};
+use super::{people, places};
 use crate::{Entity, EntityKind};
 
 /// One title: its tokens, the country it names and its nested mentions.
@@ -175,6 +176,26 @@ pub fn apposition(cx: &Cx<'_>, k: usize) -> Option<Roles> {
         return None;
     }
     Some(roles_of(cx, titles))
+}
+
+/// The person at token `i` ([`people::find`]) with the titles of an
+/// apposition after the name as roles ("ông Trần Văn An, Bộ trưởng Bộ Y tế,
+/// cho biết").
+pub fn person(cx: &Cx<'_>, i: usize) -> Option<Found> {
+    let found = people::find(cx, i)?;
+    let Some(a) = apposition(cx, found.end) else {
+        return Some(found);
+    };
+    let mut entities = found.entities;
+    if let Some(p) = entities.first_mut() {
+        p.roles = a.roles;
+        p.country = a.country;
+    }
+    entities.extend(a.entities);
+    Some(Found {
+        end: a.end,
+        entities,
+    })
 }
 
 /// The titles at token `i` and the person they name.

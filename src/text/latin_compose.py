@@ -2,7 +2,7 @@
 """Writes latin_compose.txt: the canonical compositions of Latin letters with
 combining marks (U+00C0-U+024F, U+1E00-U+1EFF: every Vietnamese letter and
 the other European ones), and the combining classes of those marks, from
-Python's unicodedata. Run: python3 src/normalise/latin_compose.py"""
+Python's unicodedata. Run: python3 src/text/latin_compose.py"""
 import os, unicodedata as u
 
 rows, marks = [], {}

@@ -1,0 +1,214 @@
+//! The word lists of `data/entities/` (see its README), loaded once with
+//! the text layer's loader ([`crate::text::lists`]). Most keep the case
+//! pattern of their entries ("Mỹ" is a country, "mỹ" is not;
+//! [`Mode::Exact`]); name lists ([`names`]) give each variant its entity's
+//! canonical name.
+
+use crate::text::lists::{lines, phrases};
+use crate::text::phrases::{Mode, Phrases};
+use std::sync::LazyLock;
+
+/// What a name list entry gives: the canonical name and whether the entry
+/// is ambiguous at the start of a sentence (marked `?` in the list).
+#[derive(Clone, Debug)]
+pub struct Named {
+    /// The first name of the line.
+    pub canonical: String,
+    /// Only outside the start of a sentence ("Anh" is a country, or "He").
+    pub not_initial: bool,
+}
+
+/// A list of names, one entity a line, variants after `;`.
+pub fn names(data: &str) -> Phrases<Named> {
+    let mut entries = Vec::new();
+    for line in lines(data) {
+        let variants: Vec<&str> = line
+            .split(';')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .collect();
+        let Some(first) = variants.first() else {
+            continue;
+        };
+        let canonical = first.trim_start_matches('?').to_string();
+        for v in &variants {
+            let not_initial = v.starts_with('?');
+            entries.push((
+                v.trim_start_matches('?').to_string(),
+                Named {
+                    canonical: canonical.clone(),
+                    not_initial,
+                },
+            ));
+        }
+    }
+    Phrases::new(entries, Mode::Exact)
+}
+
+/// Every list, loaded once.
+pub struct Lists {
+    /// Countries.
+    pub countries: Phrases<Named>,
+    /// Provinces, cities, capitals, regions (not countries).
+    pub places: Phrases<Named>,
+    /// Heads of site names ("Trụ sở").
+    pub sites: Phrases<String>,
+    /// Administrative units before a place name ("tỉnh").
+    pub admin_units: Phrases<String>,
+    /// Title heads ("Bộ trưởng").
+    pub title_heads: Phrases<String>,
+    /// Words inside titles ("Trung ương").
+    pub title_qualifiers: Phrases<String>,
+    /// Fields of ministries and titles ("Ngoại giao").
+    pub fields: Phrases<String>,
+    /// Words of address ("ông").
+    pub honorifics: Phrases<String>,
+    /// Organisation heads ("Bộ"); `true` where the name may be a person's
+    /// (marked `*`: "Trường THPT Chu Văn An").
+    pub org_heads: Phrases<bool>,
+    /// Fixed organisation names and acronyms.
+    pub org_names: Phrases<Named>,
+    /// Upper-case words that are no organisation.
+    pub not_acronyms: Phrases<String>,
+    /// Vietnamese family names.
+    pub family_names: Phrases<String>,
+    /// Heads of document and meeting names.
+    pub misc_heads: Phrases<String>,
+    /// Texts known by their number ("Nghị quyết").
+    pub numbered_texts: Phrases<String>,
+    /// Function words that end a name.
+    pub stop_words: Phrases<String>,
+    /// Foreign words that make a capitalised run no person's name.
+    pub not_name_words: Phrases<String>,
+    /// Lower-case particles inside foreign names ("von der").
+    pub name_particles: Phrases<String>,
+}
+
+/// The lists.
+pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let places = [
+        include_str!("../../data/entities/provinces.txt"),
+        include_str!("../../data/entities/cities.txt"),
+        include_str!("../../data/entities/regions.txt"),
+        include_str!("../../data/entities/named_sites.txt"),
+    ]
+    .join("\n");
+    Lists {
+        countries: names(include_str!("../../data/entities/countries.txt")),
+        places: names(&places),
+        sites: phrases(include_str!("../../data/entities/sites.txt"), Mode::Exact),
+        admin_units: phrases(
+            include_str!("../../data/entities/admin_units.txt"),
+            Mode::Exact,
+        ),
+        title_heads: phrases(
+            include_str!("../../data/entities/title_heads.txt"),
+            Mode::Exact,
+        ),
+        title_qualifiers: phrases(
+            include_str!("../../data/entities/title_qualifiers.txt"),
+            Mode::Exact,
+        ),
+        fields: phrases(include_str!("../../data/entities/fields.txt"), Mode::Exact),
+        honorifics: phrases(
+            include_str!("../../data/entities/honorifics.txt"),
+            Mode::AnyCase,
+        ),
+        org_heads: Phrases::new(
+            lines(include_str!("../../data/entities/org_heads.txt"))
+                .map(|l| (l.trim_end_matches('*').to_string(), l.ends_with('*'))),
+            Mode::Exact,
+        ),
+        org_names: names(include_str!("../../data/entities/org_names.txt")),
+        not_acronyms: phrases(
+            include_str!("../../data/entities/not_acronyms.txt"),
+            Mode::Exact,
+        ),
+        family_names: phrases(
+            include_str!("../../data/entities/family_names.txt"),
+            Mode::Exact,
+        ),
+        misc_heads: phrases(
+            include_str!("../../data/entities/misc_heads.txt"),
+            Mode::Exact,
+        ),
+        stop_words: phrases(
+            include_str!("../../data/entities/stop_words.txt"),
+            Mode::AnyCase,
+        ),
+        numbered_texts: phrases(
+            include_str!("../../data/entities/numbered_texts.txt"),
+            Mode::Exact,
+        ),
+        not_name_words: phrases(
+            include_str!("../../data/entities/not_name_words.txt"),
+            Mode::AnyCase,
+        ),
+        name_particles: phrases(
+            include_str!("../../data/entities/name_particles.txt"),
+            Mode::Exact,
+        ),
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize_all as tokenize;
+
+    #[test]
+    fn lists_match_with_their_case() {
+        let l = &*LISTS;
+        let toks = tokenize("tại Mỹ và thẩm mỹ, VIỆT NAM, Bra-xin");
+        assert_eq!(
+            l.countries
+                .at(&toks, 1)
+                .map(|(n, p)| (n, p.canonical.as_str())),
+            Some((1, "Mỹ"))
+        );
+        assert!(l.countries.at(&toks, 4).is_none());
+        assert_eq!(l.countries.at(&toks, 6).map(|(n, _)| n), Some(2));
+        assert_eq!(
+            l.countries
+                .at(&toks, 9)
+                .map(|(n, p)| (n, p.canonical.as_str())),
+            Some((3, "Brazil"))
+        );
+    }
+
+    #[test]
+    fn the_provinces_before_and_after_the_mergers_are_listed() {
+        let provinces = lines(include_str!("../../data/entities/provinces.txt")).count();
+        assert_eq!(provinces, 64, "63 before 2025 and Huế after");
+        let l = &*LISTS;
+        for p in [
+            "Huế",
+            "Thừa Thiên Huế",
+            "Khánh Hòa",
+            "Khánh Hoà",
+            "TP.HCM",
+            "Đắk Lắk",
+            "Bà Rịa - Vũng Tàu",
+        ] {
+            let toks = tokenize(&crate::normalise::normalise(p));
+            assert_eq!(
+                l.places.at(&toks, 0).map(|(n, _)| n),
+                Some(toks.len()),
+                "{p}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_list_loads() {
+        let l = &*LISTS;
+        let toks = tokenize("Bộ trưởng Ngoại giao ông Nguyễn Hiệp ước Trụ sở tỉnh");
+        assert!(
+            l.title_heads.has(&toks, 0) && l.fields.has(&toks, 2) && l.honorifics.has(&toks, 4)
+        );
+        assert!(
+            l.family_names.has(&toks, 5) && l.misc_heads.has(&toks, 6) && l.sites.has(&toks, 8)
+        );
+        assert!(l.admin_units.has(&toks, 10) && l.org_heads.has(&toks, 0));
+    }
+}

@@ -1,0 +1,295 @@
+//! The leaf of the entity stage: the text and its tokens as the
+//! recognisers see them ([`Cx`]), what a recogniser returns ([`Found`]),
+//! and the small tests they share — capitalised runs, gazetteer places,
+//! Vietnamese syllables, where a Vietnamese name starts. Every recogniser
+//! builds on this module; it imports none of them.
+
+use super::lists::{Named, LISTS};
+use crate::text::tokens::{tokenize_all, Token};
+use crate::{Entity, EntityKind};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The text and its tokens, shared by the recognisers.
+pub struct Cx<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: Vec<Token>,
+}
+
+impl<'a> Cx<'a> {
+    /// The context of `text`.
+    pub fn new(text: &'a str) -> Cx<'a> {
+        Cx {
+            text,
+            toks: tokenize_all(text),
+        }
+    }
+
+    /// Byte range of tokens `r` (non-empty).
+    pub fn bytes(&self, r: Range<usize>) -> Range<usize> {
+        match (
+            self.toks.get(r.start),
+            r.end.checked_sub(1).and_then(|e| self.toks.get(e)),
+        ) {
+            (Some(a), Some(b)) if r.start < r.end => a.span.start..b.span.end,
+            _ => 0..0,
+        }
+    }
+
+    /// The words of tokens `r` joined by single spaces (no space around hyphens).
+    pub fn words(&self, r: Range<usize>) -> String {
+        let mut s = String::new();
+        for (k, t) in self.toks.get(r.clone()).unwrap_or(&[]).iter().enumerate() {
+            if k > 0 && t.space_before {
+                s.push(' ');
+            }
+            s.push_str(&self.text[t.span.clone()]);
+        }
+        s
+    }
+
+    /// A mention of `kind` over tokens `r`, its canonical name the words.
+    pub fn mention(&self, r: Range<usize>, kind: EntityKind, rule: &str) -> Entity {
+        let span = self.bytes(r.clone());
+        Entity {
+            kind,
+            text: self.text[span.clone()].to_string(),
+            start: 0,
+            end: 0,
+            canonical: self.words(r),
+            value: None,
+            roles: Vec::new(),
+            country: None,
+            rule: rule.to_string(),
+            span,
+        }
+    }
+
+    /// Token `i` is a capitalised word in running text (not a heading in capitals).
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.cap_word() && !self.shouting(i))
+    }
+
+    /// Token `i` is a lower-case word that may continue the word before
+    /// it inside a name ("giao" in "Ngoại giao"), not a function word.
+    pub fn tail(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.low_word() && !t.break_before)
+            && !LISTS.stop_words.has(&self.toks, i)
+    }
+
+    /// Token `i` is in capitals among capitals: part of a heading in capitals.
+    pub fn shouting(&self, i: usize) -> bool {
+        let shout = |j: usize| self.toks.get(j).is_some_and(|t| t.shout);
+        shout(i) && ((i > 0 && shout(i - 1)) || shout(i + 1))
+    }
+
+    /// Token `i` continues the line of the token before it (no paragraph break).
+    pub fn joined(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.break_before)
+    }
+}
+
+/// What a recogniser found at a token: where it ends (a token index) and
+/// its mentions, the outer one first.
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// The token after the last one covered.
+    pub end: usize,
+    /// The mentions, outer first, nested ones after.
+    pub entities: Vec<Entity>,
+}
+
+/// The longest of `candidates`; of two as long, the first.
+pub fn longest<const N: usize>(candidates: [Option<Found>; N]) -> Option<Found> {
+    let mut best: Option<Found> = None;
+    for f in candidates.into_iter().flatten() {
+        if best.as_ref().map_or(true, |b| f.end > b.end) {
+            best = Some(f);
+        }
+    }
+    best
+}
+
+/// Byte spans sorted by start, for overlap queries that look only near the
+/// span asked about (mentions are short), so that a long text costs linear
+/// time, not mentions × mentions.
+pub struct Spans {
+    sorted: Vec<Range<usize>>,
+    longest: usize,
+}
+
+impl Spans {
+    /// The index of `spans`.
+    pub fn new(spans: impl IntoIterator<Item = Range<usize>>) -> Spans {
+        let mut sorted: Vec<Range<usize>> = spans.into_iter().collect();
+        sorted.sort_by_key(|r| r.start);
+        let longest = sorted
+            .iter()
+            .map(|r| r.end.saturating_sub(r.start))
+            .max()
+            .unwrap_or(0);
+        Spans { sorted, longest }
+    }
+
+    /// Whether a span overlapping `r` satisfies `pred`.
+    pub fn any_overlapping(&self, r: &Range<usize>, pred: impl Fn(&Range<usize>) -> bool) -> bool {
+        let from = self
+            .sorted
+            .partition_point(|o| o.start + self.longest <= r.start);
+        self.sorted[from..]
+            .iter()
+            .take_while(|o| o.start < r.end)
+            .any(|o| r.start < o.end && o.start < r.end && pred(o))
+    }
+}
+
+/// A gazetteer place at token `i`: its length in tokens, canonical name,
+/// and whether it is a country.
+pub fn place_at<'l>(cx: &Cx<'_>, i: usize) -> Option<(usize, &'l Named, bool)> {
+    let l = &*LISTS;
+    let ok = |(n, p): (usize, &'l Named)| {
+        let initial = cx.toks.get(i).is_some_and(|t| t.starts_sentence);
+        let refused = (p.not_initial && initial) || (n == 1 && first_of_longer_name(cx, i));
+        (!refused).then_some((n, p))
+    };
+    let country = l.countries.at(&cx.toks, i).and_then(ok);
+    let other = l.places.at(&cx.toks, i).and_then(ok);
+    match (country, other) {
+        (Some(c), Some(o)) if o.0 > c.0 => Some((o.0, o.1, false)),
+        (Some(c), _) => Some((c.0, c.1, true)),
+        (None, Some(o)) => Some((o.0, o.1, false)),
+        _ => None,
+    }
+}
+
+/// Whether the one-word place at `i` is the first syllable of a longer
+/// name: a capitalised Vietnamese syllable follows that starts nothing else
+/// ("Mỹ Đình", "Anh Sơn", "Đức Hòa"), not a person's name ("Nga Đặng Minh
+/// Khôi" after a title), a foreign name ("Mỹ John Harlan") or a list entry.
+fn first_of_longer_name(cx: &Cx<'_>, i: usize) -> bool {
+    let l = &*LISTS;
+    let k = i + 1;
+    let (Some(t), Some(place)) = (cx.toks.get(k), cx.toks.get(i)) else {
+        return false;
+    };
+    // "Campuchia Hun Sokha": a long foreign word is a whole name.
+    if !vietnamese_syllable(&place.lower) {
+        return false;
+    }
+    let listed = |m: usize| {
+        l.countries.has(&cx.toks, m)
+            || l.places.has(&cx.toks, m)
+            || l.title_heads.has(&cx.toks, m)
+            || l.org_heads.has(&cx.toks, m)
+            || l.org_names.has(&cx.toks, m)
+            || l.misc_heads.has(&cx.toks, m)
+            || l.honorifics.has(&cx.toks, m)
+    };
+    let person = l.family_names.has(&cx.toks, k) && cx.cap(k + 1);
+    cx.cap(k)
+        && cx.joined(k)
+        && t.space_before
+        && vietnamese_syllable(&t.lower)
+        && !person
+        && !listed(k)
+}
+
+/// Capitalised words from `j` (each with its lower-case tail), at most `max`.
+pub fn cap_run(cx: &Cx<'_>, j: usize, max: usize) -> usize {
+    let mut k = j;
+    while k < cx.toks.len() && k - j < max && cx.cap(k) && (k == j || cx.joined(k)) {
+        k += 1;
+    }
+    k
+}
+
+/// The end of the places from `k` ("Việt Nam", "Việt Nam-Lào", "Việt Nam
+/// tại Lào") and the country they give (one country only).
+pub fn places_from(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
+    let (n, p, is_country) = place_at(cx, k)?;
+    let mut end = k + n;
+    let mut country = is_country.then(|| p.canonical.clone());
+    // "Việt Nam-Lào", "Việt Nam - Lào": two countries, no single one.
+    while cx.toks.get(end).is_some_and(|t| t.is('-')) && cx.joined(end + 1) {
+        match place_at(cx, end + 1) {
+            Some((m, _, _)) => {
+                end += 1 + m;
+                country = None;
+            }
+            None => break,
+        }
+    }
+    Some((end, country))
+}
+
+/// A syllable Vietnamese spelling allows, written without diacritics.
+static PLAIN_SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(uye|uya|oai|oay|uoi|uou|ieu|yeu|[aeiouy]{1,2})(ch|ng|nh|[cmnpt])?$")
+        .expect("valid pattern")
+});
+
+/// Whether a lower-case word could be a Vietnamese syllable: it has a
+/// Vietnamese letter or tone, or fits the spelling of one.
+pub fn vietnamese_syllable(lower: &str) -> bool {
+    !lower.is_ascii() || PLAIN_SYLLABLE.is_match(lower)
+}
+
+/// Whether a Vietnamese name starts at `k`: a family name and another
+/// capitalised syllable ("Đỗ Quang Lâm").
+pub fn starts_name(cx: &Cx<'_>, k: usize) -> bool {
+    LISTS.family_names.has(&cx.toks, k)
+        && cx.cap(k)
+        && cx.cap(k + 1)
+        && cx.joined(k + 1)
+        && place_at(cx, k).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllable_shapes() {
+        for v in [
+            "minh", "anh", "hun", "nguyen", "thuong", "khoa", "quynh", "nghieng",
+        ] {
+            assert!(vietnamese_syllable(v), "{v}");
+        }
+        for f in [
+            "somsack",
+            "vongsa",
+            "manet",
+            "tanaka",
+            "kittikhoun",
+            "alounkeo",
+            "sok",
+            "john",
+        ] {
+            assert!(!vietnamese_syllable(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn capitalised_runs_stop_at_a_paragraph_and_at_their_limit() {
+        let cx = Cx::new("gặp Lê Văn Hưng\n\nHải Dương hôm qua");
+        assert_eq!(cap_run(&cx, 1, 4), 4);
+        assert_eq!(cap_run(&cx, 1, 2), 3);
+        assert_eq!(cap_run(&cx, 4, 4), 6);
+    }
+
+    #[test]
+    fn places_pair_up_and_name_one_country() {
+        let cx = Cx::new("quan hệ Việt Nam - Lào và Nhật Bản");
+        assert_eq!(places_from(&cx, 2), Some((6, None)));
+        assert_eq!(places_from(&cx, 7), Some((9, Some("Nhật Bản".into()))));
+        assert!(starts_name(&Cx::new("Trần Văn An"), 0));
+        assert!(!starts_name(&Cx::new("Trần nhà"), 0));
+    }
+}
