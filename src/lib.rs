@@ -215,8 +215,20 @@ pub struct InputBlock {
     /// How many characters of `text` sit inside links.
     pub link_chars: usize,
     /// Lower-case tag names of the block's ancestors, outermost first
-    /// (`nav`, `header`, `footer`, `aside`, `article`, `figure`, …).
+    /// (`nav`, `header`, `footer`, `aside`, `article`, `figure`, …): block
+    /// elements only, `html` and `body` left out.
     pub ancestors: Vec<String>,
+    /// A number for each of `ancestors` and then for the block's own element
+    /// (`body` is 0, the others count up in document order), so that blocks
+    /// of one element can be told apart from blocks of another of the same
+    /// tag. Empty when the reader gives no structure.
+    pub ids: Vec<u32>,
+    /// For the same elements as `ids`, what their `class`, `id`, `role`,
+    /// `itemprop`, `type`, `data-role` or `data-type` words say they are: a
+    /// removal reason id (`related-links`, `comments-or-tags`, `widget`,
+    /// `navigation`), `article-body`, or "" (the words of
+    /// `data/html/tags.txt`).
+    pub roles: Vec<String>,
 }
 
 /// Everything read from one page: the contract in `spec/output.md`.

@@ -406,6 +406,7 @@ fn blocks(seed: u64) -> Vec<InputBlock> {
             ancestors: (0..rng.below(3))
                 .map(|_| ancestors[rng.below(ancestors.len())].to_string())
                 .collect(),
+            ..InputBlock::default()
         })
         .collect()
 }

@@ -5,73 +5,127 @@
 //
 // The HTML is parsed with DOMParser into an inert document: its scripts do
 // not run and its images and styles are not fetched. Only text is taken out.
+// The tables (block, skipped and furniture tags, furniture words) are the
+// CLI's, from data/html/tags.txt; tests/browser/html-blocks.test.mjs checks
+// that both readers give the same blocks.
 
-/** Elements that start a new block. */
-const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
-  'hgroup', 'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody',
-  'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-]);
+import { HTML_TABLES } from './html-tables.js';
 
-/** Elements whose content is never visible text. */
-const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'svg', 'math', 'iframe',
-  'object', 'embed', 'canvas', 'video', 'audio', 'select', 'option', 'button', 'input', 'textarea',
-]);
+const BLOCK_TAGS = new Set(HTML_TABLES.block);
+const SKIP_TAGS = new Set(HTML_TABLES.skip);
+/** Role words, by role, in the order they win (src/clean/html/tables.rs: ROLES). */
+const ROLES = ['related-links', 'comments-or-tags', 'widget', 'navigation', 'article-body'].map((r) => [r, new Set(HTML_TABLES[r])]);
+/** The attributes whose words give an element its role. */
+const ROLE_ATTRIBUTES = ['class', 'id', 'role', 'itemprop', 'type', 'data-role', 'data-type'];
 
 /**
- * Reads `html` into `[{text, tag, linkChars, ancestors}]` in document order.
- * `tag` is the nearest block element's tag; `ancestors` its enclosing
- * elements' tags, outermost first (html and body left out); `linkChars`
- * counts the characters of `text` inside `<a>`. `<br>` ends a block.
+ * Reads `html` into `[{text, tag, linkChars, ancestors, ids, roles}]` in
+ * document order, as the CLI's reader does (src/clean/html): `tag` is the
+ * nearest block element's tag; `ancestors` its enclosing block elements'
+ * tags, outermost first (html and body left out); `ids` a number for each
+ * of those and the block's own element (body 0, then document order),
+ * `roles` what their attribute words say (`role` below); `linkChars` counts
+ * the code points of `text` inside `<a>`. `<br>` ends a block.
  */
 export function blocksFromHtml(html) {
   const doc = new DOMParser().parseFromString(quiet(html), 'text/html');
   const blocks = [];
   const root = doc.body ?? doc.documentElement;
   if (!root) return blocks;
-  walkBlock(root, [], 'body', blocks);
+  // Open block elements ([tag, id, role], body first) and the current text;
+  // the walk keeps its own stack, since a page may nest deeper than calls may.
+  const open = [['body', 0, roleOf(root)]];
+  let parts = [];
+  let linkChars = 0;
+  let nextId = 1;
+  const flush = () => {
+    const text = parts.join('').replace(/\s+/g, ' ').trim();
+    if (text) {
+      const from = open.length > 1 ? 1 : 0;
+      const els = open.slice(from);
+      blocks.push({
+        text,
+        tag: els[els.length - 1][0],
+        linkChars: Math.min(linkChars, codePoints(text)),
+        ancestors: els.slice(0, -1).map((e) => e[0]),
+        ids: els.map((e) => e[1]),
+        roles: els.map((e) => e[2]),
+      });
+    }
+    parts = [];
+    linkChars = 0;
+  };
+  const LEAVE = null;
+  const todo = [...root.childNodes].reverse().map((n) => [n, false]);
+  while (todo.length) {
+    const step = todo.pop();
+    if (step === LEAVE) {
+      flush();
+      open.pop();
+      continue;
+    }
+    const [node, inLink] = step;
+    if (node.nodeType === 3) {
+      parts.push(node.data);
+      if (inLink) linkChars += codePoints(node.data.replace(/\s+/g, ' ').trim());
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const name = node.localName;
+    if (SKIP_TAGS.has(name) || node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') continue;
+    if (name === 'br') {
+      flush();
+      continue;
+    }
+    if (name === 'img') continue; // alt text is a copy of the caption or title, not article text
+    if (BLOCK_TAGS.has(name)) {
+      flush();
+      open.push([name, nextId++, roleOf(node)]);
+      todo.push(LEAVE);
+    }
+    const link = inLink || name === 'a';
+    for (let c = node.lastChild; c; c = c.previousSibling) todo.push([c, link]);
+  }
+  flush();
   return blocks;
 }
 
-/** Walks the children of the block element `node`, emitting its text runs and recursing into inner blocks. */
-function walkBlock(node, ancestors, tag, blocks) {
-  const run = { parts: [], linkChars: 0 };
-  const flush = () => {
-    const text = run.parts.join('').replace(/\s+/g, ' ').trim();
-    if (text) {
-      // Link characters counted before trimming may exceed the trimmed text.
-      blocks.push({ text, tag, linkChars: Math.min(run.linkChars, text.length), ancestors: ancestors.slice() });
-    }
-    run.parts = [];
-    run.linkChars = 0;
+/** Code points in `s` (what Rust counts as characters). */
+function codePoints(s) {
+  return s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+}
+
+/** The role the element's attribute words give it (`role` below). */
+function roleOf(el) {
+  return role(ROLE_ATTRIBUTES.map((a) => el.getAttribute(a)).filter((v) => v !== null));
+}
+
+/**
+ * The first role one of whose words is a word of `values`, or ''. A value's
+ * words are the parts of each run of ASCII letters and digits (cut before an
+ * upper-case letter that follows a lower-case one), each two parts in a row
+ * joined, and a run of more than two parts whole, lower-cased: the rule of
+ * src/clean/html/tables.rs.
+ */
+export function role(values) {
+  let best = ROLES.length;
+  const test = (w) => {
+    for (let r = 0; r < best; r++) if (ROLES[r][1].has(w)) best = r;
   };
-  const inner = tag === 'body' ? ancestors : ancestors.concat(tag);
-  const visit = (n, inLink) => {
-    for (const child of n.childNodes) {
-      if (child.nodeType === 3) {
-        run.parts.push(child.data);
-        if (inLink) run.linkChars += child.data.replace(/\s+/g, ' ').trim().length;
-        continue;
+  for (const v of values) {
+    let last = '';
+    for (const run of v.split(/[^A-Za-z0-9]+/)) {
+      if (!run) continue;
+      const parts = run.split(/(?<=[a-z])(?=[A-Z])/).map((p) => p.toLowerCase());
+      for (const p of parts) {
+        test(p);
+        if (last) test(last + p);
+        last = p;
       }
-      if (child.nodeType !== 1) continue;
-      const name = child.localName;
-      if (SKIP_TAGS.has(name) || child.hasAttribute('hidden') || child.getAttribute('aria-hidden') === 'true') continue;
-      if (name === 'br') {
-        flush();
-      } else if (name === 'img') {
-        continue; // alt text is a copy of the caption or title, not article text
-      } else if (BLOCK_TAGS.has(name)) {
-        flush();
-        walkBlock(child, inner, name, blocks);
-      } else {
-        visit(child, inLink || name === 'a');
-      }
+      if (parts.length > 2) test(run.toLowerCase());
     }
-  };
-  visit(node, false);
-  flush();
+  }
+  return best < ROLES.length ? ROLES[best][0] : '';
 }
 
 /**
@@ -80,12 +134,17 @@ function walkBlock(node, ancestors, tag, blocks) {
  * shows anything, and the page's CSP blocks inline code anyway) but a
  * courtesy: Chromium reports every inline handler and style in a parsed
  * document as a CSP violation in the console, and pages copied from a
- * browser carry hundreds of style attributes.
+ * browser carry hundreds of style attributes. A style that hides its
+ * element (`display: none`) becomes `hidden`, which the walk skips, as the
+ * CLI's reader skips it.
  */
 export function quiet(html) {
-  // [^<>]: a tag never spans another "<", which keeps the scan linear.
-  return dropElements(String(html), ['script', 'style']).replace(/<[a-zA-Z][^<>]*>/g, (tag) =>
-    tag.replace(/[\s/](?:on[a-z]+|style)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ' '),
+  // A tag never spans another "<" (nor does a quoted value here), which
+  // keeps the scan linear; a quoted value may hold ">".
+  return dropElements(String(html), ['script', 'style']).replace(/<[a-zA-Z](?:[^<>"']|"[^"<]*"|'[^'<]*')*>/g, (tag) =>
+    tag.replace(/[\s/](on[a-z]+|style)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, (_, name, value) =>
+      name.toLowerCase() === 'style' && /display\s*:\s*none/i.test(value) ? ' hidden ' : ' ',
+    ),
   );
 }
 
@@ -108,13 +167,20 @@ function dropElements(html, names) {
 /**
  * Whether `text` is HTML source rather than prose: it opens with a doctype,
  * an <html>, <head> or <body> tag or a comment, or it starts with a tag and
- * closes paragraph-like elements. Used on pasted text and opened files, so
- * that a page's source is read as a page (its text, never its markup).
+ * closes a paragraph-like element within its first 64 KiB. The library's
+ * rule (`looks_like_html` in src/input.rs, which the CLI uses), so that a
+ * paste and a file are read alike; tests/cases/html/sniff.json holds the
+ * cases both sides are tested on.
  */
 export function looksLikeHtml(text) {
-  const head = String(text).slice(0, 4096).replace(/^\ufeff/, '').trimStart();
-  if (/^<(?:!doctype\s+html|html|head|body|!--)[\s>]/i.test(head)) return true;
-  return /^<[a-z][a-z0-9]*[\s>]/i.test(head) && /<\/(?:p|div|li|h[1-6]|article|section|td|span|a)>/i.test(String(text).slice(0, 65536));
+  const s = String(text);
+  const head = s.replace(/^\ufeff+/, '').trimStart().slice(0, 4096);
+  if (/^(?:<!doctype[\t\n\f\r ]+html|<(?:html|head|body|!--)[\t\n\f\r >])/i.test(head)) return true;
+  if (!/^<[a-z][a-z0-9]*[\t\n\f\r >]/i.test(head)) return false;
+  // The first 64 KiB of UTF-8, as the library reads it.
+  const bytes = new TextEncoder().encode(s.slice(0, 65536)).subarray(0, 65536);
+  const start = new TextDecoder().decode(bytes);
+  return /<\/(?:p|div|li|h[1-6]|article|section|td|span|a|ul)>/i.test(start);
 }
 
 /** The blocks as plain text, one block a paragraph (what the input box shows). */

@@ -1,6 +1,6 @@
 //! `extract_blocks` (what the page sends after its DOM parser) on arbitrary
 //! blocks: any text, a tag and ancestors drawn from the tags the cleaner
-//! reads (plus junk), any link count.
+//! reads (plus junk), any link count, element numbers and roles.
 
 #![no_main]
 
@@ -40,12 +40,22 @@ struct Block {
     tag: u8,
     link_chars: u32,
     ancestors: Vec<u8>,
+    /// Numbers and roles of the elements, any length (a caller may send
+    /// them out of step with `ancestors`).
+    ids: Vec<u8>,
+    roles: Vec<u8>,
 }
 
 #[derive(Arbitrary, Debug)]
 struct Input {
     clean: bool,
     blocks: Vec<Block>,
+}
+
+const ROLES: &[&str] = &["", "related-links", "navigation", "article-body", "x-junk"];
+
+fn role(i: u8) -> String {
+    ROLES[i as usize % ROLES.len()].to_string()
 }
 
 fn tag(i: u8) -> String {
@@ -62,6 +72,8 @@ fuzz_target!(|input: Input| {
             // Any count, even more than the block has: the page computes it, but a caller may lie.
             link_chars: b.link_chars as usize,
             ancestors: b.ancestors.iter().map(|&a| tag(a)).collect(),
+            ids: b.ids.iter().map(|&i| u32::from(i % 8)).collect(),
+            roles: b.roles.iter().map(|&r| role(r)).collect(),
         })
         .collect();
     let options = Options {

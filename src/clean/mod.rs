@@ -1,11 +1,15 @@
 //! Stage 2: from a whole pasted page to exactly the article.
 //!
-//! The page is cut into lines (or taken as blocks from HTML); [`shape`] reads
-//! what each line looks like alone, [`layout`] decides from position and
-//! repetition which lines are the title, the body, captions and metadata, and
-//! which are site furniture or related-article runs. Nothing is dropped
-//! silently: every removed line is kept in [`Article::removed`] with its reason.
+//! The page is cut into lines (or taken as blocks from HTML, whose boxes of
+//! furniture [`blocks`] takes out first); [`shape`] reads
+//! what each line looks like alone; `run` finds where the article's run of
+//! prose is and `title` the headline above it; [`layout`] walks the page and
+//! decides from position and repetition which lines are the body, captions
+//! and metadata, and which are site furniture or related-article runs.
+//! Nothing is dropped silently: every removed line is kept in
+//! [`Article::removed`] with its reason.
 
+mod blocks;
 pub mod fold;
 pub mod html;
 pub mod layout;
@@ -14,8 +18,7 @@ pub(crate) mod run;
 pub mod shape;
 pub(crate) mod title;
 
-use crate::{InputBlock, RemovalReason, Removed, Warning, WarningCode};
-use layout::Hint;
+use crate::{RemovalReason, Removed, Warning, WarningCode};
 use shape::Line;
 use std::ops::Range;
 
@@ -88,32 +91,7 @@ pub fn clean_text(text: &str) -> Article {
     finish(layout::lay_out(&lines, &[]), text)
 }
 
-/// Cleans a page given as blocks from HTML, using tags and link density too.
-pub fn clean_blocks(blocks: &[InputBlock]) -> Article {
-    let mut lines = Vec::new();
-    let mut hints = Vec::new();
-    for b in blocks {
-        let chrome_tag = b
-            .ancestors
-            .iter()
-            .any(|t| matches!(t.as_str(), "nav" | "header" | "footer" | "aside" | "menu"));
-        let chars = b.text.chars().count().max(1);
-        let hint = Hint {
-            headline: b.tag == "h1",
-            caption: b.tag == "figcaption"
-                || b.ancestors
-                    .iter()
-                    .any(|t| t == "figure" || t == "figcaption"),
-            chrome: chrome_tag || b.link_chars * 2 > chars,
-        };
-        for l in b.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            lines.push(Line::new(l));
-            hints.push(hint);
-        }
-    }
-    let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    finish(layout::lay_out(&lines, &hints), &text.join("\n"))
-}
+pub use blocks::clean_blocks;
 
 fn finish(mut a: Article, input: &str) -> Article {
     if input.trim().is_empty() {
@@ -145,6 +123,7 @@ fn finish(mut a: Article, input: &str) -> Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::InputBlock;
 
     #[test]
     fn whitespace_only_input_is_empty() {

@@ -1,0 +1,195 @@
+//! A page given as blocks (from HTML) to the cleaner's lines: what the
+//! page's structure says before [`layout`](super::layout) reads the text.
+//!
+//! Boxes of page furniture go first, whole: elements whose class, id or role
+//! words name related links, comments or tags, widgets or navigation (the
+//! `roles` the readers give from `data/html/tags.txt`), `nav`, `aside` and
+//! `menu`, and `footer` and `header` (without prose) outside an article. A box that holds the
+//! headline or the article's marked body (`itemprop="articleBody"`) is the
+//! page's frame, not furniture, and so is a navigation box (by its words or
+//! tag) that holds half the page's prose: sites call their main column a
+//! "sidebar". What is left is laid out
+//! from its text, with the tags as hints: `h1` the headline, `figure` a
+//! caption, a block mostly of link text or a table's header cell chrome.
+//!
+//! Blocks without `ids` (a caller that sends only tags) get the tags' hints
+//! alone, as before the readers gave structure.
+
+use super::layout::{self, Hint};
+use super::shape::Line;
+use super::Article;
+use crate::fasthash::FastMap;
+use crate::{InputBlock, RemovalReason, Removed};
+
+/// Words a block needs to count as prose for the weights.
+const PROSE_WORDS: usize = 8;
+/// Words an `h1` needs to be the headline (a site's name in an `h1` logo
+/// has fewer).
+const HEADLINE_WORDS: usize = 5;
+
+/// Cleans a page given as blocks from HTML, using its structure, tags and
+/// link density as well as the text.
+pub fn clean_blocks(blocks: &[InputBlock]) -> Article {
+    let furniture = furniture(blocks);
+    let mut lines = Vec::new();
+    let mut hints = Vec::new();
+    // The block of each line, and the lines removed before the layout, by block.
+    let mut line_block = Vec::new();
+    let mut early: Vec<(usize, Removed)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let texts = b.text.lines().map(str::trim).filter(|l| !l.is_empty());
+        if let Some(why) = furniture[i] {
+            early.extend(texts.map(|t| {
+                let removed = Removed {
+                    text: t.to_string(),
+                    reason: why,
+                };
+                (i, removed)
+            }));
+            continue;
+        }
+        let hint = hint(b);
+        for l in texts {
+            lines.push(Line::new(l));
+            hints.push(hint);
+            line_block.push(i);
+        }
+    }
+    let mut a = layout::lay_out(&lines, &hints);
+    a.removed = in_page_order(early, std::mem::take(&mut a.removed), &lines, &line_block);
+    let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    super::finish(a, &text.join("\n"))
+}
+
+/// What the tags say about a block's lines.
+fn hint(b: &InputBlock) -> Hint {
+    // Blocks with structure had their furniture tags taken as boxes.
+    let chrome_tag = !has_structure(b)
+        && b.ancestors
+            .iter()
+            .any(|t| matches!(t.as_str(), "nav" | "header" | "footer" | "aside" | "menu"));
+    let chars = b.text.chars().count().max(1);
+    Hint {
+        headline: b.tag == "h1",
+        caption: b.tag == "figcaption"
+            || b.ancestors
+                .iter()
+                .any(|t| t == "figure" || t == "figcaption"),
+        // A table's header cell labels figures; it is never a paragraph.
+        chrome: chrome_tag || b.link_chars * 2 > chars || b.tag == "th",
+    }
+}
+
+/// The block lists a number and a role for each of its elements.
+fn has_structure(b: &InputBlock) -> bool {
+    b.ids.len() == b.ancestors.len() + 1 && b.roles.len() == b.ids.len()
+}
+
+/// What the page says about one element, summed over its blocks.
+#[derive(Clone, Copy, Default)]
+struct Element {
+    /// Characters of prose (outside links) in it.
+    prose: usize,
+    /// It holds the headline or the article's marked body.
+    holds_article: bool,
+}
+
+/// For each block, the reason its box is page furniture, if it is in one.
+fn furniture(blocks: &[InputBlock]) -> Vec<Option<RemovalReason>> {
+    let mut elements: FastMap<u32, Element> = FastMap::default();
+    let mut total = 0;
+    for b in blocks.iter().filter(|b| has_structure(b)) {
+        let prose = prose_chars(b);
+        total += prose;
+        // The headline's and the marked body's elements and their ancestors.
+        let held = if b.tag == "h1" && b.text.split_whitespace().count() >= HEADLINE_WORDS {
+            b.ids.len()
+        } else {
+            b.roles
+                .iter()
+                .rposition(|r| r == "article-body")
+                .map_or(0, |k| k + 1)
+        };
+        for (k, id) in b.ids.iter().enumerate() {
+            let e = elements.entry(*id).or_default();
+            e.prose += prose;
+            e.holds_article |= k < held;
+        }
+    }
+    blocks
+        .iter()
+        .map(|b| {
+            if !has_structure(b) {
+                return None;
+            }
+            let tags = b.ancestors.iter().chain(std::iter::once(&b.tag));
+            // The outermost box that is furniture and not the page's frame.
+            let mut in_article = false;
+            for ((tag, id), role) in tags.zip(&b.ids).zip(&b.roles) {
+                in_article |= matches!(tag.as_str(), "article" | "main");
+                let e = elements.get(id).copied().unwrap_or_default();
+                let why = RemovalReason::from_id(role)
+                    .or_else(|| by_tag(tag, in_article, e).then_some(RemovalReason::Navigation));
+                // Only layout words ("sidebar", "menu") name a main column;
+                // a box of comments or teasers never frames the article.
+                let column = why == Some(RemovalReason::Navigation);
+                let frame = e.holds_article || (column && total > 0 && 2 * e.prose >= total);
+                if why.is_some() && !frame {
+                    return why;
+                }
+            }
+            None
+        })
+        .collect()
+}
+
+/// `nav`, `aside` and `menu` anywhere; `footer` outside an article (inside
+/// one it is the article's foot); `header` outside an article unless it
+/// holds prose (the lead, under a headline in a header of the site's own).
+fn by_tag(tag: &str, in_article: bool, e: Element) -> bool {
+    use crate::clean::html::tables;
+    tables::is_chrome_tag(tag)
+        || (!in_article && tables::is_page_tag(tag))
+        || (!in_article && e.prose == 0 && tables::is_head_tag(tag))
+}
+
+/// Characters of prose in a block: its text outside links, when it has
+/// enough words and is not mostly links.
+fn prose_chars(b: &InputBlock) -> usize {
+    let chars = b.text.chars().count();
+    let prose = b.link_chars * 2 <= chars && b.text.split_whitespace().count() >= PROSE_WORDS;
+    if prose {
+        chars.saturating_sub(b.link_chars)
+    } else {
+        0
+    }
+}
+
+/// The blocks removed before the layout (`early`, by block) put among the
+/// layout's removals where they stood on the page. The layout removes lines
+/// in their order (the head's, then the rest's), so each of its removals is
+/// found by walking the lines forward.
+fn in_page_order(
+    early: Vec<(usize, Removed)>,
+    late: Vec<Removed>,
+    lines: &[Line],
+    line_block: &[usize],
+) -> Vec<Removed> {
+    if early.is_empty() {
+        return late;
+    }
+    let mut out = Vec::with_capacity(early.len() + late.len());
+    let mut early = early.into_iter().peekable();
+    let mut at = 0;
+    for r in late {
+        if let Some(j) = (at..lines.len()).find(|&j| lines[j].text == r.text) {
+            at = j + 1;
+            while let Some((_, e)) = early.next_if(|(b, _)| *b < line_block[j]) {
+                out.push(e);
+            }
+        }
+        out.push(r);
+    }
+    out.extend(early.map(|(_, e)| e));
+    out
+}
