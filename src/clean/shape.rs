@@ -16,11 +16,17 @@ static SECTION_HEADINGS: LazyLock<FastSet<String>> = LazyLock::new(|| {
 });
 static WIDGETS: LazyLock<Vec<String>> =
     LazyLock::new(|| word_list(include_str!("../../data/clean/widgets.txt")));
-/// Caption cues, each with its forms after a space, a bracket and a dash.
-static CAPTION_CUES: LazyLock<Vec<[String; 4]>> = LazyLock::new(|| {
-    cue_list(include_str!("../../data/clean/caption_cues.txt"))
-        .into_iter()
-        .map(|c| [format!(" {c}"), format!("({c}"), format!("-{c}"), c])
+/// Caption cues (folded, punctuation kept).
+/// Caption cues; "(ảnh:" goes when "ảnh:" is there (a cue is found after a
+/// bracket too).
+static CAPTION_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let cues = cue_list(include_str!("../../data/clean/caption_cues.txt"));
+    cues.iter()
+        .filter(|c| {
+            !c.strip_prefix('(')
+                .is_some_and(|bare| cues.iter().any(|d| d == bare))
+        })
+        .cloned()
         .collect()
 });
 static BYLINE_CUES: LazyLock<Vec<String>> =
@@ -179,6 +185,13 @@ impl<'a> Line<'a> {
             .ends_with('?')
     }
 
+    /// Ends in "?" or "!": a headline's ending as often as a sentence's.
+    pub fn is_exclaimed(&self) -> bool {
+        self.text
+            .trim_end_matches(['"', '”', '’', ')', ' '])
+            .ends_with(['?', '!'])
+    }
+
     /// "… ảnh 1‹caption›": an image's alt text glued to its numbered caption.
     pub fn has_glued_alt(&self) -> bool {
         let t = self.text;
@@ -219,13 +232,30 @@ fn fold_keep_punct(s: &str) -> String {
     out
 }
 
-/// Words with a letter outside ASCII (a Vietnamese mark or "đ") make up a
-/// fifth of the line at least, or function words a quarter of it.
+/// Words with a Vietnamese letter (a marked vowel or "đ": Latin-1 and
+/// Latin Extended-A/B, U+00C0–U+01BF, or Latin Extended Additional,
+/// U+1E00–U+1EFF) make up a fifth of the line at least, or function words a
+/// quarter of it. Read from the UTF-8 bytes, in one pass.
 fn is_vietnamese(text: &str, key: &str) -> bool {
-    let (mut words, mut marked) = (0, 0);
-    for w in text.split_whitespace() {
+    let (mut words, mut marked) = (0usize, 0usize);
+    let (mut in_word, mut word_marked) = (false, false);
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_whitespace() {
+            if in_word {
+                words += 1;
+                marked += usize::from(word_marked);
+            }
+            (in_word, word_marked) = (false, false);
+            continue;
+        }
+        in_word = true;
+        word_marked |=
+            (0xC3..=0xC6).contains(&c) || (c == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)));
+    }
+    if in_word {
         words += 1;
-        marked += usize::from(w.chars().any(|c| !c.is_ascii() && c.is_alphabetic()));
+        marked += usize::from(word_marked);
     }
     marked * 5 >= words || function_word_density(key) >= 0.25
 }
@@ -342,22 +372,20 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
 /// a caption ("Chú thích ảnh", "Ảnh minh họa") has no sentence after its
 /// own. Before the cue stands one sentence, or two in a short line.
 fn has_caption_cue(lower: &str, words: usize) -> bool {
-    let found = CAPTION_CUES
-        .iter()
-        .filter_map(|forms| {
-            forms
-                .iter()
-                .enumerate()
-                .filter_map(|(k, form)| match k {
-                    3 => lower.starts_with(form.as_str()).then_some((0, form)),
-                    _ => lower.find(form.as_str()).map(|at| (at, form)),
-                })
-                .min_by_key(|&(at, _)| at)
-        })
-        .min_by_key(|&(at, _)| at);
-    let Some((at, cue)) = found else {
+    let Some((at, cue)) = first_caption_cue(lower) else {
         return false;
     };
+    // A credit inside the line follows the caption's end or a bracket, a
+    // dash or a bar ("… hội nghị. Ảnh: X", "(Ảnh: X)"), not a word: "chụp
+    // ảnh: …" is a sentence about photos.
+    let after = lower[..at].trim_end();
+    let placed = at == 0
+        || after.is_empty()
+        || after.ends_with(['.', '!', '?', ')', '(', '|', '-', '–', ',', ';', ':'])
+        || cue.starts_with(['(', '-']);
+    if cue.ends_with(':') && !placed {
+        return false;
+    }
     let before = sentence_breaks(&lower[..at]);
     if before >= 2 || (before == 1 && words > CAPTION_WORDS) {
         return false;
@@ -369,13 +397,36 @@ fn has_caption_cue(lower: &str, words: usize) -> bool {
     // A credit: in brackets, only a mark may follow the closing bracket;
     // bare, it is a short name to the end of the line or to a bar ("Ảnh:
     // ‹name› | ‹caption›").
-    match (cue.contains('('), rest.find(')')) {
+    let bracketed = cue.starts_with('(') || lower[..at].ends_with('(');
+    match (bracketed, rest.find(')')) {
         (true, Some(close)) => rest[close + 1..].split_whitespace().count() <= 2,
         _ => {
             let credit = rest.split('|').next().unwrap_or(rest);
             sentence_breaks(rest) == 0 && credit.split_whitespace().count() <= CREDIT_WORDS
         }
     }
+}
+
+/// The first caption cue in `lower` that opens the line or stands after a
+/// space, a bracket or a dash; the longer cue where two start at one place
+/// ("ảnh minh họa:" over "ảnh minh họa"). One search a cue (most lines hold
+/// none).
+fn first_caption_cue(lower: &str) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str)> = None;
+    // Most lines have no colon, so most cues (credits: "Ảnh:") cannot stand in them.
+    let colon = lower.contains(':');
+    for cue in CAPTION_CUES.iter().filter(|c| colon || !c.contains(':')) {
+        let placed = lower.match_indices(cue.as_str()).find(|&(at, _)| {
+            at == 0 || lower[..at].ends_with([' ', '(', '-']) || cue.starts_with('(')
+        });
+        if let Some((at, _)) = placed {
+            let better = best.map_or(true, |(b, c)| at < b || (at == b && cue.len() > c.len()));
+            if better {
+                best = Some((at, cue.as_str()));
+            }
+        }
+    }
+    best
 }
 
 /// Sentence breaks in folded text: ". " before a letter or digit.
@@ -549,6 +600,14 @@ pub(crate) fn names_only(text: &str) -> bool {
         .trim_start_matches(['|', '-', ' ', '–']);
     // "Tô Ngân (theo AFP)": the agency in brackets is not a name.
     let t = crate::clean::metadata::without_credit(t);
+    // "Hà Yên/ Báo Mẫu Sáng": the names, then the outlet they write for.
+    if let Some((names, outlet)) = t.rsplit_once('/') {
+        let outlet = outlet.trim();
+        let outlet_words = outlet.split_whitespace().count();
+        if outlet.starts_with(char::is_uppercase) && (2..=5).contains(&outlet_words) {
+            return names_only(names);
+        }
+    }
     let t = t.replace('/', " / ");
     let t = t.as_str();
     if t.is_empty() || t.chars().count() > 60 {
@@ -601,6 +660,8 @@ mod tests {
         assert_eq!(shape("Vũ Đạt |"), Shape::Byline);
         assert_eq!(shape("Tô Ngân (theo AFP)"), Shape::Byline);
         assert_eq!(shape("Hải Yến/BAOMAU.VN"), Shape::Byline);
+        assert_eq!(shape("Hải Yến/ Báo Mẫu Sáng"), Shape::Byline);
+        assert_eq!(shape("Tin trong nước/ Báo Mẫu Sáng"), Shape::TitleLike);
         assert_eq!(shape("Khánh Linh - Bảo Ngọc"), Shape::Byline);
         assert_eq!(shape("Đội bóng chuyền nữ tập trung"), Shape::TitleLike);
         assert_eq!(shape("(TTXVN/Tin Mẫu+)"), Shape::Source);

@@ -512,4 +512,43 @@ mod tests {
             ("2025-07-28".into(), Some("chiều"))
         );
     }
+
+    #[test]
+    fn a_place_keeps_its_bracket_whole() {
+        let place = |text: &str, places: &[&str]| {
+            let s = Sentence {
+                span: 0..text.len(),
+                part: Part::Body,
+            };
+            let ents: Vec<Entity> = places
+                .iter()
+                .map(|p| ent(text, EntityKind::Loc, p, None))
+                .collect();
+            let v = SentenceView::new(text, &s, ents.iter().collect());
+            place_in(&v, 0..v.tokens.len()).map(|p| p.0)
+        };
+        // Only the country in the bracket is known: the bracket is closed.
+        assert_eq!(
+            place(
+                "Hai bên gặp tại Mandalay (Myanmar), sau đó về.",
+                &["Myanmar"]
+            )
+            .as_deref(),
+            Some("Mandalay (Myanmar)")
+        );
+        // The city is known: a bracket naming a place after it is kept.
+        assert_eq!(
+            place(
+                "Họp tại Mandalay (Myanmar) hôm qua.",
+                &["Mandalay", "Myanmar"]
+            )
+            .as_deref(),
+            Some("Mandalay (Myanmar)")
+        );
+        // A bracket that names no place is not the place's.
+        assert_eq!(
+            place("Họp tại Mandalay (2 ngày) hôm qua.", &["Mandalay"]).as_deref(),
+            Some("Mandalay")
+        );
+    }
 }

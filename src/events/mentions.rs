@@ -26,12 +26,7 @@ static DELEGATION_LEADS: LazyLock<Lexicon<()>> =
 /// own ("Phía Việt Nam do ông X, Thứ trưởng, làm Trưởng đoàn; phía Lào do
 /// ông Y dẫn đầu."): the people between "do" and the words that say they
 /// lead. They take part in the event told just before.
-pub fn delegation_heads(
-    text: &str,
-    sentence: &Sentence,
-    entities: Vec<&Entity>,
-) -> Vec<Participant> {
-    let v = SentenceView::new(text, sentence, entities);
+fn delegation_heads(v: &SentenceView<'_>) -> Vec<Participant> {
     let mut heads = Vec::new();
     let mut open: Option<usize> = None;
     for j in 0..v.tokens.len() {
@@ -41,7 +36,7 @@ pub fn delegation_heads(
         } else if t.is(';') || t.is('.') {
             open = None;
         } else if let Some(from) = open.filter(|_| DELEGATION_LEADS.matches_at(&v.tokens, j)) {
-            for p in participants::named_in(&v, from..j).persons {
+            for p in participants::named_in(v, from..j).persons {
                 participants::add(&mut heads, p);
             }
             open = None;
@@ -124,6 +119,16 @@ impl Mention {
     }
 }
 
+/// What one sentence says: its mentions of events, or, when it has none,
+/// the heads of delegations it names (see [`delegation_heads`]).
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// The mentions, in order.
+    pub mentions: Vec<Mention>,
+    /// Delegation heads, from a sentence without an event word.
+    pub heads: Vec<Participant>,
+}
+
 /// The mentions of one sentence.
 pub fn read_sentence(
     text: &str,
@@ -131,7 +136,7 @@ pub fn read_sentence(
     entities: Vec<&Entity>,
     anchor: Option<Ymd>,
     roles: &participants::RoleIndex,
-) -> Vec<Mention> {
+) -> Reading {
     let v = SentenceView::new(text, sentence, entities).with_roles(roles);
     let Some(Classified {
         hits: classified,
@@ -142,7 +147,15 @@ pub fn read_sentence(
         tie,
     }) = classify(&v)
     else {
-        return Vec::new();
+        let heads = if sentence.part == Part::Title {
+            Vec::new()
+        } else {
+            delegation_heads(&v)
+        };
+        return Reading {
+            mentions: Vec::new(),
+            heads,
+        };
     };
     // Who does what the sentence reports: the people before its first
     // reported event word. An occasion in the opening that names no one
@@ -293,8 +306,11 @@ pub fn read_sentence(
         .max()
         .unwrap_or(0)
         .min(s);
-        let sides = (clause_start..s)
-            .any(|j| BOTH_SIDES.matches_at(&v.tokens, j) || TWO_COUNTRIES.matches_at(&v.tokens, j));
+        // Only where fewer than two sides are named does it matter.
+        let sides = named.persons.len() + named.orgs.len() < 2
+            && (clause_start..s).any(|j| {
+                BOTH_SIDES.matches_at(&v.tokens, j) || TWO_COUNTRIES.matches_at(&v.tokens, j)
+            });
         let both_sides = *role == Role::Predicate
             && named.persons.is_empty()
             && (from.min(s)..s).any(|j| BOTH_SIDES.matches_at(&v.tokens, j));
@@ -326,7 +342,10 @@ pub fn read_sentence(
                 .any(|j| DEMONSTRATIVES.contains(&v.tokens[j].lower.as_str())),
         });
     }
-    out
+    Reading {
+        mentions: out,
+        heads: Vec::new(),
+    }
 }
 
 /// Where a clause that opens with a person begins, when it is the last
@@ -355,6 +374,28 @@ fn list_start(v: &SentenceView<'_>, clause_start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn delegation_heads_are_read_from_a_sentence_without_an_event() {
+        let text = "Phía Việt Nam do ông Kha Minh Trí, Thứ trưởng, làm Trưởng đoàn; \
+                    phía Chile do bà Ana Souza dẫn đầu.";
+        let s = Sentence {
+            span: 0..text.len(),
+            part: Part::Body,
+        };
+        let people = ["Kha Minh Trí", "Ana Souza"]
+            .map(|p| super::super::test_support::ent(text, crate::EntityKind::Per, p, None));
+        let read = read_sentence(
+            text,
+            &s,
+            people.iter().collect(),
+            None,
+            &participants::RoleIndex::default(),
+        );
+        assert!(read.mentions.is_empty());
+        let names: Vec<&str> = read.heads.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Kha Minh Trí", "Ana Souza"]);
+    }
 
     #[test]
     fn the_both_sides_list_loads() {

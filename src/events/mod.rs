@@ -61,17 +61,14 @@ pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
             .copied()
             .filter(|e| e.span.end <= s.span.end)
             .collect();
-        let read = mentions::read_sentence(text, s, inside.clone(), ctx.anchor, &roles);
-        if read.is_empty() && s.part != sentences::Part::Title {
-            let heads = mentions::delegation_heads(text, s, inside);
-            if !heads.is_empty() {
-                delegations.push(merge::Delegation {
-                    before: mentions.len(),
-                    heads,
-                });
-            }
+        let read = mentions::read_sentence(text, s, inside, ctx.anchor, &roles);
+        if !read.heads.is_empty() {
+            delegations.push(merge::Delegation {
+                before: mentions.len(),
+                heads: read.heads,
+            });
         }
-        mentions.extend(read);
+        mentions.extend(read.mentions);
         next = end;
     }
     let mut clusters = merge::merge(&mentions, &delegations, ctx.anchor);

@@ -22,19 +22,32 @@ impl RoleIndex {
     pub fn new<'e>(people: impl IntoIterator<Item = &'e Entity>) -> RoleIndex {
         let mut holders: FastMap<String, Option<Participant>> = FastMap::default();
         for e in people.into_iter().filter(|e| e.kind == EntityKind::Per) {
+            if e.roles.is_empty() {
+                continue;
+            }
             let p = person(e);
             for role in &e.roles {
-                let words: Vec<&str> = role.split_whitespace().collect();
-                for n in MIN_TITLE_WORDS..=words.len() {
-                    let key = crate::normalise::compose::to_lowercase(&words[..n].join(" "));
-                    holders
-                        .entry(key)
-                        .and_modify(|h| {
+                let lower = crate::normalise::compose::to_lowercase(role.trim());
+                if lower.split(' ').count() < MIN_TITLE_WORDS {
+                    continue;
+                }
+                // Where each prefix of MIN_TITLE_WORDS words or more ends.
+                let spaces = lower.match_indices(' ').map(|(i, _)| i);
+                let ends = spaces
+                    .skip(MIN_TITLE_WORDS - 1)
+                    .chain(std::iter::once(lower.len()));
+                for end in ends {
+                    let key = &lower[..end];
+                    match holders.get_mut(key) {
+                        Some(h) => {
                             if h.as_ref().is_some_and(|q| !same(q, &p)) {
                                 *h = None;
                             }
-                        })
-                        .or_insert_with(|| Some(p.clone()));
+                        }
+                        None => {
+                            holders.insert(key.to_string(), Some(p.clone()));
+                        }
+                    }
                 }
             }
         }
@@ -282,6 +295,7 @@ pub fn split_point(v: &SentenceView<'_>, a_end: usize, b_start: usize) -> usize 
 #[cfg(test)]
 mod tests {
     use super::super::sentences::{Part, Sentence};
+    use super::super::test_support::ent;
     use super::*;
 
     #[test]
@@ -378,5 +392,98 @@ mod tests {
         let v = SentenceView::new(text, &s, e.iter().collect());
         let hoi = v.tokens.iter().position(|t| t.lower == "hội").unwrap();
         assert_eq!(split_point(&v, 3, hoi), hoi);
+    }
+
+    #[test]
+    fn a_title_alone_stands_for_its_one_holder() {
+        let text = "Thủ tướng Hứa Văn Dũng cảm ơn. Sau đó Thủ tướng và hai Bộ trưởng ra về.";
+        let people = [
+            per(text, "Hứa Văn Dũng", "Thủ tướng Chính phủ"),
+            Entity {
+                roles: vec!["Bộ trưởng Công Thương".into()],
+                ..per(text, "Hứa Văn Dũng", "x")
+            },
+        ];
+        let index = RoleIndex::new(people.iter());
+        assert_eq!(
+            index.holder("Thủ tướng").map(|p| p.name.as_str()),
+            Some("Hứa Văn Dũng")
+        );
+        assert_eq!(
+            index.holder("thủ tướng chính phủ").map(|p| p.name.as_str()),
+            Some("Hứa Văn Dũng")
+        );
+        assert!(
+            index.holder("Chính phủ").is_none(),
+            "not a prefix of a role"
+        );
+        // Two holders of one title: it stands for no one.
+        let other = Entity {
+            text: "Lạc Minh Tú".into(),
+            canonical: "Lạc Minh Tú".into(),
+            roles: vec!["Thủ tướng Lào".into()],
+            ..per(text, "Hứa Văn Dũng", "x")
+        };
+        let both = RoleIndex::new(people.iter().chain([&other]));
+        assert!(both.holder("Thủ tướng").is_none());
+        assert!(both.holder("Thủ tướng Lào").is_some());
+
+        // In a sentence: the title alone is read, the plural one is not.
+        let sentence = "Sau đó Thủ tướng và hai Bộ trưởng ra về.";
+        let at = text.find(sentence).unwrap();
+        let s = Sentence {
+            span: at..text.len(),
+            part: Part::Body,
+        };
+        let title = |t: &str, nth: usize| {
+            let start = text.match_indices(t).nth(nth).unwrap().0;
+            Entity {
+                span: start..start + t.len(),
+                ..ent(text, EntityKind::Title, t, None)
+            }
+        };
+        let titles = [title("Thủ tướng", 1), title("Bộ trưởng", 0)];
+        let v = SentenceView::new(text, &s, titles.iter().collect()).with_roles(&index);
+        let named = named_in(&v, 0..v.tokens.len());
+        let names: Vec<&str> = named.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Hứa Văn Dũng"]);
+    }
+
+    #[test]
+    fn a_pronoun_is_the_person_named_before_it() {
+        let text = "Ngoại trưởng Ana Souza cho biết bà sẽ thăm Huế; ông Kha Minh Trí sẽ đón.";
+        let s = Sentence {
+            span: 0..text.len(),
+            part: Part::Body,
+        };
+        let e = [
+            per(text, "Ana Souza", "Ngoại trưởng"),
+            per(text, "Kha Minh Trí", "Thứ trưởng"),
+        ];
+        let v = SentenceView::new(text, &s, e.iter().collect());
+        let ba = v.tokens.iter().position(|t| t.lower == "bà").unwrap();
+        assert_eq!(
+            pronoun_referent(&v, ba..ba + 3).map(|p| p.name),
+            Some("Ana Souza".to_string())
+        );
+        // "ông" before a name is a title, not a pronoun.
+        let ong = v.tokens.iter().position(|t| t.lower == "ông").unwrap();
+        assert_eq!(pronoun_referent(&v, ong..ong + 1), None);
+    }
+
+    #[test]
+    fn countries_opening_the_clause_are_its_subject() {
+        let text = "Chile và Peru mở vòng tham vấn tại Lima với Ecuador";
+        let s = Sentence {
+            span: 0..text.len(),
+            part: Part::Body,
+        };
+        let e = ["Chile", "Peru", "Lima", "Ecuador"].map(|p| ent(text, EntityKind::Loc, p, None));
+        let v = SentenceView::new(text, &s, e.iter().collect());
+        let names: Vec<String> = places_as_actors(&v, 0..v.tokens.len())
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["Chile", "Peru"]);
     }
 }

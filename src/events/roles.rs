@@ -153,13 +153,14 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
         })
         .collect();
     // In a sentence about a match, hosting and meeting are playing.
-    let match_told = (0..v.tokens.len()).any(|j| MATCH_WORDS.matches_at(&v.tokens, j));
-    let raw: Vec<Hit> = raw
-        .into_iter()
-        .filter(|h| {
-            !(match_told && matches!(h.trigger.kind, EventKind::Reception | EventKind::Meeting))
-        })
-        .collect();
+    let hosting = |h: &Hit<'_>| matches!(h.trigger.kind, EventKind::Reception | EventKind::Meeting);
+    let raw: Vec<Hit> = if raw.iter().any(hosting)
+        && (0..v.tokens.len()).any(|j| MATCH_WORDS.matches_at(&v.tokens, j))
+    {
+        raw.into_iter().filter(|h| !hosting(h)).collect()
+    } else {
+        raw
+    };
     let hits = join_hits(v, raw);
     let hits: Vec<Hit> = hits
         .into_iter()
