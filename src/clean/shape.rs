@@ -592,7 +592,7 @@ fn is_byline(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     names_only(text)
 }
 
-/// Capitalised words only, in groups of one to five joined by "-", ",", "/" or "và".
+/// Capitalised words only, in groups of one to four (a name's syllables) joined by "-", ",", "/" or "và".
 pub(crate) fn names_only(text: &str) -> bool {
     let t = text
         .trim()
@@ -631,7 +631,7 @@ pub(crate) fn names_only(text: &str) -> bool {
     }
     groups.push(group);
     let single_upper = |t: &str| t.chars().all(|c| c.is_uppercase() || c == '.' || c == ' ');
-    groups.iter().all(|&g| (1..=5).contains(&g))
+    groups.iter().all(|&g| (1..=4).contains(&g))
         && (groups.iter().any(|&g| g >= 2) || single_upper(t))
 }
 
