@@ -452,7 +452,9 @@ fn is_widget(text: &str, key: &str, lower: &str, words: usize, sentence: bool) -
     if text.starts_with('©') || FOOTER_CUES.iter().any(|c| lower.starts_with(c.as_str())) {
         return true;
     }
-    key.is_empty() || (words <= 8 && !sentence && starts_with_widget_cue(key))
+    // "Chia sẻ:", "Theo dõi:": a widget's label may end in a colon.
+    let labelled = text.trim_end().ends_with(':');
+    key.is_empty() || (words <= 8 && (!sentence || labelled) && starts_with_widget_cue(key))
 }
 
 /// An HTML tag in the line: "<" then a letter, "/" or "!", and a ">" after it.
@@ -592,7 +594,7 @@ fn is_byline(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     names_only(text)
 }
 
-/// Capitalised words only, in groups of one to five joined by "-", ",", "/" or "và".
+/// Capitalised words only, in groups of one to four (a name's syllables) joined by "-", ",", "/" or "và".
 pub(crate) fn names_only(text: &str) -> bool {
     let t = text
         .trim()
@@ -631,7 +633,7 @@ pub(crate) fn names_only(text: &str) -> bool {
     }
     groups.push(group);
     let single_upper = |t: &str| t.chars().all(|c| c.is_uppercase() || c == '.' || c == ' ');
-    groups.iter().all(|&g| (1..=5).contains(&g))
+    groups.iter().all(|&g| (1..=4).contains(&g))
         && (groups.iter().any(|&g| g >= 2) || single_upper(t))
 }
 
