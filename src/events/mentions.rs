@@ -291,7 +291,11 @@ pub fn read_sentence(
             place = arguments::place_in(&v, 0..lead_end);
         }
         if place.is_none() {
-            place = arguments::place_in(&v, e..to.min(e + 20));
+            // Where, said after the event word in its own part of the
+            // sentence ("hội đàm với X tại Y"), not in a later one ("…,
+            // chúc ông X nhận nhiệm vụ mới tại Y").
+            let part_end = v.next_mark(e, &[',']).unwrap_or(v.tokens.len());
+            place = arguments::place_in(&v, e..to.min(e + 20).min(part_end));
         }
         let mut location = place.as_ref().map(|p| p.0.clone());
         if h.trigger.kind == EventKind::Visit {

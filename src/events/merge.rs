@@ -69,8 +69,8 @@ pub struct Cluster {
     pub date_from_tie: bool,
     /// The date came from the main event, on whose occasion it was told.
     pub date_from_occasion: bool,
-    /// A planned event moved from the year the entity stage gave (nearest
-    /// the page's date) to one on or after it.
+    /// An event moved from the year the entity stage gave (nearest the
+    /// page's date) to one on or after it (planned) or before it (done).
     pub year_moved: bool,
 }
 
@@ -386,10 +386,11 @@ pub fn merge(
                 c.anchored = anchored;
             }
         }
-        // The entity stage puts a date without a year near the page's date,
-        // in the past when in doubt; a planned event is on or after it.
+        // The entity stage puts a date without a year nearest the page's
+        // date; an event the page reports as done is on or before that
+        // date, a planned one on or after it.
         let entity_year = c.date.and_then(|d| d.year);
-        if c.anchored && c.status == EventStatus::Planned {
+        if c.anchored {
             c.date = c.date.map(|d| EventDate { year: None, ..d });
         }
         c.date = c.date.map(|d| d.with_year_from(anchor, c.status));
