@@ -277,7 +277,9 @@ fn place_at(v: &SentenceView<'_>, j: usize, end: usize, guess: bool) -> Option<S
     while k > j && !v.tokens[k - 1].capitalised {
         k -= 1;
     }
-    (k > j && v.tokens[j..k].iter().any(|t| t.capitalised))
+    // One capitalised word alone is too little to guess a name by ("tại
+    // Kỳ họp" points to an event).
+    (k > j + 1 && v.tokens[j..k].iter().any(|t| t.capitalised))
         .then(|| v.slice(j..with_bracket(v, j, k)).to_string())
 }
 

@@ -250,11 +250,11 @@ pub fn read_sentence(
         }
         // A clause that starts with the trigger shares the subject before it
         // ("Tổng Bí thư X thăm Lào, dự Lễ kỷ niệm …; đồng chủ trì …"), and a
-        // verb joined to the one before by "và" or a comma shares its
-        // subject ("X hội kiến Y và tiếp Z": X receives Z).
-        let joined = s
-            .checked_sub(1)
-            .is_some_and(|j| v.tokens[j].lower == "và" || v.tokens[j].is(','));
+        // verb joined to the one before by "và", a comma or a semicolon
+        // shares its subject ("X hội kiến Y; gặp Z và tiếp W": X receives W).
+        let joined = s.checked_sub(1).is_some_and(|j| {
+            v.tokens[j].lower == "và" || v.tokens[j].is(',') || v.tokens[j].is(';')
+        });
         if subject.is_empty() && s.saturating_sub(from) <= 2 {
             if let Some(p) = out.last().filter(|p| p.role == *role) {
                 if named.persons.is_empty() {

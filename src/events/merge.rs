@@ -339,14 +339,15 @@ pub fn merge(
             }
         }
         // "Hai bên đã ký kết …": the two sides of the event it is tied to,
-        // or of the one reported last, that has two sides.
+        // or of the one reported last, that has two sides; else whoever the
+        // tied event names.
         if m.both_sides && clusters[target].persons.is_empty() {
             let two_sided = |j: usize| j != target && clusters[j].persons.len() >= 2;
-            let from = clusters[target]
-                .tie
-                .map(|t| t.1)
+            let tied = clusters[target].tie.map(|t| t.1).filter(|&j| j != target);
+            let from = tied
                 .filter(|&j| two_sided(j))
-                .or_else(|| reported.iter().rev().copied().find(|&j| two_sided(j)));
+                .or_else(|| reported.iter().rev().copied().find(|&j| two_sided(j)))
+                .or(tied);
             if let Some(r) = from {
                 clusters[target].persons = clusters[r].persons.clone();
             }
