@@ -5,19 +5,22 @@
 //!
 //! The rules read position, repetition and shape, not sites:
 //!
-//! - [`run`](super::run) finds the article's anchor and
-//!   [`title`](super::title) the headline above it; the lead is the first
-//!   prose line under the headline (or, without one, the first of the
-//!   prose run that reaches the anchor);
+//! - `run` finds the article's anchor and `title` the headline above it;
+//!   the lead is the first prose line under the headline (or, without one,
+//!   the first of the prose run that reaches the anchor);
 //! - a list of other articles starts at a section heading, a headline
 //!   followed by its own copy or doubled on one line, or a headline over a
 //!   teaser cut short with "..."; inside it the body resumes only at running
-//!   prose that is no teaser (not under a doubled headline, followed by more
-//!   prose or by the closing credits); after comments or tags it never does;
+//!   prose that is no teaser (not under a doubled headline; followed by more
+//!   prose or by the closing credits, or standing after a box of two
+//!   headlines or more, or the page's last paragraph); after comments or
+//!   tags it never does;
 //! - a byline or source after two paragraphs closes the article unless
 //!   prose goes on under it; then three paragraphs in a row take it up again;
-//! - the page's last line, unended right under a paragraph, is a paragraph
-//!   cut short (a page copied or stored only in part).
+//! - the page's last line, unended in the body, is a paragraph cut short (a
+//!   page copied or stored only in part);
+//! - an article pasted alone (a bare page) keeps all its lines of text,
+//!   sentences and unended lines alike, and has no related runs.
 
 use super::metadata;
 use super::run::Page;

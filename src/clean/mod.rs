@@ -2,10 +2,12 @@
 //!
 //! The page is cut into lines (or taken as blocks from HTML, whose boxes of
 //! furniture [`blocks`] takes out first); [`shape`] reads
-//! what each line looks like alone, [`layout`] decides from position and
-//! repetition which lines are the title, the body, captions and metadata, and
-//! which are site furniture or related-article runs. Nothing is dropped
-//! silently: every removed line is kept in [`Article::removed`] with its reason.
+//! what each line looks like alone; `run` finds where the article's run of
+//! prose is and `title` the headline above it; [`layout`] walks the page and
+//! decides from position and repetition which lines are the body, captions
+//! and metadata, and which are site furniture or related-article runs.
+//! Nothing is dropped silently: every removed line is kept in
+//! [`Article::removed`] with its reason.
 
 mod blocks;
 pub mod fold;

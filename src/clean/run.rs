@@ -120,7 +120,8 @@ impl<'l, 'a> Page<'l, 'a> {
 
     /// A line that may be the article's text: sentence-shaped (or, on a page
     /// without any, long), not chrome or a caption, not a teaser cut short;
-    /// a question under 20 words is a headline more often than a paragraph.
+    /// a question or an exclamation under 20 words is a headline more often
+    /// than a paragraph.
     pub fn is_text(&self, i: usize, min_words: usize) -> bool {
         let l = &self.lines[i];
         let h = self.hint(i);
@@ -130,7 +131,7 @@ impl<'l, 'a> Page<'l, 'a> {
             return false;
         }
         match l.shape {
-            Shape::Prose => !(l.is_question() && l.words < 20),
+            Shape::Prose => !(l.is_exclaimed() && l.words < 20),
             Shape::TitleLike => l.runs_on || (self.unended && l.words >= UNENDED_BODY_WORDS),
             _ => false,
         }

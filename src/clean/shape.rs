@@ -185,6 +185,13 @@ impl<'a> Line<'a> {
             .ends_with('?')
     }
 
+    /// Ends in "?" or "!": a headline's ending as often as a sentence's.
+    pub fn is_exclaimed(&self) -> bool {
+        self.text
+            .trim_end_matches(['"', '”', '’', ')', ' '])
+            .ends_with(['?', '!'])
+    }
+
     /// "… ảnh 1‹caption›": an image's alt text glued to its numbered caption.
     pub fn has_glued_alt(&self) -> bool {
         let t = self.text;
@@ -368,6 +375,17 @@ fn has_caption_cue(lower: &str, words: usize) -> bool {
     let Some((at, cue)) = first_caption_cue(lower) else {
         return false;
     };
+    // A credit inside the line follows the caption's end or a bracket, a
+    // dash or a bar ("… hội nghị. Ảnh: X", "(Ảnh: X)"), not a word: "chụp
+    // ảnh: …" is a sentence about photos.
+    let after = lower[..at].trim_end();
+    let placed = at == 0
+        || after.is_empty()
+        || after.ends_with(['.', '!', '?', ')', '(', '|', '-', '–', ',', ';', ':'])
+        || cue.starts_with(['(', '-']);
+    if cue.ends_with(':') && !placed {
+        return false;
+    }
     let before = sentence_breaks(&lower[..at]);
     if before >= 2 || (before == 1 && words > CAPTION_WORDS) {
         return false;
@@ -574,7 +592,7 @@ fn is_byline(text: &str, lower: &str, words: usize, sentence: bool) -> bool {
     names_only(text)
 }
 
-/// Capitalised words only, in groups of one to five joined by "-", ",", "/" or "và".
+/// Capitalised words only, in groups of one to four (a name's syllables) joined by "-", ",", "/" or "và".
 pub(crate) fn names_only(text: &str) -> bool {
     let t = text
         .trim()
@@ -582,6 +600,14 @@ pub(crate) fn names_only(text: &str) -> bool {
         .trim_start_matches(['|', '-', ' ', '–']);
     // "Tô Ngân (theo AFP)": the agency in brackets is not a name.
     let t = crate::clean::metadata::without_credit(t);
+    // "Hà Yên/ Báo Mẫu Sáng": the names, then the outlet they write for.
+    if let Some((names, outlet)) = t.rsplit_once('/') {
+        let outlet = outlet.trim();
+        let outlet_words = outlet.split_whitespace().count();
+        if outlet.starts_with(char::is_uppercase) && (2..=5).contains(&outlet_words) {
+            return names_only(names);
+        }
+    }
     let t = t.replace('/', " / ");
     let t = t.as_str();
     if t.is_empty() || t.chars().count() > 60 {
@@ -605,7 +631,7 @@ pub(crate) fn names_only(text: &str) -> bool {
     }
     groups.push(group);
     let single_upper = |t: &str| t.chars().all(|c| c.is_uppercase() || c == '.' || c == ' ');
-    groups.iter().all(|&g| (1..=5).contains(&g))
+    groups.iter().all(|&g| (1..=4).contains(&g))
         && (groups.iter().any(|&g| g >= 2) || single_upper(t))
 }
 
@@ -634,6 +660,8 @@ mod tests {
         assert_eq!(shape("Vũ Đạt |"), Shape::Byline);
         assert_eq!(shape("Tô Ngân (theo AFP)"), Shape::Byline);
         assert_eq!(shape("Hải Yến/BAOMAU.VN"), Shape::Byline);
+        assert_eq!(shape("Hải Yến/ Báo Mẫu Sáng"), Shape::Byline);
+        assert_eq!(shape("Tin trong nước/ Báo Mẫu Sáng"), Shape::TitleLike);
         assert_eq!(shape("Khánh Linh - Bảo Ngọc"), Shape::Byline);
         assert_eq!(shape("Đội bóng chuyền nữ tập trung"), Shape::TitleLike);
         assert_eq!(shape("(TTXVN/Tin Mẫu+)"), Shape::Source);
