@@ -452,7 +452,9 @@ fn is_widget(text: &str, key: &str, lower: &str, words: usize, sentence: bool) -
     if text.starts_with('©') || FOOTER_CUES.iter().any(|c| lower.starts_with(c.as_str())) {
         return true;
     }
-    key.is_empty() || (words <= 8 && !sentence && starts_with_widget_cue(key))
+    // "Chia sẻ:", "Theo dõi:": a widget's label may end in a colon.
+    let labelled = text.trim_end().ends_with(':');
+    key.is_empty() || (words <= 8 && (!sentence || labelled) && starts_with_widget_cue(key))
 }
 
 /// An HTML tag in the line: "<" then a letter, "/" or "!", and a ">" after it.
