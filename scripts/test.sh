@@ -92,6 +92,8 @@ eval_tier() {
     python3 "$shared/eval/score.py" --gold "$shared/dev/gold" --raw "$shared/dev/raw" --cmd "$cli" | tail -n 1 || bad=1
     echo "articles:"
     python3 "$ROOT/tests/eval/articles_gate.py" --cmd "$cli" || bad=1
+    echo "html layouts:"
+    python3 "$ROOT/tests/eval/html_layouts.py" --cmd "$cli" --pins "$ROOT/tests/eval/floors-html-layouts.json" || bad=1
     return $bad
 }
 run eval eval_tier || true

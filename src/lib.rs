@@ -222,7 +222,7 @@ pub struct InputBlock {
     /// (`body` is 0, the others count up in document order), so that blocks
     /// of one element can be told apart from blocks of another of the same
     /// tag. Empty when the reader gives no structure.
-    pub ids: Vec<u32>,
+    pub ids: Vec<usize>,
     /// For the same elements as `ids`, what their `class`, `id`, `role`,
     /// `itemprop`, `type`, `data-role` or `data-type` words say they are: a
     /// removal reason id (`related-links`, `comments-or-tags`, `widget`,

@@ -13,6 +13,9 @@ import { HTML_TABLES } from './html-tables.js';
 
 const BLOCK_TAGS = new Set(HTML_TABLES.block);
 const SKIP_TAGS = new Set(HTML_TABLES.skip);
+const CHROME_TAGS = new Set(HTML_TABLES['chrome-tags']);
+const PAGE_TAGS = new Set(HTML_TABLES['page-tags']);
+const HEAD_TAGS = new Set(HTML_TABLES['head-tags']);
 /** Role words, by role, in the order they win (src/clean/html/tables.rs: ROLES). */
 const ROLES = ['related-links', 'comments-or-tags', 'widget', 'navigation', 'article-body'].map((r) => [r, new Set(HTML_TABLES[r])]);
 /** The attributes whose words give an element its role. */
@@ -34,7 +37,8 @@ export function blocksFromHtml(html) {
   if (!root) return blocks;
   // Open block elements ([tag, id, role], body first) and the current text;
   // the walk keeps its own stack, since a page may nest deeper than calls may.
-  const open = [['body', 0, roleOf(root)]];
+  const open = [['body', 0, elementRole('body', false, roleOf(root))]];
+  let articles = 0; // open article and main elements
   let parts = [];
   let linkChars = 0;
   let nextId = 1;
@@ -61,7 +65,7 @@ export function blocksFromHtml(html) {
     const step = todo.pop();
     if (step === LEAVE) {
       flush();
-      open.pop();
+      if (isArticle(open.pop()[0])) articles--;
       continue;
     }
     const [node, inLink] = step;
@@ -80,7 +84,8 @@ export function blocksFromHtml(html) {
     if (name === 'img') continue; // alt text is a copy of the caption or title, not article text
     if (BLOCK_TAGS.has(name)) {
       flush();
-      open.push([name, nextId++, roleOf(node)]);
+      open.push([name, nextId++, elementRole(name, articles > 0, roleOf(node))]);
+      if (isArticle(name)) articles++;
       todo.push(LEAVE);
     }
     const link = inLink || name === 'a';
@@ -93,6 +98,24 @@ export function blocksFromHtml(html) {
 /** Code points in `s` (what Rust counts as characters). */
 function codePoints(s) {
   return s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+}
+
+/** An element whose header and footer are its own, not the page's. */
+function isArticle(tag) {
+  return tag === 'article' || tag === 'main';
+}
+
+/**
+ * An element's role: its attribute words' when they name furniture; else
+ * its tag's ('navigation' for nav, aside, menu and a footer outside an
+ * article; 'page-header' for a header outside one); else the words'
+ * ('article-body' or ''). The rule of src/clean/html/tables.rs.
+ */
+function elementRole(tag, inArticle, words) {
+  if (words && words !== 'article-body') return words;
+  if (CHROME_TAGS.has(tag) || (!inArticle && PAGE_TAGS.has(tag))) return 'navigation';
+  if (!inArticle && HEAD_TAGS.has(tag)) return 'page-header';
+  return words;
 }
 
 /** The role the element's attribute words give it (`role` below). */

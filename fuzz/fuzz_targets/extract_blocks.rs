@@ -72,7 +72,7 @@ fuzz_target!(|input: Input| {
             // Any count, even more than the block has: the page computes it, but a caller may lie.
             link_chars: b.link_chars as usize,
             ancestors: b.ancestors.iter().map(|&a| tag(a)).collect(),
-            ids: b.ids.iter().map(|&i| u32::from(i % 8)).collect(),
+            ids: b.ids.iter().map(|&i| usize::from(i % 8)).collect(),
             roles: b.roles.iter().map(|&r| role(r)).collect(),
         })
         .collect();

@@ -1,10 +1,11 @@
 //! A page given as blocks (from HTML) to the cleaner's lines: what the
 //! page's structure says before [`layout`](super::layout) reads the text.
 //!
-//! Boxes of page furniture go first, whole: elements whose class, id or role
-//! words name related links, comments or tags, widgets or navigation (the
-//! `roles` the readers give from `data/html/tags.txt`), `nav`, `aside` and
-//! `menu`, and `footer` and `header` (without prose) outside an article. A box that holds the
+//! Boxes of page furniture go first, whole: elements whose `roles` (which
+//! the readers give from class, id and role words and from tags, by
+//! `data/html/tags.txt`) name related links, comments or tags, widgets or
+//! navigation (`nav`, `aside`, `menu`, a `footer` outside an article), and
+//! headers of the page (outside an article) that hold no prose. A box that holds the
 //! headline or the article's marked body (`itemprop="articleBody"`) is the
 //! page's frame, not furniture, and so is a navigation box (by its words or
 //! tag) that holds half the page's prose: sites call their main column a
@@ -18,7 +19,6 @@
 use super::layout::{self, Hint};
 use super::shape::Line;
 use super::Article;
-use crate::fasthash::FastMap;
 use crate::{InputBlock, RemovalReason, Removed};
 
 /// Words a block needs to count as prose for the weights.
@@ -95,10 +95,33 @@ struct Element {
 }
 
 /// For each block, the reason its box is page furniture, if it is in one.
+///
+/// The elements are told apart by their numbers along each block's path;
+/// the blocks of one element follow each other (its subtree), so a stack of
+/// the open elements finds them all in one pass, without hashing. A caller
+/// that sends numbers out of that order gets elements split, not an error.
 fn furniture(blocks: &[InputBlock]) -> Vec<Option<RemovalReason>> {
-    let mut elements: FastMap<u32, Element> = FastMap::default();
+    let mut elements: Vec<Element> = Vec::new();
+    // For each structured block, its elements' indices, outermost first.
+    let mut paths: Vec<usize> = Vec::new();
+    let mut path_at = Vec::with_capacity(blocks.len());
+    let mut open: Vec<(usize, usize)> = Vec::new();
     let mut total = 0;
-    for b in blocks.iter().filter(|b| has_structure(b)) {
+    for b in blocks {
+        path_at.push(paths.len());
+        if !has_structure(b) {
+            continue;
+        }
+        let same = open
+            .iter()
+            .zip(&b.ids)
+            .take_while(|((o, _), id)| o == *id)
+            .count();
+        open.truncate(same);
+        for id in &b.ids[same..] {
+            open.push((*id, elements.len()));
+            elements.push(Element::default());
+        }
         let prose = prose_chars(b);
         total += prose;
         // The headline's and the marked body's elements and their ancestors.
@@ -110,26 +133,28 @@ fn furniture(blocks: &[InputBlock]) -> Vec<Option<RemovalReason>> {
                 .rposition(|r| r == "article-body")
                 .map_or(0, |k| k + 1)
         };
-        for (k, id) in b.ids.iter().enumerate() {
-            let e = elements.entry(*id).or_default();
-            e.prose += prose;
-            e.holds_article |= k < held;
+        for (k, (_, e)) in open.iter().enumerate() {
+            elements[*e].prose += prose;
+            elements[*e].holds_article |= k < held;
         }
+        paths.extend(open.iter().map(|(_, e)| *e));
     }
     blocks
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(i, b)| {
             if !has_structure(b) {
                 return None;
             }
-            let tags = b.ancestors.iter().chain(std::iter::once(&b.tag));
+            let path = &paths[path_at[i]..path_at[i] + b.ids.len()];
             // The outermost box that is furniture and not the page's frame.
-            let mut in_article = false;
-            for ((tag, id), role) in tags.zip(&b.ids).zip(&b.roles) {
-                in_article |= matches!(tag.as_str(), "article" | "main");
-                let e = elements.get(id).copied().unwrap_or_default();
-                let why = RemovalReason::from_id(role)
-                    .or_else(|| by_tag(tag, in_article, e).then_some(RemovalReason::Navigation));
+            for (e, role) in path.iter().zip(&b.roles) {
+                let e = elements[*e];
+                // A header of the page's holds no prose: prose is the lead.
+                let why = match role.as_str() {
+                    "page-header" if e.prose == 0 => Some(RemovalReason::Navigation),
+                    r => RemovalReason::from_id(r),
+                };
                 // Only layout words ("sidebar", "menu") name a main column;
                 // a box of comments or teasers never frames the article.
                 let column = why == Some(RemovalReason::Navigation);
@@ -141,16 +166,6 @@ fn furniture(blocks: &[InputBlock]) -> Vec<Option<RemovalReason>> {
             None
         })
         .collect()
-}
-
-/// `nav`, `aside` and `menu` anywhere; `footer` outside an article (inside
-/// one it is the article's foot); `header` outside an article unless it
-/// holds prose (the lead, under a headline in a header of the site's own).
-fn by_tag(tag: &str, in_article: bool, e: Element) -> bool {
-    use crate::clean::html::tables;
-    tables::is_chrome_tag(tag)
-        || (!in_article && tables::is_page_tag(tag))
-        || (!in_article && e.prose == 0 && tables::is_head_tag(tag))
 }
 
 /// Characters of prose in a block: its text outside links, when it has

@@ -93,7 +93,9 @@ fn memchr_all(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 struct Run {
     blocks: Vec<InputBlock>,
     /// Open block elements: tag, number, role.
-    open: Vec<(&'static str, u32, &'static str)>,
+    open: Vec<(&'static str, usize, &'static str)>,
+    /// Open `article` and `main` elements.
+    articles: usize,
     text: String,
     link_chars: usize,
 }
@@ -110,16 +112,21 @@ impl Run {
     }
 
     /// A block element starts: the text before it is a block of the parent's.
-    fn enter(&mut self, tag: &str, id: u32, role: &'static str) {
+    /// `words` is the role its attributes give it.
+    fn enter(&mut self, tag: &str, id: usize, words: &'static str) {
         self.flush();
         let tag = tables::block_tag(tag).unwrap_or("body");
+        let role = tables::element_role(tag, self.articles > 0, words);
+        self.articles += usize::from(is_article(tag));
         self.open.push((tag, id, role));
     }
 
     /// The innermost block element ends.
     fn leave(&mut self) {
         self.flush();
-        self.open.pop();
+        if let Some((tag, _, _)) = self.open.pop() {
+            self.articles -= usize::from(is_article(tag));
+        }
     }
 
     /// Ends the current block (a `<br>`, a block element's start or end).
@@ -151,6 +158,11 @@ impl Run {
         self.flush();
         self.blocks
     }
+}
+
+/// An element whose `header` and `footer` are its own, not the page's.
+fn is_article(tag: &str) -> bool {
+    tag == "article" || tag == "main"
 }
 
 /// JavaScript's `\s`, which the browser's reader collapses: Unicode's white
@@ -216,6 +228,7 @@ mod tests {
         assert_eq!(b[0].tag, "li");
         assert_eq!(b[0].ids, vec![1, 2, 3]);
         assert_eq!(b[0].roles, vec!["navigation", "", ""]);
+        assert_eq!(b[1].roles, vec!["", "", ""]);
         assert_eq!(b[0].link_chars, "Trang chủ".chars().count());
         assert_eq!(b[1].tag, "figcaption");
         assert_eq!(b[1].text, "Quang cảnh ảnh");
@@ -224,6 +237,30 @@ mod tests {
         assert_eq!(b[2].tag, "p");
         assert_eq!(b[2].ids, vec![4, 7]);
         assert_eq!(b[2].link_chars, "liên kết".chars().count());
+    }
+
+    #[test]
+    fn tags_give_roles_where_words_do_not() {
+        let b = blocks_from_html(
+            "<header>Logo</header><aside class='tags'>Thẻ</aside><main><header>Đầu</header>\
+             <footer>Chân</footer></main><footer>Cuối</footer><menu><li>Mục</li></menu>",
+        );
+        let roles: Vec<(&str, &str)> = b
+            .iter()
+            .map(|b| (b.text.as_str(), b.roles.last().unwrap().as_str()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Logo", "page-header"),
+                ("Thẻ", "comments-or-tags"),
+                ("Đầu", ""),
+                ("Chân", ""),
+                ("Cuối", "navigation"),
+                ("Mục", "")
+            ]
+        );
+        assert_eq!(b[5].roles[0], "navigation");
     }
 
     #[test]

@@ -66,7 +66,7 @@ struct Scan {
     stack: Vec<String>,
     /// Open `a` elements in `stack`.
     links: usize,
-    next_id: u32,
+    next_id: usize,
 }
 
 impl Scan {

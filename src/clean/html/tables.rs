@@ -99,6 +99,24 @@ pub fn is_head_tag(tag: &str) -> bool {
     TABLES.has("head-tags", tag)
 }
 
+/// An element's role: what its attribute words say (see [`role`]) when they
+/// name furniture; else what its tag says — `navigation` for `nav`, `aside`
+/// and `menu`, and for a `footer` outside an article (`in_article`: inside
+/// an `article` or `main` element); `page-header` for a `header` outside
+/// one (furniture unless it holds prose, the cleaner decides); else the
+/// words' `article-body` or "".
+pub fn element_role(tag: &str, in_article: bool, words: &'static str) -> &'static str {
+    if !words.is_empty() && words != "article-body" {
+        words
+    } else if is_chrome_tag(tag) || (!in_article && is_page_tag(tag)) {
+        "navigation"
+    } else if !in_article && is_head_tag(tag) {
+        "page-header"
+    } else {
+        words
+    }
+}
+
 /// The role that an element's attribute values give it: the first of
 /// [`ROLES`] one of whose words is a word of theirs, or "". `values` are
 /// the values of its class, id, role, itemprop, type, data-role and
