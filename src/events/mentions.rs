@@ -160,7 +160,7 @@ pub fn read_sentence(
     // Who does what the sentence reports: the people before its first
     // reported event word. An occasion in the opening that names no one
     // is theirs ("nhân dịp tham dự Hội nghị X, Thủ tướng A đã gặp B").
-    let main_subject = match classified
+    let main_subject = || match classified
         .iter()
         .find(|(h, r)| *r == Role::Predicate && h.tokens.start >= lead_end)
     {
@@ -229,7 +229,7 @@ pub fn read_sentence(
         }
         let mut named = participants::named_in(&v, from.min(s)..to);
         if matches!(role, Role::LeadingFrame | Role::Pointer) && named.persons.is_empty() {
-            named.persons = main_subject.clone();
+            named.persons = main_subject();
         }
         if named.persons.is_empty() && named.orgs.is_empty() {
             named.orgs = participants::places_as_actors(&v, from.min(s)..s);
