@@ -10,8 +10,8 @@
 //! page's frame, not furniture, and so is a navigation box (by its words or
 //! tag) that holds half the page's prose: sites call their main column a
 //! "sidebar". What is left is laid out
-//! from its text, with the tags as hints: `h1` the headline, `figure` a
-//! caption, a block mostly of link text or a table's header cell chrome.
+//! from its text, with the tags as hints: `h1` the headline, `figure` (or
+//! a box whose words name a caption) a caption, a block mostly of link text or a table's header cell chrome.
 //!
 //! Blocks without `ids` (a caller that sends only tags) get the tags' hints
 //! alone, as before the readers gave structure.
@@ -74,7 +74,8 @@ fn hint(b: &InputBlock) -> Hint {
         caption: b.tag == "figcaption"
             || b.ancestors
                 .iter()
-                .any(|t| t == "figure" || t == "figcaption"),
+                .any(|t| t == "figure" || t == "figcaption")
+            || b.roles.iter().any(|r| r == "caption"),
         // A table's header cell labels figures; it is never a paragraph.
         chrome: chrome_tag || b.link_chars * 2 > chars || b.tag == "th",
     }
