@@ -63,6 +63,9 @@ pub struct Lists {
     pub fields: Phrases<String>,
     /// Words of address ("ông").
     pub honorifics: Phrases<String>,
+    /// Role words before a name ("HLV", "ca sĩ"), in running text (a
+    /// capitalised "Hoa hậu" inside a sentence names a contest, no one).
+    pub person_cues: Phrases<String>,
     /// Organisation heads ("Bộ"); `true` where the name may be a person's
     /// (marked `*`: "Trường THPT Chu Văn An").
     pub org_heads: Phrases<bool>,
@@ -113,6 +116,10 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         honorifics: phrases(
             include_str!("../../data/entities/honorifics.txt"),
             Mode::AnyCase,
+        ),
+        person_cues: phrases(
+            include_str!("../../data/entities/person_cues.txt"),
+            Mode::Lower,
         ),
         org_heads: Phrases::new(
             lines(include_str!("../../data/entities/org_heads.txt"))

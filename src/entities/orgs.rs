@@ -204,6 +204,21 @@ fn org_at_depth(
 /// The ORG mention at token `i`.
 pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let (end, canonical, country, rule) = org_at(cx, i)?;
+    // "thăm cấp Nhà nước", "họp cấp Chính phủ": a level, not the body (but
+    // "cán bộ cao cấp Đảng …" names the party).
+    let word = |k: usize| cx.toks.get(k).map_or("", |t| t.lower.as_str());
+    let level = i >= 1
+        && word(i - 1) == "cấp"
+        && !(i >= 2 && matches!(word(i - 2), "cao" | "trung"))
+        && rule == "org.list";
+    if level
+        && LISTS
+            .org_names
+            .at(&cx.toks, i)
+            .is_some_and(|(n, _)| i + n == end)
+    {
+        return None;
+    }
     let mut e = cx.mention(i..end, EntityKind::Org, rule);
     e.canonical = canonical;
     e.country = country;

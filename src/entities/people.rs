@@ -142,6 +142,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let honorific = LISTS
         .honorifics
         .at(&cx.toks, i)
+        .or_else(|| LISTS.person_cues.at(&cx.toks, i))
         .and_then(|(n, _)| name_after(cx, i + n, true).map(|end| (i + n, end, "per.honorific")));
     let (start, end, rule) = match honorific {
         Some(h) => h,

@@ -43,15 +43,25 @@ fn site(cx: &Cx<'_>, i: usize) -> Option<Found> {
     Some(Found { end, entities })
 }
 
-/// A name after an administrative unit word: "tỉnh Quảng Trị", "xã Tân Phú".
+/// A name after an administrative unit word, the word included: "tỉnh
+/// Quảng Trị", "xã Tân Phú" (canonical "Quảng Trị", "Tân Phú").
 fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let (n, _) = LISTS.admin_units.at(&cx.toks, i)?;
     let j = i + n;
     if !cx.joined(j) {
         return None;
     }
+    // "Sao Biển Khánh Hòa": a capitalised unit word after a capitalised
+    // word inside a sentence is part of a longer name (a club's), no unit.
+    let t = &cx.toks[i];
+    if t.cap && !t.starts_sentence && i > 0 && cx.cap(i - 1) && cx.joined(i) {
+        return None;
+    }
+    // The unit word is part of the place's full name ("tỉnh Nghệ An", "xã
+    // Tân Phú"); the canonical name leaves it out, so that "Nghệ An" alone
+    // is the same place.
     if let Some((m, p, _)) = place_at(cx, j) {
-        let mut e = cx.mention(j..j + m, EntityKind::Loc, "loc.after_unit");
+        let mut e = cx.mention(i..j + m, EntityKind::Loc, "loc.after_unit");
         e.canonical = p.canonical.clone();
         return Some(Found {
             end: j + m,
@@ -63,9 +73,13 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if k == j + 1 && cx.tail(k) {
         return None;
     }
-    (k > j).then(|| Found {
-        end: k,
-        entities: vec![cx.mention(j..k, EntityKind::Loc, "loc.after_unit")],
+    (k > j).then(|| {
+        let mut e = cx.mention(i..k, EntityKind::Loc, "loc.after_unit");
+        e.canonical = cx.words(j..k);
+        Found {
+            end: k,
+            entities: vec![e],
+        }
     })
 }
 
@@ -127,7 +141,7 @@ mod tests {
         assert!(t.iter().any(|x| x.0 == "cửa khẩu Lao Bảo"));
         assert!(t
             .iter()
-            .any(|x| x.0 == "Quảng Trị" && x.2 == "loc.after_unit"));
+            .any(|x| x.0 == "tỉnh Quảng Trị" && x.1 == "Quảng Trị" && x.2 == "loc.after_unit"));
     }
 
     #[test]

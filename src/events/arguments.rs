@@ -223,6 +223,12 @@ pub fn place_in(v: &SentenceView<'_>, r: Range<usize>) -> Option<(String, bool)>
     let mut i = r.start;
     while i < end {
         let t = &v.tokens[i];
+        // "Đại sứ Hàn Quốc tại Việt Nam": inside a title, where someone
+        // serves, not where the event is.
+        if v.inside(i, &[EntityKind::Title, EntityKind::Org]) {
+            i += 1;
+            continue;
+        }
         let len = match t.lower.as_str() {
             "tại" | "ở" => 1,
             "bên" if v.tokens.get(i + 1).is_some_and(|n| n.lower == "lề") => 2,
@@ -232,7 +238,9 @@ pub fn place_in(v: &SentenceView<'_>, r: Range<usize>) -> Option<(String, bool)>
             }
         };
         let third_place = len == 2;
-        if let Some(p) = place_at(v, i + len, end) {
+        // "bên lề Hội nghị …": the side of a gathering, a place only when
+        // it is a known name.
+        if let Some(p) = place_at(v, i + len, end, !third_place) {
             return Some((p, third_place));
         }
         i += len;
@@ -240,7 +248,7 @@ pub fn place_in(v: &SentenceView<'_>, r: Range<usize>) -> Option<(String, bool)>
     None
 }
 
-fn place_at(v: &SentenceView<'_>, j: usize, end: usize) -> Option<String> {
+fn place_at(v: &SentenceView<'_>, j: usize, end: usize, guess: bool) -> Option<String> {
     v.tokens
         .get(j)
         .filter(|t| t.is_word() && !NOT_A_PLACE.contains(&t.lower.as_str()))?;
@@ -254,6 +262,9 @@ fn place_at(v: &SentenceView<'_>, j: usize, end: usize) -> Option<String> {
         let end = with_bracket(v, j, v.token_after(e.span.end));
         return Some(v.slice(j..end).to_string());
     }
+    if !guess {
+        return None;
+    }
     // No entity: the capitalised words that follow ("Nhà khách Chính phủ").
     let mut k = j;
     while k < end
@@ -266,7 +277,9 @@ fn place_at(v: &SentenceView<'_>, j: usize, end: usize) -> Option<String> {
     while k > j && !v.tokens[k - 1].capitalised {
         k -= 1;
     }
-    (k > j && v.tokens[j..k].iter().any(|t| t.capitalised))
+    // One capitalised word alone is too little to guess a name by ("tại
+    // Kỳ họp" points to an event).
+    (k > j + 1 && v.tokens[j..k].iter().any(|t| t.capitalised))
         .then(|| v.slice(j..with_bracket(v, j, k)).to_string())
 }
 

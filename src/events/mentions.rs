@@ -160,7 +160,7 @@ pub fn read_sentence(
     // Who does what the sentence reports: the people before its first
     // reported event word. An occasion in the opening that names no one
     // is theirs ("nhân dịp tham dự Hội nghị X, Thủ tướng A đã gặp B").
-    let main_subject = match classified
+    let main_subject = || match classified
         .iter()
         .find(|(h, r)| *r == Role::Predicate && h.tokens.start >= lead_end)
     {
@@ -229,7 +229,7 @@ pub fn read_sentence(
         }
         let mut named = participants::named_in(&v, from.min(s)..to);
         if matches!(role, Role::LeadingFrame | Role::Pointer) && named.persons.is_empty() {
-            named.persons = main_subject.clone();
+            named.persons = main_subject();
         }
         if named.persons.is_empty() && named.orgs.is_empty() {
             named.orgs = participants::places_as_actors(&v, from.min(s)..s);
@@ -250,11 +250,11 @@ pub fn read_sentence(
         }
         // A clause that starts with the trigger shares the subject before it
         // ("Tổng Bí thư X thăm Lào, dự Lễ kỷ niệm …; đồng chủ trì …"), and a
-        // verb joined to the one before by "và" or a comma shares its
-        // subject ("X hội kiến Y và tiếp Z": X receives Z).
-        let joined = s
-            .checked_sub(1)
-            .is_some_and(|j| v.tokens[j].lower == "và" || v.tokens[j].is(','));
+        // verb joined to the one before by "và", a comma or a semicolon
+        // shares its subject ("X hội kiến Y; gặp Z và tiếp W": X receives W).
+        let joined = s.checked_sub(1).is_some_and(|j| {
+            v.tokens[j].lower == "và" || v.tokens[j].is(',') || v.tokens[j].is(';')
+        });
         if subject.is_empty() && s.saturating_sub(from) <= 2 {
             if let Some(p) = out.last().filter(|p| p.role == *role) {
                 if named.persons.is_empty() {
@@ -291,7 +291,11 @@ pub fn read_sentence(
             place = arguments::place_in(&v, 0..lead_end);
         }
         if place.is_none() {
-            place = arguments::place_in(&v, e..to.min(e + 20));
+            // Where, said after the event word in its own part of the
+            // sentence ("hội đàm với X tại Y"), not in a later one ("…,
+            // chúc ông X nhận nhiệm vụ mới tại Y").
+            let part_end = v.next_mark(e, &[',']).unwrap_or(v.tokens.len());
+            place = arguments::place_in(&v, e..to.min(e + 20).min(part_end));
         }
         let mut location = place.as_ref().map(|p| p.0.clone());
         if h.trigger.kind == EventKind::Visit {

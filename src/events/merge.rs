@@ -69,8 +69,8 @@ pub struct Cluster {
     pub date_from_tie: bool,
     /// The date came from the main event, on whose occasion it was told.
     pub date_from_occasion: bool,
-    /// A planned event moved from the year the entity stage gave (nearest
-    /// the page's date) to one on or after it.
+    /// An event moved from the year the entity stage gave (nearest the
+    /// page's date) to one on or after it (planned) or before it (done).
     pub year_moved: bool,
 }
 
@@ -339,14 +339,15 @@ pub fn merge(
             }
         }
         // "Hai bên đã ký kết …": the two sides of the event it is tied to,
-        // or of the one reported last, that has two sides.
+        // or of the one reported last, that has two sides; else whoever the
+        // tied event names.
         if m.both_sides && clusters[target].persons.is_empty() {
             let two_sided = |j: usize| j != target && clusters[j].persons.len() >= 2;
-            let from = clusters[target]
-                .tie
-                .map(|t| t.1)
+            let tied = clusters[target].tie.map(|t| t.1).filter(|&j| j != target);
+            let from = tied
                 .filter(|&j| two_sided(j))
-                .or_else(|| reported.iter().rev().copied().find(|&j| two_sided(j)));
+                .or_else(|| reported.iter().rev().copied().find(|&j| two_sided(j)))
+                .or(tied);
             if let Some(r) = from {
                 clusters[target].persons = clusters[r].persons.clone();
             }
@@ -386,10 +387,11 @@ pub fn merge(
                 c.anchored = anchored;
             }
         }
-        // The entity stage puts a date without a year near the page's date,
-        // in the past when in doubt; a planned event is on or after it.
+        // The entity stage puts a date without a year nearest the page's
+        // date; an event the page reports as done is on or before that
+        // date, a planned one on or after it.
         let entity_year = c.date.and_then(|d| d.year);
-        if c.anchored && c.status == EventStatus::Planned {
+        if c.anchored {
             c.date = c.date.map(|d| EventDate { year: None, ..d });
         }
         c.date = c.date.map(|d| d.with_year_from(anchor, c.status));

@@ -30,7 +30,7 @@ pub mod view;
 #[cfg(test)]
 mod test_support;
 
-use crate::{DocContext, Entity, Event, EventKind};
+use crate::{DocContext, Entity, Event, EventKind, EventStatus};
 use mentions::Mention;
 use merge::Cluster;
 
@@ -114,7 +114,11 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
     };
     let mut rule = m.rule.clone();
     if c.year_moved {
-        rule.push_str("+year:planned");
+        rule.push_str(if c.status == EventStatus::Planned {
+            "+year:planned"
+        } else {
+            "+year:past"
+        });
     }
     if c.date_from_occasion {
         rule.push_str("+date:occasion");

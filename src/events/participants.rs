@@ -15,18 +15,27 @@ use std::ops::Range;
 #[derive(Debug, Default)]
 pub struct RoleIndex {
     holders: FastMap<String, Option<Participant>>,
+    /// Titles as written, looked up once each: most recur.
+    seen: std::cell::RefCell<FastMap<String, Option<Participant>>>,
 }
 
 impl RoleIndex {
     /// The index of the PER entities `people`.
     pub fn new<'e>(people: impl IntoIterator<Item = &'e Entity>) -> RoleIndex {
         let mut holders: FastMap<String, Option<Participant>> = FastMap::default();
+        // A person is named many times with the same roles: each name and
+        // role once.
+        let mut seen: FastMap<(&str, &str), ()> = FastMap::default();
         for e in people.into_iter().filter(|e| e.kind == EntityKind::Per) {
-            if e.roles.is_empty() {
-                continue;
-            }
-            let p = person(e);
+            let mut p: Option<Participant> = None;
             for role in &e.roles {
+                if seen
+                    .insert((e.canonical.as_str(), role.as_str()), ())
+                    .is_some()
+                {
+                    continue;
+                }
+                let p = p.get_or_insert_with(|| person(e));
                 let lower = crate::normalise::compose::to_lowercase(role.trim());
                 if lower.split(' ').count() < MIN_TITLE_WORDS {
                     continue;
@@ -40,7 +49,7 @@ impl RoleIndex {
                     let key = &lower[..end];
                     match holders.get_mut(key) {
                         Some(h) => {
-                            if h.as_ref().is_some_and(|q| !same(q, &p)) {
+                            if h.as_ref().is_some_and(|q| !same(q, p)) {
                                 *h = None;
                             }
                         }
@@ -51,7 +60,34 @@ impl RoleIndex {
                 }
             }
         }
-        RoleIndex { holders }
+        RoleIndex {
+            holders,
+            seen: Default::default(),
+        }
+    }
+
+    /// Whether no title stands for anyone.
+    pub fn is_empty(&self) -> bool {
+        self.holders.is_empty()
+    }
+
+    /// The titles said alone in the sentence of `v`, by where they start,
+    /// each with its holder.
+    pub fn stand_ins(&self, v: &SentenceView<'_>) -> Vec<(usize, Participant)> {
+        let mut seen = self.seen.borrow_mut();
+        let mut out = Vec::new();
+        for t in v.entities.iter().filter(|t| t.kind == EntityKind::Title) {
+            if !is_bare_title(v, t) {
+                continue;
+            }
+            if !seen.contains_key(t.text.as_str()) {
+                seen.insert(t.text.clone(), self.holder(&t.text).cloned());
+            }
+            if let Some(Some(p)) = seen.get(t.text.as_str()) {
+                out.push((t.span.start, p.clone()));
+            }
+        }
+        out
     }
 
     /// The one person who holds `title`, if one does.
@@ -176,11 +212,7 @@ pub fn named_in(v: &SentenceView<'_>, r: Range<usize>) -> Named {
         match e.kind {
             EntityKind::Per => add(&mut named.persons, person(e)),
             EntityKind::Title => {
-                if let Some(p) = v
-                    .roles
-                    .filter(|_| is_bare_title(v, e))
-                    .and_then(|roles| roles.holder(&e.text))
-                {
+                if let Some((_, p)) = v.stand_ins.iter().find(|(at, _)| *at == e.span.start) {
                     add(&mut named.persons, p.clone());
                 }
             }

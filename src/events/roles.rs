@@ -9,7 +9,7 @@ use super::arguments;
 use super::lexicon::{keyed_list, word_list, Lexicon};
 use super::participants;
 use super::sentences::Part;
-use super::triggers::{actor_follows, find_triggers, object_at, EventTrigger};
+use super::triggers::{actor_follows, find_triggers, object_at, EventTrigger, TRIGGERS};
 use super::view::SentenceView;
 use crate::{EntityKind, EventKind};
 use std::ops::Range;
@@ -442,6 +442,14 @@ fn tie_of(v: &SentenceView<'_>, seg: &Range<usize>, kind: Option<EventKind>) -> 
                 .is_some_and(|t| arguments::part_of_day(&t.lower).is_some()),
         );
     let (len, rel) = TIES.longest_at(&v.tokens, start)?;
+    // "Tại Kỳ họp,": an event word whose conditions did not hold in so
+    // short a segment still names the event pointed to.
+    let kind = kind.or_else(|| {
+        TRIGGERS
+            .longest_at(&v.tokens, start + len)
+            .filter(|(cue, _)| start + len + cue == seg.end)
+            .map(|(_, t)| t.kind)
+    });
     if kind.is_none() && seg.end - start != len {
         return None;
     }

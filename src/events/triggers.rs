@@ -220,8 +220,9 @@ fn joined_verb_takes_actor(tokens: &[Token], i: usize, entities: &[&Entity]) -> 
         })
 }
 
-/// Words skipped before an actor: "tiếp các Đại sứ", "gặp gỡ với Bộ trưởng".
-const BEFORE_ACTOR: &[&str] = &["với", "các", "những", "hai", "ba"];
+/// Words skipped before an actor: "tiếp các Đại sứ", "gặp gỡ với Bộ trưởng",
+/// "thăm lại Việt Nam".
+const BEFORE_ACTOR: &[&str] = &["với", "các", "những", "hai", "ba", "lại"];
 
 /// Whether an actor begins at `tokens[i]` (after a few linking words).
 pub fn actor_follows(tokens: &[Token], mut i: usize, entities: &[&Entity]) -> bool {

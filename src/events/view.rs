@@ -4,7 +4,7 @@
 use super::participants::RoleIndex;
 use super::sentences::Sentence;
 use super::tokens::{tokenize, Token};
-use crate::{Entity, EntityKind};
+use crate::{Entity, EntityKind, Participant};
 use std::ops::Range;
 
 /// A sentence's tokens and entities.
@@ -17,8 +17,9 @@ pub struct SentenceView<'a> {
     pub tokens: Vec<Token>,
     /// The entities inside it, by position.
     pub entities: Vec<&'a Entity>,
-    /// Who the article's titles stand for, when a title is said alone.
-    pub roles: Option<&'a RoleIndex>,
+    /// The titles said alone in it ("đón Chủ tịch nước"), by where they
+    /// start, with the one person of the article each stands for.
+    pub stand_ins: Vec<(usize, Participant)>,
     /// Parenthesis depth before each token.
     depth: Vec<u32>,
 }
@@ -48,15 +49,17 @@ impl<'a> SentenceView<'a> {
             sentence,
             tokens,
             entities,
-            roles: None,
+            stand_ins: Vec::new(),
             depth,
         }
     }
 
     /// The view that reads a title said alone ("đón Chủ tịch nước") as the
     /// one person of the article who holds it.
-    pub fn with_roles(mut self, roles: &'a RoleIndex) -> SentenceView<'a> {
-        self.roles = Some(roles);
+    pub fn with_roles(mut self, roles: &RoleIndex) -> SentenceView<'a> {
+        if !roles.is_empty() {
+            self.stand_ins = roles.stand_ins(&self);
+        }
         self
     }
 
