@@ -226,8 +226,9 @@ pub struct InputBlock {
     /// For the same elements as `ids`, what their `class`, `id`, `role`,
     /// `itemprop`, `type`, `data-role` or `data-type` words say they are: a
     /// removal reason id (`related-links`, `comments-or-tags`, `widget`,
-    /// `navigation`), `article-body`, or "" (the words of
-    /// `data/html/tags.txt`).
+    /// `navigation`; also from the tags `nav`, `aside`, `menu`, and `footer`
+    /// outside an article), `page-header` (a `header` outside an article),
+    /// `caption`, `article-body`, or "" (by `data/html/tags.txt`).
     pub roles: Vec<String>,
 }
 

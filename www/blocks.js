@@ -17,7 +17,7 @@ const CHROME_TAGS = new Set(HTML_TABLES['chrome-tags']);
 const PAGE_TAGS = new Set(HTML_TABLES['page-tags']);
 const HEAD_TAGS = new Set(HTML_TABLES['head-tags']);
 /** Role words, by role, in the order they win (src/clean/html/tables.rs: ROLES). */
-const ROLES = ['related-links', 'comments-or-tags', 'widget', 'navigation', 'article-body'].map((r) => [r, new Set(HTML_TABLES[r])]);
+const ROLES = ['related-links', 'comments-or-tags', 'widget', 'navigation', 'caption', 'article-body'].map((r) => [r, new Set(HTML_TABLES[r])]);
 /** The attributes whose words give an element its role. */
 const ROLE_ATTRIBUTES = ['class', 'id', 'role', 'itemprop', 'type', 'data-role', 'data-type'];
 
@@ -109,10 +109,10 @@ function isArticle(tag) {
  * An element's role: its attribute words' when they name furniture; else
  * its tag's ('navigation' for nav, aside, menu and a footer outside an
  * article; 'page-header' for a header outside one); else the words'
- * ('article-body' or ''). The rule of src/clean/html/tables.rs.
+ * ('caption', 'article-body' or ''). The rule of src/clean/html/tables.rs.
  */
 function elementRole(tag, inArticle, words) {
-  if (words && words !== 'article-body') return words;
+  if (words && words !== 'article-body' && words !== 'caption') return words;
   if (CHROME_TAGS.has(tag) || (!inArticle && PAGE_TAGS.has(tag))) return 'navigation';
   if (!inArticle && HEAD_TAGS.has(tag)) return 'page-header';
   return words;

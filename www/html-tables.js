@@ -13,5 +13,6 @@ export const HTML_TABLES = {
   'comments-or-tags': ['binhluan','comment','commentbox','comments','hashtag','hashtags','keyword','keywords','tag','tags','tukhoa'],
   'widget': ['ad','ads','adsense','adv','advert','advertisement','advertising','banner','cookie','cookies','modal','newsletter','popup','quangcao','rating','share','sharer','sharing','sociable','social','sponsor','sponsored','subscribe','toolbar','vote','widget'],
   'navigation': ['breadcrumb','breadcrumbs','complementary','contentinfo','crumb','crumbs','footer','menu','menubar','nav','navbar','navigation','search','sidebar','submenu','subnav'],
+  'caption': ['caption','captions','chuthich','figcaption','imagecaption','imgcaption','photocaption'],
   'article-body': ['articlebody'],
 };

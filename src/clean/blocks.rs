@@ -5,13 +5,15 @@
 //! the readers give from class, id and role words and from tags, by
 //! `data/html/tags.txt`) name related links, comments or tags, widgets or
 //! navigation (`nav`, `aside`, `menu`, a `footer` outside an article), and
-//! headers of the page (outside an article) that hold no prose. A box that holds the
-//! headline or the article's marked body (`itemprop="articleBody"`) is the
-//! page's frame, not furniture, and so is a navigation box (by its words or
-//! tag) that holds half the page's prose: sites call their main column a
-//! "sidebar". What is left is laid out
-//! from its text, with the tags as hints: `h1` the headline, `figure` a
-//! caption, a block mostly of link text or a table's header cell chrome.
+//! headers of the page (outside an article) that hold no prose. A box that
+//! holds the headline, the article's marked body (`itemprop="articleBody"`)
+//! or its body's container (the element with the most prose of its own) is
+//! the page's frame, not furniture, and so is a navigation box that holds
+//! half the page's prose: sites call their main column a "sidebar", and may
+//! name the body's container by a word of a widget. What is left is laid
+//! out from its text, with the tags as hints: `h1` the headline, `figure`
+//! (or a box whose words name a caption) a caption, a block mostly of link
+//! text or a table's header cell chrome.
 //!
 //! Blocks without `ids` (a caller that sends only tags) get the tags' hints
 //! alone, as before the readers gave structure.
@@ -74,7 +76,8 @@ fn hint(b: &InputBlock) -> Hint {
         caption: b.tag == "figcaption"
             || b.ancestors
                 .iter()
-                .any(|t| t == "figure" || t == "figcaption"),
+                .any(|t| t == "figure" || t == "figcaption")
+            || b.roles.iter().any(|r| r == "caption"),
         // A table's header cell labels figures; it is never a paragraph.
         chrome: chrome_tag || b.link_chars * 2 > chars || b.tag == "th",
     }
@@ -90,7 +93,13 @@ fn has_structure(b: &InputBlock) -> bool {
 struct Element {
     /// Characters of prose (outside links) in it.
     prose: usize,
-    /// It holds the headline or the article's marked body.
+    /// Characters of prose in its own text and its paragraphs (`p` children).
+    own: usize,
+    /// The element it stands in, if any.
+    parent: Option<usize>,
+    /// It or an element it stands in has a furniture role.
+    boxed: bool,
+    /// It holds the headline, the article's marked body or its body text.
     holds_article: bool,
 }
 
@@ -118,9 +127,15 @@ fn furniture(blocks: &[InputBlock]) -> Vec<Option<RemovalReason>> {
             .take_while(|((o, _), id)| o == *id)
             .count();
         open.truncate(same);
-        for id in &b.ids[same..] {
+        for (id, role) in b.ids[same..].iter().zip(&b.roles[same..]) {
+            let parent = open.last().map(|(_, e)| *e);
+            let furniture = role == "page-header" || RemovalReason::from_id(role).is_some();
             open.push((*id, elements.len()));
-            elements.push(Element::default());
+            elements.push(Element {
+                parent,
+                boxed: furniture || parent.is_some_and(|p| elements[p].boxed),
+                ..Element::default()
+            });
         }
         let prose = prose_chars(b);
         total += prose;
@@ -137,7 +152,32 @@ fn furniture(blocks: &[InputBlock]) -> Vec<Option<RemovalReason>> {
             elements[*e].prose += prose;
             elements[*e].holds_article |= k < held;
         }
+        // A paragraph's text is its container's; other blocks' their own.
+        let home = open.len() - 1 - usize::from(b.tag == "p" && open.len() > 1);
+        elements[open[home].1].own += prose;
         paths.extend(open.iter().map(|(_, e)| *e));
+    }
+    // The body's container: the element with the most prose of its own (the
+    // article's paragraphs stand side by side; each comment or teaser of a
+    // list stands in a box of its own), outside furniture boxes unless one
+    // inside holds twice as much (a body whose box a site named by a
+    // widget's word). It and what holds it are the frame.
+    let most = |boxed: bool| {
+        (0..elements.len())
+            .filter(|&e| elements[e].own > 0 && (boxed || !elements[e].boxed))
+            .max_by_key(|&e| (elements[e].own, std::cmp::Reverse(e)))
+    };
+    let own = |e: Option<usize>| e.map_or(0, |e| elements[e].own);
+    let (clear, any) = (most(false), most(true));
+    let body = if own(any) >= 2 * own(clear) {
+        any
+    } else {
+        clear
+    };
+    let mut up = body;
+    while let Some(e) = up {
+        elements[e].holds_article = true;
+        up = elements[e].parent;
     }
     blocks
         .iter()
@@ -207,4 +247,52 @@ fn in_page_order(
     }
     out.extend(early.map(|(_, e)| e));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::html::blocks_from_html;
+
+    const LEAD: &str = "Sáng 3/4, huyện tổ chức lễ ra quân trồng cây xanh trên các đồi trọc với hàng nghìn người tham gia.";
+    const BODY: &str = "Theo kế hoạch, các loài cây bản địa sẽ được ưu tiên, xen với cây keo để sớm phủ xanh và giữ đất.";
+
+    #[test]
+    fn boxes_removed_first_stand_in_page_order_among_the_others() {
+        let html = format!(
+            "<div class='menu'><a href=/>Trang chủ</a></div><h1>Huyện ra quân trồng một triệu cây xanh</h1>\
+             <p>{LEAD}</p><div class='related'><a href=/1>Một tin khác hẳn</a></div><p>{BODY}</p>\
+             <p>Hà Anh</p><div class='tags'><a href=/t>cây xanh</a></div>"
+        );
+        let a = clean_blocks(&blocks_from_html(&html));
+        assert_eq!(a.paragraphs, [LEAD, BODY]);
+        let removed: Vec<(&str, RemovalReason)> = a
+            .removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.reason))
+            .collect();
+        assert_eq!(
+            removed,
+            [
+                ("Trang chủ", RemovalReason::Navigation),
+                ("Một tin khác hẳn", RemovalReason::RelatedLinks),
+                ("Hà Anh", RemovalReason::Byline),
+                ("cây xanh", RemovalReason::CommentsOrTags),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_out_of_step_or_order_are_read_by_tags_alone() {
+        let mut blocks = blocks_from_html(&format!(
+            "<nav><a href=/>Trang chủ</a></nav><h1>Huyện ra quân trồng một triệu cây xanh</h1><p>{LEAD}</p><p>{BODY}</p>"
+        ));
+        // One block's numbers out of step with its tags: no structure.
+        blocks[0].ids.push(99);
+        // Numbers out of document order: elements split, never a panic.
+        blocks[2].ids.reverse();
+        let a = clean_blocks(&blocks);
+        assert_eq!(a.paragraphs, [LEAD, BODY]);
+        assert_eq!(a.removed[0].reason, RemovalReason::Navigation);
+    }
 }

@@ -149,7 +149,7 @@ def main():
                 st = stats.setdefault(name, {'n': 0, 'no': 0, 'titles': 0, 'kept': [], 'leak': 0, 'leakpages': 0})
                 st['n'] += 1
                 st['no'] += any(w.get('code') == 'no-article' for w in x.get('warnings', []))
-                st['titles'] += norm(x.get('title')) == norm(title)
+                st['titles'] += key(x.get('title')) == key(title)
                 st['kept'].append(got / total if total else 1.0)
                 st['leak'] += leaked
                 st['leakpages'] += leaked > 0

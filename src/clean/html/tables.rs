@@ -15,11 +15,12 @@ pub struct Tables {
 
 /// The roles an element's attributes may give it, in the order they win:
 /// a furniture word before the article's own mark.
-pub const ROLES: [&str; 5] = [
+pub const ROLES: [&str; 6] = [
     "related-links",
     "comments-or-tags",
     "widget",
     "navigation",
+    "caption",
     "article-body",
 ];
 
@@ -104,9 +105,9 @@ pub fn is_head_tag(tag: &str) -> bool {
 /// and `menu`, and for a `footer` outside an article (`in_article`: inside
 /// an `article` or `main` element); `page-header` for a `header` outside
 /// one (furniture unless it holds prose, the cleaner decides); else the
-/// words' `article-body` or "".
+/// words' `caption`, `article-body` or "".
 pub fn element_role(tag: &str, in_article: bool, words: &'static str) -> &'static str {
-    if !words.is_empty() && words != "article-body" {
+    if !words.is_empty() && !matches!(words, "article-body" | "caption") {
         words
     } else if is_chrome_tag(tag) || (!in_article && is_page_tag(tag)) {
         "navigation"
@@ -200,6 +201,7 @@ mod tests {
             "comments-or-tags",
             "widget",
             "navigation",
+            "caption",
             "article-body",
         ] {
             assert!(!TABLES.section(name).is_empty(), "{name} is empty");
@@ -229,6 +231,7 @@ mod tests {
             (&["comment_list"], "comments-or-tags"),
             (&["social share-bar"], "widget"),
             (&["navigation"], "navigation"),
+            (&["PhotoCMS_Caption"], "caption"),
             (&["articleBody"], "article-body"),
             // A furniture word wins over the article's mark.
             (&["articleBody", "tags"], "comments-or-tags"),
