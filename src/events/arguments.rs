@@ -427,8 +427,8 @@ pub fn ordinal(v: &SentenceView<'_>, from: usize, to: usize) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sentences::{Part, Sentence};
-    use super::super::test_support::ent;
+    use super::super::sentences::Part;
+    use super::super::test_support::{ent, whole};
     use super::*;
 
     #[test]
@@ -446,10 +446,7 @@ mod tests {
     fn leading_date_with_part_of_day_place_and_number() {
         let text =
             "Sáng 27/5, tại Nhà khách Quốc hội, hai bên đồng chủ trì Kỳ họp lần thứ 17 (25/5).";
-        let s = Sentence {
-            span: 0..text.len(),
-            part: Part::Lead,
-        };
+        let s = whole(text, Part::Lead);
         let ents = [
             ent(text, EntityKind::Time, "Sáng", Some("TMO")),
             ent(text, EntityKind::Date, "27/5", Some("--05-27")),
@@ -482,10 +479,7 @@ mod tests {
     fn status_cues_before_and_after() {
         let text =
             "Ban tổ chức cho biết sẽ mở cuộc họp lần thứ 5; chuyến khảo sát sắp tới; đang thăm";
-        let s = Sentence {
-            span: 0..text.len(),
-            part: Part::Body,
-        };
+        let s = whole(text, Part::Body);
         let v = SentenceView::new(text, &s, vec![]);
         let at = |w: &str| v.tokens.iter().position(|t| t.lower == w).unwrap();
         assert_eq!(
@@ -513,10 +507,7 @@ mod tests {
     #[test]
     fn relative_days_need_the_page_date() {
         let text = "Chiều qua, đôi bên ngồi hội đàm.";
-        let s = Sentence {
-            span: 0..text.len(),
-            part: Part::Lead,
-        };
+        let s = whole(text, Part::Lead);
         let v = SentenceView::new(text, &s, vec![]);
         assert_eq!(leading_date(&v, 0..2, None), None);
         let d = leading_date(&v, 0..2, Ymd::new(2025, 7, 29)).unwrap();
@@ -529,10 +520,7 @@ mod tests {
     #[test]
     fn a_place_keeps_its_bracket_whole() {
         let place = |text: &str, places: &[&str]| {
-            let s = Sentence {
-                span: 0..text.len(),
-                part: Part::Body,
-            };
+            let s = whole(text, Part::Body);
             let ents: Vec<Entity> = places
                 .iter()
                 .map(|p| ent(text, EntityKind::Loc, p, None))

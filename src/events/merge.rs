@@ -224,6 +224,24 @@ impl Cluster {
     }
 }
 
+/// A headline's sitting that the body tells with another word ("Thủ
+/// tướng tiếp Đại sứ X" over "… đã làm việc với Đại sứ X"): the first
+/// event of one sitting the body reports that shares a person with it.
+fn sitting_told_otherwise(clusters: &[Cluster], reported: &[usize], m: &Mention) -> Option<usize> {
+    if !SITTINGS.contains(&m.kind) || m.named.persons.is_empty() {
+        return None;
+    }
+    reported.iter().copied().find(|&j| {
+        let c = &clusters[j];
+        SITTINGS.contains(&c.kind)
+            && c.status == m.status
+            && m.named
+                .persons
+                .iter()
+                .any(|p| c.persons.iter().any(|q| participants::same(p, q)))
+    })
+}
+
 /// The date a mention gives at merge time, and the one kept for when its
 /// tie gives none: the opening's date wins, then the tie, then the date
 /// said after the trigger.
@@ -291,6 +309,7 @@ pub fn merge(
                 .take(COMPARE_WITH)
                 .copied()
                 .find(|&j| clusters[j].accepts(m))
+                .or_else(|| sitting_told_otherwise(&clusters, &reported, m))
         } else {
             same_kind
                 .iter()

@@ -327,7 +327,7 @@ pub fn split_point(v: &SentenceView<'_>, a_end: usize, b_start: usize) -> usize 
 #[cfg(test)]
 mod tests {
     use super::super::sentences::{Part, Sentence};
-    use super::super::test_support::ent;
+    use super::super::test_support::{ent, whole};
     use super::*;
 
     #[test]
@@ -379,10 +379,7 @@ mod tests {
     fn the_subject_of_the_next_trigger_is_split_off() {
         let text = "Đoàn sinh viên tỉnh gặp gỡ các nghệ nhân (8-9/4) còn đoàn Phó Chủ tịch \
                     Lý Thanh Bình đồng chủ trì Diễn đàn";
-        let s = Sentence {
-            span: 0..text.len(),
-            part: Part::Body,
-        };
+        let s = whole(text, Part::Body);
         let e = [per(text, "Lý Thanh Bình", "Phó Chủ tịch")];
         let v = SentenceView::new(text, &s, e.iter().collect());
         let at = |w: &str| v.tokens.iter().position(|t| t.lower == w).unwrap();
@@ -416,10 +413,7 @@ mod tests {
     #[test]
     fn objects_stay_with_their_trigger() {
         let text = "Bà Kha đón Lương Đình Vũ, rồi hai đoàn hội đàm";
-        let s = Sentence {
-            span: 0..text.len(),
-            part: Part::Body,
-        };
+        let s = whole(text, Part::Body);
         let e = [per(text, "Lương Đình Vũ", "Tổng lãnh sự")];
         let v = SentenceView::new(text, &s, e.iter().collect());
         let hoi = v.tokens.iter().position(|t| t.lower == "hội").unwrap();
@@ -484,10 +478,7 @@ mod tests {
     #[test]
     fn a_pronoun_is_the_person_named_before_it() {
         let text = "Ngoại trưởng Ana Souza cho biết bà sẽ thăm Huế; ông Kha Minh Trí sẽ đón.";
-        let s = Sentence {
-            span: 0..text.len(),
-            part: Part::Body,
-        };
+        let s = whole(text, Part::Body);
         let e = [
             per(text, "Ana Souza", "Ngoại trưởng"),
             per(text, "Kha Minh Trí", "Thứ trưởng"),
@@ -506,10 +497,7 @@ mod tests {
     #[test]
     fn countries_opening_the_clause_are_its_subject() {
         let text = "Chile và Peru mở vòng tham vấn tại Lima với Ecuador";
-        let s = Sentence {
-            span: 0..text.len(),
-            part: Part::Body,
-        };
+        let s = whole(text, Part::Body);
         let e = ["Chile", "Peru", "Lima", "Ecuador"].map(|p| ent(text, EntityKind::Loc, p, None));
         let v = SentenceView::new(text, &s, e.iter().collect());
         let names: Vec<String> = places_as_actors(&v, 0..v.tokens.len())
