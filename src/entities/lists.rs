@@ -16,12 +16,19 @@ pub struct Named {
     pub canonical: String,
     /// Only outside the start of a sentence ("Anh" is a country, or "He").
     pub not_initial: bool,
+    /// A generic body that names one only with its place after it (marked
+    /// `+` before the line: "UBND tỉnh Nghệ An", not "UBND" alone).
+    pub needs_place: bool,
 }
 
 /// A list of names, one entity a line, variants after `;`.
 pub fn names(data: &str) -> Phrases<Named> {
     let mut entries = Vec::new();
     for line in lines(data) {
+        let (needs_place, line) = match line.strip_prefix('+') {
+            Some(rest) => (true, rest),
+            None => (false, line),
+        };
         let variants: Vec<&str> = line
             .split(';')
             .map(str::trim)
@@ -38,6 +45,7 @@ pub fn names(data: &str) -> Phrases<Named> {
                 Named {
                     canonical: canonical.clone(),
                     not_initial,
+                    needs_place,
                 },
             ));
         }

@@ -20,7 +20,13 @@ pub fn starts_org(cx: &Cx<'_>, k: usize) -> bool {
 /// Quảng Ninh" in "Sở Ngoại vụ tỉnh Quảng Ninh").
 pub fn local_tail(cx: &Cx<'_>, k: usize) -> Option<usize> {
     let (n, _) = LISTS.admin_units.at(&cx.toks, k)?;
-    let after = places_from(cx, k + n).map_or_else(|| cap_run(cx, k + n, 4), |p| p.0);
+    // "Phó Chủ tịch UBND tỉnh Trần Văn B": the province goes unsaid and a
+    // person's name follows, not a place's.
+    let after = match places_from(cx, k + n) {
+        Some(p) => p.0,
+        None if starts_name(cx, k + n) => return None,
+        None => cap_run(cx, k + n, 4),
+    };
     (after > k + n && cx.joined(k + n)).then_some(after)
 }
 
@@ -29,6 +35,7 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
     let mut k = j;
     let mut country = None;
     let mut any = false;
+    let mut after_field = false;
     // The last word taken was a capitalised syllable with no lower-case one
     // after it: "Nhân Dân" takes no tail ("Báo Nhân Dân tổ chức").
     let mut bare_cap = false;
@@ -65,6 +72,7 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
             k += n;
             any = true;
             bare_cap = false;
+            after_field = true;
             continue;
         }
         // "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": the body whose
@@ -93,7 +101,13 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         let t = &cx.toks[k];
         // After the first word, a new head starts another organisation.
         let another = any && starts_org(cx, k);
-        let person = starts_name(cx, k) && !named_after;
+        // A foreign word right after a field starts the holder's name
+        // ("Bộ Ngoại giao Park Jin"), not more of the body's.
+        let foreign_after_field = after_field
+            && cx.toks[k].ascii
+            && cx.cap(k)
+            && !vietnamese_syllable(&cx.toks[k].lower);
+        let person = (starts_name(cx, k) || foreign_after_field) && !named_after;
         if cx.cap(k) && !another && !person && !l.title_heads.has(&cx.toks, k) {
             k += 1;
             // A foreign word takes no Vietnamese tail ("Tập đoàn Tata công bố").
@@ -188,7 +202,9 @@ fn org_at_depth(
         } else {
             format!("{} {rest}", named.canonical)
         };
-        offer((end, canonical, country, "org.list"));
+        if !(named.needs_place && rest.is_empty()) {
+            offer((end, canonical, country, "org.list"));
+        }
     }
     if let Some((n, &named_after)) = l.org_heads.at(&cx.toks, i) {
         if let Some((end, country)) = body(cx, i + n, named_after, nested) {
@@ -211,11 +227,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
         && word(i - 1) == "cấp"
         && !(i >= 2 && matches!(word(i - 2), "cao" | "trung"))
         && rule == "org.list";
-    if level
-        && LISTS
-            .org_names
-            .at(&cx.toks, i)
-            .is_some_and(|(n, _)| i + n == end)
+    if level && LISTS.org_names.has(&cx.toks, i)
     {
         return None;
     }
