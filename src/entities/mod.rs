@@ -52,7 +52,9 @@ pub fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
     canonical::assign(&cx, &mut out);
     let taken: Vec<Range<usize>> = out.iter().map(|e| e.span.clone()).collect();
     let again = people::known_in_capitals(&cx, &out, &taken);
+    let given = people::given_names(&cx, &out, &taken);
     out.extend(again);
+    out.extend(given);
     add_outside(&mut out, temporal_and_quantities(&cx, ctx));
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out

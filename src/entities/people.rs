@@ -154,6 +154,59 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     })
 }
 
+/// A Vietnamese person named again by the given name alone ("Thảo" after
+/// "Nguyễn Thị Thảo"): a capitalised word inside a sentence standing alone
+/// (no capitalised word joined before or after it) that is the last word of exactly one
+/// Vietnamese name the text gives in full (`known`, after
+/// [`super::canonical`]). It joins that person. Tokens in `taken` are
+/// skipped.
+pub fn given_names(cx: &Cx<'_>, known: &[Entity], taken: &[std::ops::Range<usize>]) -> Vec<Entity> {
+    // Given name -> the person, or None when two people share it.
+    let mut by_given: FastMap<String, Option<&Entity>> = FastMap::default();
+    for e in known.iter().filter(|e| e.kind == EntityKind::Per) {
+        let home = e.country.as_deref() == Some("Việt Nam");
+        let mut words = e.canonical.split_whitespace();
+        let (Some(_), Some(given)) = (words.next(), words.next_back()) else {
+            continue;
+        };
+        if !home {
+            continue;
+        }
+        let slot = by_given
+            .entry(crate::text::chars::to_lowercase(given))
+            .or_insert(Some(e));
+        if slot.is_some_and(|p| p.canonical != e.canonical) {
+            *slot = None;
+        }
+    }
+    if by_given.is_empty() {
+        return Vec::new();
+    }
+    let taken = Spans::new(taken.iter().cloned());
+    let mut out = Vec::new();
+    for i in 0..cx.toks.len() {
+        let Some(Some(person)) = by_given.get(cx.toks[i].lower.as_str()) else {
+            continue;
+        };
+        // Not at a sentence start, where a capital says nothing ("Sáng
+        // nay"), and not a place ("Nhật", "Anh").
+        let alone = cx.cap(i)
+            && !cx.toks[i].starts_sentence
+            && place_at(cx, i).is_none()
+            && !(i > 0 && cx.cap(i - 1) && cx.joined(i))
+            && !(cx.cap(i + 1) && cx.joined(i + 1));
+        if !alone || taken.any_overlapping(&cx.toks[i].span, |_| true) {
+            continue;
+        }
+        let mut p = cx.mention(i..i + 1, EntityKind::Per, "per.given_name");
+        p.canonical = person.canonical.clone();
+        p.roles = person.roles.clone();
+        p.country = person.country.clone();
+        out.push(p);
+    }
+    out
+}
+
 /// Names in a heading written in capitals ("BỘ TRƯỞNG TRẦN VĂN AN TIẾP
 /// …"), where the end of a name cannot be seen: the people the rest of the
 /// text names (`known`, two words or more), found again there. Tokens in

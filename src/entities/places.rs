@@ -54,7 +54,7 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // "Sao Biển Khánh Hòa": a capitalised unit word after a capitalised
     // word inside a sentence is part of a longer name (a club's), no unit.
     let t = &cx.toks[i];
-    if t.cap && !t.starts_sentence && i > 0 && cx.cap(i - 1) && cx.joined(i) {
+    if n == 1 && t.cap && !t.starts_sentence && i > 0 && cx.cap(i - 1) && cx.joined(i) {
         return None;
     }
     // The unit word is part of the place's full name ("tỉnh Nghệ An", "xã
