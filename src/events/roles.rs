@@ -215,7 +215,7 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
     if tie.is_none() {
         tie = segments.iter().find_map(|seg| tie_of(v, seg, None));
     }
-    let hits = fuse(v, classified);
+    let hits = fuse(v, classified, &frames);
     Some(Classified {
         hits,
         segments,
@@ -495,12 +495,23 @@ fn has_mark_between(v: &SentenceView<'_>, from: usize, to: usize) -> bool {
 
 /// One mention for neighbouring triggers of one type and role in a clause
 /// ("đã tiếp … và Đoàn … đã đến chào xã giao").
-fn fuse<'t>(v: &SentenceView<'_>, hits: Vec<(Hit<'t>, Role)>) -> Vec<(Hit<'t>, Role)> {
+/// A frame word between them ("sang thăm Việt Nam trong năm 2024, đồng
+/// thời tin rằng chuyến thăm sẽ …") starts another clause: two mentions,
+/// each with its own arguments.
+fn fuse<'t>(
+    v: &SentenceView<'_>,
+    hits: Vec<(Hit<'t>, Role)>,
+    frames: &[Range<usize>],
+) -> Vec<(Hit<'t>, Role)> {
     let mut out: Vec<(Hit, Role)> = Vec::with_capacity(hits.len());
     for (h, role) in hits {
         if let Some((last, last_role)) = out.last_mut() {
             let same = last.trigger.kind == h.trigger.kind && *last_role == role;
-            let one_clause = !(last.tokens.end..h.tokens.start).any(|j| v.tokens[j].is(';'));
+            let gap = last.tokens.end..h.tokens.start;
+            let one_clause = !gap.clone().any(|j| v.tokens[j].is(';'))
+                && !frames
+                    .iter()
+                    .any(|f| f.start >= gap.start && f.end <= gap.end);
             if same && one_clause && role != Role::LeadingFrame {
                 last.tokens.end = h.tokens.end;
                 continue;
