@@ -193,6 +193,14 @@ fn org_at_depth(
         }
         if let Some(e) = local_tail(cx, end) {
             end = e;
+        } else if named.needs_place && end == i + n && cx.joined(end) {
+            // "UBND tỉnh" with the province said before: the unit word in
+            // lower case names the body ("tại Trụ sở UBND tỉnh").
+            if let Some((u, _)) = l.admin_units.at(&cx.toks, end) {
+                if !cx.cap(end) {
+                    end += u;
+                }
+            }
         }
         // The listed name, then what follows it: "UBND tỉnh X" and "Ủy ban
         // nhân dân tỉnh X" share "Ủy ban nhân dân tỉnh X".

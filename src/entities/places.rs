@@ -102,7 +102,9 @@ pub fn all_in(cx: &Cx<'_>, from: usize, to: usize) -> Vec<crate::Entity> {
 
 /// The place mention starting at token `i`, if any.
 pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
-    longest([site(cx, i), after_unit(cx, i), gazetteer(cx, i)])
+    // On a tie the listed name wins: "TP Hồ Chí Minh" is the city's name,
+    // not the unit "TP" before a place.
+    longest([gazetteer(cx, i), site(cx, i), after_unit(cx, i)])
 }
 
 #[cfg(test)]
