@@ -72,6 +72,10 @@ export async function readFragment(fragment) {
       tag: typeof b.tag === 'string' ? b.tag : 'p',
       linkChars: Number.isInteger(b.linkChars) && b.linkChars >= 0 ? b.linkChars : 0,
       ancestors: Array.isArray(b.ancestors) ? b.ancestors.filter((a) => typeof a === 'string') : [],
+      // The page's structure the cleaner reads (issue 12 part 2): without it a
+      // shared page would be cleaned as a flat list and give another article.
+      ids: Array.isArray(b.ids) ? b.ids.filter((i) => Number.isInteger(i) && i >= 0) : [],
+      roles: Array.isArray(b.roles) ? b.roles.filter((r) => typeof r === 'string') : [],
     }));
     return { source: { kind: 'blocks', blocks: clean }, referenceDate, corrections };
   }
