@@ -113,7 +113,14 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         // ("Bộ Ngoại giao Park Jin"), not more of the body's.
         let foreign_after_field =
             after_field && cx.toks[k].ascii && cx.cap(k) && !vietnamese_syllable(&cx.toks[k].lower);
-        let person = (starts_name(cx, k) || foreign_after_field) && !named_after;
+        // Two foreign words after an abbreviation are the holder's name
+        // too ("Đảng CPP Sous Yara", "Thư viện LHQ Mereani Keleti").
+        let foreign =
+            |m: usize| cx.cap(m) && cx.toks[m].ascii && !vietnamese_syllable(&cx.toks[m].lower);
+        let foreign_after_acronym =
+            k > j && cx.toks[k - 1].shout && foreign(k) && cx.joined(k + 1) && foreign(k + 1);
+        let person =
+            (starts_name(cx, k) || foreign_after_field || foreign_after_acronym) && !named_after;
         if cx.cap(k) && !another && !person && !l.title_heads.has(&cx.toks, k) {
             k += 1;
             // A foreign word takes no Vietnamese tail ("Tập đoàn Tata công bố").

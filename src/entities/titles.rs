@@ -96,6 +96,12 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
             k = end;
         } else if let Some((m, _)) = l.fields.at(&cx.toks, k) {
             k += m;
+            // "Bộ trưởng Ngoại giao và Hợp tác quốc tế": two fields.
+            if cx.toks.get(k).is_some_and(|t| t.lower == "và") && cx.joined(k + 1) {
+                if let Some((m, _)) = l.fields.at(&cx.toks, k + 1) {
+                    k += 1 + m;
+                }
+            }
         } else if let Some((m, _)) = l.title_qualifiers.at(&cx.toks, k) {
             k += m;
         } else if let Some((end, c)) = places_from(cx, k) {
