@@ -103,10 +103,8 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         let another = any && starts_org(cx, k);
         // A foreign word right after a field starts the holder's name
         // ("Bộ Ngoại giao Park Jin"), not more of the body's.
-        let foreign_after_field = after_field
-            && cx.toks[k].ascii
-            && cx.cap(k)
-            && !vietnamese_syllable(&cx.toks[k].lower);
+        let foreign_after_field =
+            after_field && cx.toks[k].ascii && cx.cap(k) && !vietnamese_syllable(&cx.toks[k].lower);
         let person = (starts_name(cx, k) || foreign_after_field) && !named_after;
         if cx.cap(k) && !another && !person && !l.title_heads.has(&cx.toks, k) {
             k += 1;
@@ -235,8 +233,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
         && word(i - 1) == "cấp"
         && !(i >= 2 && matches!(word(i - 2), "cao" | "trung"))
         && rule == "org.list";
-    if level && LISTS.org_names.has(&cx.toks, i)
-    {
+    if level && LISTS.org_names.has(&cx.toks, i) {
         return None;
     }
     let mut e = cx.mention(i..end, EntityKind::Org, rule);
