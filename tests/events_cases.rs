@@ -5,7 +5,8 @@
 mod support;
 
 use serde_json::Value;
-use vnextract::{events, extract, DocContext, Entity, EntityKind, Event, Options, Ymd};
+use vnextract::internals::{events, DocContext};
+use vnextract::{extract, Entity, EntityKind, Event, Options, Ymd};
 
 fn kind(s: &str) -> EntityKind {
     match s {
