@@ -29,7 +29,8 @@ mod pages;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use vnextract::{clean, entities, events, normalise, DocContext, Options, Ymd};
+use vnextract::internals::{clean, entities, events, normalise, DocContext};
+use vnextract::{Options, Ymd};
 
 const STAGES: &[&str] = &[
     "normalise",

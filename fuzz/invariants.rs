@@ -209,8 +209,8 @@ pub fn check_reclean_html(x: &Extraction, options: &Options) -> Result<(), Strin
 
 /// Normalising twice is normalising once.
 pub fn normalise_is_idempotent(raw: &str) -> Result<(), String> {
-    let once = vnextract::normalise::normalise(raw);
-    let twice = vnextract::normalise::normalise(&once);
+    let once = vnextract::internals::normalise::normalise(raw);
+    let twice = vnextract::internals::normalise::normalise(&once);
     if once != twice {
         return Err(format!(
             "normalise is not idempotent: {once:?} then {twice:?}"

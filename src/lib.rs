@@ -1,40 +1,92 @@
 //! vnextract: a pasted Vietnamese news page in, the clean article, its
 //! entities and the events it reports out.
 //!
-//! The pipeline runs in the order the data flows, one module a stage:
+//! This file is the facade: the entry points ([`extract`], [`extract_blocks`],
+//! [`extract_html`], [`Input::extract`]), what they take ([`Options`],
+//! [`InputBlock`], [`Input`]) and what they give ([`Extraction`] and the types
+//! inside it, [`Error`]), the ids the output can hold ([`schema`],
+//! [`RemovalReason`], [`WarningCode`]) and the reports over many extractions
+//! ([`report`]). Nothing else is public.
 //!
-//! 1. [`normalise`]: Unicode and whitespace, so that later stages compare
-//!    like with like;
-//! 2. [`clean`]: from the whole page to exactly the article (title, byline,
+//! Beneath it the pipeline runs in the order the data flows, one private
+//! module a stage:
+//!
+//! 1. `normalise`: Unicode and whitespace, so that later stages compare like
+//!    with like;
+//! 2. `clean`: from the whole page to exactly the article (title, byline,
 //!    dateline, source, paragraphs, captions), keeping what it removed and why;
-//! 3. [`entities`]: people, organisations, places, titles, dates and numbers
-//!    in the cleaned text;
-//! 4. [`events`]: who met whom, when, where, read from sentences and entities.
+//! 3. `entities`: people, organisations, places, titles, dates and numbers in
+//!    the cleaned text;
+//! 4. `events`: who met whom, when, where, read from sentences and entities.
 //!
-//! [`extract`] runs them all. Offsets inside the stages are byte offsets into
-//! [`Extraction::text`]; the public `start`/`end` fields are UTF-16 code
-//! units, so that `text.slice(start, end)` in JavaScript gives the mention
-//! (see [`offsets`]).
+//! The stages share the `text` layer (characters, tokens, word lists) and the
+//! `values` layer (dates and numbers). Offsets inside the stages are byte
+//! offsets into [`Extraction::text`]; the public `start`/`end` fields are
+//! UTF-16 code units, so that `text.slice(start, end)` in JavaScript gives the
+//! mention. Benches, integration tests and the bindings reach the stages
+//! through the hidden [`internals`] module, which is no part of the API.
 
 #![deny(missing_docs)]
 
-pub mod clean;
-pub mod codes;
+mod clean;
+mod codes;
+mod context;
 pub(crate) mod data_file;
-pub mod entities;
-pub mod events;
+mod entities;
+mod events;
 pub(crate) mod fasthash;
-pub mod input;
-pub mod normalise;
-pub mod offsets;
+mod input;
+mod normalise;
+mod offsets;
 pub mod report;
-pub mod text;
-pub mod values;
+mod text;
+mod values;
 
 #[cfg(target_arch = "wasm32")]
-pub mod wasm;
+mod wasm;
 
 pub use codes::{RemovalReason, WarningCode};
+pub(crate) use context::DocContext;
+pub use input::{looks_like_html, Format, Input};
+
+/// The stages and layers beneath the facade, for benches, integration tests
+/// and the bindings' tests: `vnextract::internals::X` for stage or layer `X`
+/// (each re-exports the public items of the private module of that name).
+/// No part of the API; anything here may change without notice.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::context::DocContext;
+
+    /// Declares `pub mod X { pub use crate::X::*; }` for each private module `X`.
+    macro_rules! reexport {
+        ($($(#[$meta:meta])* $name:ident,)*) => {
+            $($(#[$meta])* pub mod $name {
+                pub use crate::$name::*;
+            })*
+        };
+    }
+
+    reexport! {
+        /// Stage 1: Unicode and whitespace.
+        normalise,
+        /// Stage 2: the whole page to the article.
+        clean,
+        /// Stage 3: entities in the cleaned text.
+        entities,
+        /// Stage 4: events from sentences and entities.
+        events,
+        /// Byte spans to UTF-16 offsets.
+        offsets,
+        /// The text layer: characters, tokens, phrase lists, list files.
+        text,
+        /// The values layer: dates and numbers.
+        values,
+        /// The WebAssembly binding.
+        #[cfg(target_arch = "wasm32")]
+        wasm,
+    }
+}
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
@@ -43,9 +95,11 @@ use std::ops::Range;
 /// that a runaway paste is refused with a message instead of freezing a tab.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 
-/// What the caller can set.
+/// What the caller can set. Read from JSON (the page's options object) with
+/// every field optional; a key it does not know is an error, not ignored, so
+/// that a misspelt option (`refDate`) is reported instead of doing nothing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct Options {
     /// Run the cleaner. `false` runs the entity and event stages on the
     /// (normalised) input as given, for corpora that are already clean.
@@ -157,7 +211,7 @@ pub enum ErrorKind {
     InputTooLarge,
     /// An option could not be read.
     InvalidOption,
-    /// Bytes that are not UTF-8 (see [`input::Input::from_bytes`]).
+    /// Bytes that are not UTF-8 (see [`Input::from_bytes`]).
     InvalidUtf8,
 }
 
@@ -232,7 +286,7 @@ pub struct InputBlock {
     pub roles: Vec<String>,
 }
 
-/// Everything read from one page: the contract in `spec/output.md`.
+/// Everything read from one page: the contract in `docs/output.md`.
 ///
 /// It deserialises too (missing fields take their defaults), so that a
 /// binding can hand documents it printed earlier back to [`report`].
@@ -529,15 +583,6 @@ pub struct Event {
     pub sentence_span: Range<usize>,
 }
 
-/// What the page says about itself, passed from the cleaner to later stages.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DocContext {
-    /// The year that dates without one belong to, when known (dateline or reference date).
-    pub anchor: Option<Ymd>,
-    /// Byte range of the title in `text`, if there is one.
-    pub title_span: Option<Range<usize>>,
-}
-
 /// Runs the whole pipeline on a page pasted as plain text.
 ///
 /// ```
@@ -613,7 +658,7 @@ fn finish(article: clean::Article, options: &Options) -> Extraction {
         title_span,
     };
     let mut entities = entities::find(&text, &ctx);
-    let mut events = events::find(&text, &entities, &ctx);
+    let mut events = events::find_with_captions(&text, &entities, &article.captions, &ctx);
     offsets::fill_utf16(&text, &mut entities, &mut events);
     let mut warnings = article.warnings;
     if text.trim().is_empty() && warnings.is_empty() {
@@ -671,6 +716,22 @@ mod tests {
             .unwrap()
             .contains(&"related-links".into()));
         assert_eq!(v["errors"][0], "input-too-large");
+    }
+
+    #[test]
+    fn options_read_known_keys_and_refuse_unknown_ones() {
+        let o: Options =
+            serde_json::from_str(r#"{"clean": false, "referenceDate": "2031-04-09"}"#).unwrap();
+        assert!(!o.clean);
+        assert_eq!(o.reference_date, Ymd::new(2031, 4, 9));
+        assert_eq!(o.max_input_bytes, DEFAULT_MAX_INPUT_BYTES);
+        assert_eq!(
+            serde_json::from_str::<Options>("{}").unwrap(),
+            Options::default()
+        );
+        // issue 18: a misspelt key is an error, not silently the default.
+        let err = serde_json::from_str::<Options>(r#"{"refDate": "2031-04-09"}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field `refDate`"), "{err}");
     }
 
     #[test]

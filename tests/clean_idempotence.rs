@@ -5,7 +5,8 @@
 
 use std::fs;
 use std::path::Path;
-use vnextract::{extract, normalise::normalise, Options};
+use vnextract::internals::normalise::normalise;
+use vnextract::{extract, Options};
 
 fn inputs() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -5,7 +5,7 @@
 //! typed with combining marks in any canonical-equivalent order.
 
 use unicode_normalization::UnicodeNormalization;
-use vnextract::normalise::compose::nfc;
+use vnextract::internals::normalise::compose::nfc;
 
 #[test]
 fn every_latin_letter_composes_as_unicode_says() {

@@ -4,7 +4,8 @@
 
 use std::fs;
 use std::path::Path;
-use vnextract::{clean, extract_html, normalise::normalise, Options};
+use vnextract::internals::{clean, normalise::normalise};
+use vnextract::{extract_html, Options};
 
 fn pages() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages");

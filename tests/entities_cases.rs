@@ -6,7 +6,8 @@
 mod support;
 
 use serde_json::Value;
-use vnextract::{entities, DocContext, Entity, EntityKind};
+use vnextract::internals::{entities, normalise, DocContext};
+use vnextract::{Entity, EntityKind};
 
 fn kind(s: &str) -> EntityKind {
     serde_json::from_value(Value::String(s.into()))
@@ -88,7 +89,7 @@ fn entity_cases() {
             matches!(case["issue"].as_u64(), Some(4 | 13)),
             "{name} must cite issue 4 or 13"
         );
-        let text = vnextract::normalise::normalise(case["text"].as_str().expect("text"));
+        let text = normalise::normalise(case["text"].as_str().expect("text"));
         let got = entities::find(&text, &DocContext::default());
         for e in &got {
             assert_eq!(

@@ -7,7 +7,8 @@
 mod support;
 
 use serde_json::Value;
-use vnextract::{entities, events, DocContext, Options, Ymd};
+use vnextract::internals::{entities, events, normalise, DocContext};
+use vnextract::{Options, Ymd};
 
 fn problems(name: &str, case: &Value) -> Vec<String> {
     let got = if case["pipeline"].as_bool() == Some(true) {
@@ -24,7 +25,7 @@ fn problems(name: &str, case: &Value) -> Vec<String> {
             .expect("extract")
             .events
     } else {
-        let text = vnextract::normalise::normalise(case["text"].as_str().expect("text"));
+        let text = normalise::normalise(case["text"].as_str().expect("text"));
         let title = case["title"].as_bool().unwrap_or(true);
         let title_span = title.then(|| 0..text.find("\n\n").unwrap_or(text.len()));
         let anchor = case["anchor"]

@@ -10,7 +10,8 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
-use vnextract::{entities, DocContext, EntityKind};
+use vnextract::internals::{entities, normalise, DocContext};
+use vnextract::EntityKind;
 
 /// The scorer's matching key: lower case, no tone marks, hyphens folded.
 fn key(s: &str) -> String {
@@ -112,7 +113,7 @@ fn seed_articles_meet_the_entity_goal() {
                     .flatten()
                     .filter_map(|p| p.as_str().map(String::from)),
             );
-            let text = vnextract::normalise::normalise(&parts.join("\n\n"));
+            let text = normalise::normalise(&parts.join("\n\n"));
             let (t, p, n, wrong) = counts(&gold, &text, kind, label);
             tp += t;
             fp += p;

@@ -7,7 +7,8 @@
 use regex::Regex;
 use serde_json::Value;
 use std::path::Path;
-use vnextract::{events, DocContext, Entity, EntityKind, Event};
+use vnextract::internals::{events, DocContext};
+use vnextract::{Entity, EntityKind, Event};
 
 fn entity(
     kind: EntityKind,

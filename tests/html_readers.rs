@@ -14,8 +14,8 @@
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use vnextract::clean::html::{blocks_from_html, tables::TABLES};
-use vnextract::input::looks_like_html;
+use vnextract::internals::clean::html::{blocks_from_html, tables::TABLES};
+use vnextract::looks_like_html;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 

@@ -6,7 +6,8 @@ mod support;
 
 use serde_json::Value;
 use std::time::Instant;
-use vnextract::{entities, extract, DocContext, Entity, EntityKind, Options, Ymd};
+use vnextract::internals::{entities, DocContext};
+use vnextract::{extract, Entity, EntityKind, Options, Ymd};
 
 const VALUE_KINDS: [EntityKind; 5] = [
     EntityKind::Date,

@@ -8,7 +8,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JsString, Reflect, JSON};
-use vnextract::wasm::{entities_csv, events_csv, extract, extract_blocks, timeline, version};
+use vnextract::internals::wasm::{
+    entities_csv, events_csv, extract, extract_blocks, timeline, version,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -64,7 +66,7 @@ fn name(err: &JsValue) -> String {
         .unwrap_or_default()
 }
 
-/// Every field of the contract (spec/output.md) is there, with its JS type.
+/// Every field of the contract (docs/output.md) is there, with its JS type.
 fn assert_contract(x: &JsValue) {
     assert!(x.is_object(), "extract returned {x:?}");
     for key in ["title", "byline", "published", "source"] {
@@ -152,6 +154,7 @@ fn bad_options_throw_an_error_not_a_trap() {
         r#"{"clean": "yes"}"#,
         r#"{"referenceDate": "12/12/2025"}"#,
         r#"{"maxInputBytes": -1}"#,
+        r#"{"refDate": "2025-12-12"}"#, // issue 18: unknown keys are refused
         "42",
         r#""text""#,
     ] {
@@ -197,7 +200,7 @@ fn version_is_the_crate_version() {
 
 #[wasm_bindgen_test]
 fn schema_lists_what_the_core_emits() {
-    let s = vnextract::wasm::schema().expect("schema");
+    let s = vnextract::internals::wasm::schema().expect("schema");
     let types = array(&s, "entityTypes");
     assert_eq!(types.length(), 10);
     assert_eq!(types.get(0).as_string().as_deref(), Some("PER"));

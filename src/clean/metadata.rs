@@ -8,15 +8,24 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]((?:19|20)[0-9]{2})(?:[^0-9]|$)")
         .unwrap()
 });
+/// Year first, as machine-written stamps give it ("2023-08-14 09:12:40").
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})(?:[^0-9]|$)").unwrap()
+});
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9/])([0-2]?[0-9])[:h]([0-5][0-9])(?:[^0-9]|$)").unwrap()
 });
 
-/// "17:05 | 23/03/2021 GMT+7" → "2021-03-23T17:05"; a date alone → "2021-03-23".
+/// "17:05 | 23/03/2021 GMT+7" → "2021-03-23T17:05"; a date alone → "2021-03-23";
+/// a stamp written year first ("2021-03-23 17:05:09") reads the same.
 pub fn published(line: &str) -> Option<String> {
-    let d = DATE.captures(line)?;
-    let (day, month, year): (u8, u8, i32) =
-        (d[1].parse().ok()?, d[2].parse().ok()?, d[3].parse().ok()?);
+    let (day, month, year): (u8, u8, i32) = match DATE.captures(line) {
+        Some(d) => (d[1].parse().ok()?, d[2].parse().ok()?, d[3].parse().ok()?),
+        None => {
+            let d = ISO_DATE.captures(line)?;
+            (d[3].parse().ok()?, d[2].parse().ok()?, d[1].parse().ok()?)
+        }
+    };
     let date = crate::Ymd::new(year, month, day)?;
     match TIME.captures(line) {
         Some(t) => {
@@ -97,6 +106,12 @@ mod tests {
         );
         assert_eq!(published("28/10/2019").as_deref(), Some("2019-10-28"));
         assert_eq!(published("30/02/2019"), None);
+        // A machine stamp, year first, with seconds and a zone (issue 12).
+        assert_eq!(
+            published("2023-08-14 09:12:40(GMT+07:00) Báo Mẫu").as_deref(),
+            Some("2023-08-14T09:12")
+        );
+        assert_eq!(published("2023-02-30 09:12"), None);
     }
 
     #[test]

@@ -64,9 +64,13 @@ static RELATIVE_STAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[0-9]+ (?:giay|phut|gio|ngay|tuan|thang|nam) truoc$").unwrap());
 static CLOCK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-2]?[0-9])[:h]([0-5][0-9])(?:[^0-9]|$)").unwrap());
-/// A web address or a domain in running text ("Baomau.vn", "https://…").
+/// A web address or a domain in running text ("Baomau.vn", "https://…"),
+/// in any case. Spelled case by case rather than with `(?i)`, which needs
+/// regex's Unicode case tables (~40 KB of gzipped wasm, issue 16): ASCII
+/// letters either way, plus the two letters Unicode folds onto them, 'ſ'
+/// onto s and the Kelvin sign onto k, as `(?i)` matched.
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://|www\.|[a-z0-9]\.(?:vn|com|net|org|info)(?:[^a-z]|$)").unwrap()
+    Regex::new(r"[hH][tT][tT][pP][sS\x{17F}]?://|[wW]{3}\.|[a-zA-Z0-9\x{17F}\x{212A}]\.(?:[vV][nN]|[cC][oO][mM]|[nN][eE][tT]|[oO][rR][gG]|[iI][nN][fF][oO])(?:[^a-zA-Z\x{17F}\x{212A}]|$)").unwrap()
 });
 /// "(TTXVN/Tin Mẫu+)": a short credit in parentheses, alone on its line.
 static PAREN_SOURCE: LazyLock<Regex> =
@@ -654,6 +658,22 @@ mod tests {
         assert_eq!(shape("aa"), Shape::Widget);
         assert_eq!(shape("17:05 | 23/03/2021 GMT+7"), Shape::Dateline);
         assert_eq!(shape("Thứ Sáu, 11/06/2021 - 07:48"), Shape::Dateline);
+    }
+
+    #[test]
+    fn web_addresses_in_any_case() {
+        for line in [
+            "HTTPS://a",
+            "Http://a",
+            "xem WWW.a",
+            "Theo dõi BaoMau.Vn trên",
+            "tin.COM",
+        ] {
+            assert!(names_web_address(line, 3, false), "{line}");
+        }
+        for line in ["httpx://a", "ww.a", "Baomau.vnx", "Baomau.vnt"] {
+            assert!(!names_web_address(line, 3, false), "{line}");
+        }
     }
 
     #[test]

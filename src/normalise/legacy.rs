@@ -49,12 +49,6 @@ pub fn convert(encoding: Option<Encoding>, text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Detects and converts in one call.
-pub fn repair(text: &str) -> (Cow<'_, str>, Option<Encoding>) {
-    let encoding = detect(text);
-    (convert(encoding, text), encoding)
-}
-
 /// The legacy encoding the blocks of one page appear to be in, judged on
 /// them all together.
 pub fn detect_blocks(blocks: &[InputBlock]) -> Option<Encoding> {
@@ -423,6 +417,12 @@ fn decode_vni(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Detects and converts in one call, as `extract` does.
+    fn repair(text: &str) -> (Cow<'_, str>, Option<Encoding>) {
+        let encoding = detect(text);
+        (convert(encoding, text), encoding)
+    }
 
     /// The same sentences in Unicode, and as TCVN3 and VNI text read as Latin-1.
     const UNICODE: &str = "Chiều nay, tại Hà Nội, Bộ trưởng Ngoại giao tiếp Đại sứ các nước.";

@@ -1,5 +1,5 @@
 //! Reports over the extractions of several articles: the merged timeline
-//! ([`timeline`]) and the entity and event tables ([`table`]), which the CLI
+//! ([`mod@timeline`]) and the entity and event tables ([`table`]), which the CLI
 //! writes as CSV with the `csv` crate, the page exports from the wasm
 //! binding, and the Python binding hands to pandas.
 //!

@@ -2,7 +2,7 @@
 //! core's messages.
 //!
 //! Conversion only, like the wasm binding: how an input is read
-//! ([`vnextract::input`]), the pipeline and the reports
+//! ([`vnextract::Input`]), the pipeline and the reports
 //! ([`vnextract::report`]) all live in the core. `extract_many` releases
 //! the GIL and spreads the batch over cores with rayon, keeping its order.
 
@@ -12,9 +12,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use pythonize::{depythonize, pythonize};
 use rayon::prelude::*;
-use vnextract::input::{Format, Input};
 use vnextract::report::{self, Document, Table};
 use vnextract::{ErrorKind, Extraction, Options, Ymd};
+use vnextract::{Format, Input};
 
 create_exception!(
     vnextract,

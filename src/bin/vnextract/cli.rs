@@ -5,9 +5,9 @@ use rayon::prelude::*;
 use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
-use vnextract::input::{Format, Input};
 use vnextract::report::{self, Document, Table};
 use vnextract::{ErrorKind, Extraction, Options, Ymd};
+use vnextract::{Format, Input};
 
 const USAGE: &str = "\
 usage: vnextract [OPTIONS] FILE...      (FILE may be - for standard input)

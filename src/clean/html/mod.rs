@@ -3,11 +3,11 @@
 //! the same fields by the same rules, from the same tables
 //! (`data/html/tags.txt`, see [`tables`]).
 //!
-//! Natively the page is parsed by html5ever ([`dom`]), so every named
+//! Natively the page is parsed by html5ever (`dom`), so every named
 //! entity, unclosed or misnested element and attribute value holding `>`
 //! reads as a browser reads it. The wasm build has the browser's parser in
 //! the page and no use for a second one; its `extract_html` reads tags with
-//! the small scanner of [`scan`] instead (no attributes, so no roles).
+//! the small scanner of `scan` instead (no attributes, so no roles).
 //!
 //! A block is the text of one block element between its inner block
 //! elements (and `<br>`s), whitespace collapsed; scripts, styles, form
