@@ -6,7 +6,9 @@
 //! Vongsa", "Tanaka Hiroshi"). A name may run over a single line break.
 
 use super::lists::LISTS;
-use super::scan::{place_at, starts_name, vietnamese_syllable, Cx, Found, Spans};
+use super::scan::{
+    place_at, spelled_vietnamese, starts_name, vietnamese_syllable, Cx, Found, Spans,
+};
 use crate::fasthash::{FastMap, FastSet};
 use crate::{Entity, EntityKind};
 
@@ -37,7 +39,7 @@ pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
         && words < 6
         && cx.cap(k)
         && (k == j || (cx.joined(k) && !other_name_at(cx, k)))
-        && (!foreign_seen || cx.toks[k].ascii)
+        && (!foreign_seen || cx.toks[k].ascii || !spelled_vietnamese(&cx.toks[k].lower))
     {
         foreign_seen |= foreign(k);
         words += 1;

@@ -255,6 +255,16 @@ pub fn vietnamese_syllable(lower: &str) -> bool {
     !lower.is_ascii() || PLAIN_SYLLABLE.is_match(lower)
 }
 
+/// Whether a word with marks is spelled as a Vietnamese syllable once its
+/// marks are taken off ("toàn" is, "huamán" and "dvořák" are not).
+pub fn spelled_vietnamese(lower: &str) -> bool {
+    let plain: String = lower
+        .chars()
+        .filter_map(crate::text::chars::fold_char)
+        .collect();
+    PLAIN_SYLLABLE.is_match(&plain)
+}
+
 /// Whether a Vietnamese name starts at `k`: a family name and another
 /// capitalised syllable ("Đỗ Quang Lâm").
 pub fn starts_name(cx: &Cx<'_>, k: usize) -> bool {
