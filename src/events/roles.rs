@@ -116,7 +116,7 @@ pub const SITTINGS: &[EventKind] = &[EventKind::Reception, EventKind::Meeting, E
 const OCCASION_LEADS: &[&str] = &["nhân", "trong"];
 
 /// Names inside which a cue is only a syllable of the name.
-const NAME_KINDS: &[EntityKind] = &[
+pub const NAME_KINDS: &[EntityKind] = &[
     EntityKind::Per,
     EntityKind::Loc,
     EntityKind::Org,
