@@ -286,7 +286,7 @@ pub struct InputBlock {
     pub roles: Vec<String>,
 }
 
-/// Everything read from one page: the contract in `spec/output.md`.
+/// Everything read from one page: the contract in `docs/output.md`.
 ///
 /// It deserialises too (missing fields take their defaults), so that a
 /// binding can hand documents it printed earlier back to [`report`].
