@@ -7,6 +7,7 @@
 
 use super::lists::LISTS;
 use super::scan::{cap_run, place_at, places_from, starts_name, vietnamese_syllable, Cx, Found};
+use crate::text::chars::is_alphabetic;
 use crate::EntityKind;
 
 /// Whether an organisation name starts at `k` (a head with a name, or a fixed name).
@@ -154,8 +155,8 @@ fn acronym(cx: &Cx<'_>, k: usize) -> Option<usize> {
     if listed.is_some() {
         return Some(k + 1);
     }
-    let letters = t.lower.chars().filter(|c| c.is_alphabetic()).count();
-    (t.shout && !cx.shouting(k) && letters >= 3 && !LISTS.not_acronyms.has(&cx.toks, k))
+    let letters = || t.lower.chars().filter(|&c| is_alphabetic(c)).count();
+    (t.shout && !cx.shouting(k) && letters() >= 3 && !LISTS.not_acronyms.has(&cx.toks, k))
         .then_some(k + 1)
 }
 
