@@ -4,6 +4,7 @@
 
 use super::dates::EventDate;
 use super::lexicon::{data_lines, keyed_list, Lexicon};
+use super::roles::NAME_KINDS;
 use super::view::SentenceView;
 use crate::{Entity, EntityKind, EventStatus, Ymd};
 use std::ops::Range;
@@ -341,7 +342,8 @@ pub fn destination(v: &SentenceView<'_>, from: usize, to: usize) -> Option<Strin
 }
 
 /// The status the words around a trigger give: the nearest cue before it
-/// (tokens `from..start`), else a cue just after it (`end..to`).
+/// (tokens `from..start`), else a cue just after it (`end..to`). A cue
+/// inside a name is a syllable of the name ("Bộ Kế hoạch và Đầu tư").
 pub fn status(
     v: &SentenceView<'_>,
     from: usize,
@@ -354,7 +356,7 @@ pub fn status(
             j + len <= start
                 && (*side == Side::Before || (*side == Side::Near && j + len + NEAR >= start))
         });
-        if let Some((_, (s, _))) = found {
+        if let Some((_, (s, _))) = found.filter(|_| !v.inside(j, NAME_KINDS)) {
             return *s;
         }
     }
@@ -365,6 +367,7 @@ pub fn status(
         if let Some((_, (s, _))) = STATUS
             .all_at(&v.tokens, j)
             .find(|(_, (_, side))| *side == Side::After)
+            .filter(|_| !v.inside(j, NAME_KINDS))
         {
             return *s;
         }
@@ -379,6 +382,7 @@ pub fn has_status_cue(v: &SentenceView<'_>, r: Range<usize>) -> bool {
         STATUS
             .all_at(&v.tokens, j)
             .any(|(_, (_, side))| *side == Side::Before)
+            && !v.inside(j, NAME_KINDS)
     })
 }
 

@@ -116,7 +116,7 @@ pub const SITTINGS: &[EventKind] = &[EventKind::Reception, EventKind::Meeting, E
 const OCCASION_LEADS: &[&str] = &["nhân", "trong"];
 
 /// Names inside which a cue is only a syllable of the name.
-const NAME_KINDS: &[EntityKind] = &[
+pub const NAME_KINDS: &[EntityKind] = &[
     EntityKind::Per,
     EntityKind::Loc,
     EntityKind::Org,
@@ -407,7 +407,8 @@ fn leading_segments(v: &SentenceView<'_>, hits: &[Hit<'_>]) -> Vec<Range<usize>>
 }
 
 /// The first token of the sentence's own words: after bullets and dashes
-/// ("* Chiều cùng ngày"), and after an agency tag in brackets ("(VOV) -").
+/// ("* Chiều cùng ngày"), after an agency tag in brackets ("(VOV) -"), and
+/// after the source it is told from ("Theo Thông tấn Mẫu: Ngày 5/4, …").
 fn opening(v: &SentenceView<'_>) -> usize {
     let mut i = 0;
     loop {
@@ -416,11 +417,24 @@ fn opening(v: &SentenceView<'_>) -> usize {
                 Some(close) if close - i <= 6 => i = close + 1,
                 _ => return i,
             },
+            Some(t) if t.lower == "theo" => {
+                let colon = (i + 1..v.tokens.len().min(i + 1 + MAX_SOURCE_TOKENS))
+                    .take_while(|&j| v.tokens[j].is_word() || v.tokens[j].is(':'))
+                    .find(|&j| v.tokens[j].is(':'));
+                match colon {
+                    Some(c) => i = c + 1,
+                    None => return i,
+                }
+            }
             Some(t) if !t.is_word() && !t.is('"') && !t.is('“') => i += 1,
             _ => return i,
         }
     }
 }
+
+/// How many tokens a source named before a colon may have ("Theo phóng
+/// viên thường trú tại Bắc Kinh:").
+const MAX_SOURCE_TOKENS: usize = 10;
 
 fn only_dates(v: &SentenceView<'_>, seg: Range<usize>) -> bool {
     seg.clone()
