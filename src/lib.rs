@@ -286,7 +286,7 @@ pub struct InputBlock {
     pub roles: Vec<String>,
 }
 
-/// Everything read from one page: the contract in `spec/output.md`.
+/// Everything read from one page: the contract in `docs/output.md`.
 ///
 /// It deserialises too (missing fields take their defaults), so that a
 /// binding can hand documents it printed earlier back to [`report`].
@@ -658,7 +658,7 @@ fn finish(article: clean::Article, options: &Options) -> Extraction {
         title_span,
     };
     let mut entities = entities::find(&text, &ctx);
-    let mut events = events::find(&text, &entities, &ctx);
+    let mut events = events::find_with_captions(&text, &entities, &article.captions, &ctx);
     offsets::fill_utf16(&text, &mut entities, &mut events);
     let mut warnings = article.warnings;
     if text.trim().is_empty() && warnings.is_empty() {

@@ -92,7 +92,7 @@ fn to_js<T: Serialize>(x: &T) -> Result<JsValue, JsValue> {
 
 /// Extracts from a page pasted as text. `options`: `{clean, referenceDate,
 /// maxInputBytes}`, each optional; `undefined` for the defaults. Returns the
-/// document of `spec/output.md`; `start`/`end` are UTF-16 code units, so
+/// document of `docs/output.md`; `start`/`end` are UTF-16 code units, so
 /// `text.slice(start, end)` is the mention.
 #[wasm_bindgen]
 pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {

@@ -77,8 +77,9 @@ const NAME_KINDS: [EntityKind; 5] = [
 /// takes it as given, with the `reference_date` the CLI would get; the
 /// dateline, the title and the DATE/TIME/NUM values come from the library,
 /// the names from the case's `entities` (so the case does not depend on the
-/// name recogniser).
-fn prepare(case: &Value) -> (String, DocContext, Vec<Entity>) {
+/// name recogniser). The captions the cleaner set apart come along (the
+/// events stage reads them with the library's own entities).
+fn prepare(case: &Value) -> (String, DocContext, Vec<Entity>, Vec<String>) {
     let given = case["text"].as_str().expect("text");
     let specs = case["entities"]
         .as_array()
@@ -96,7 +97,12 @@ fn prepare(case: &Value) -> (String, DocContext, Vec<Entity>) {
             anchor: day("anchor"),
             title_span,
         };
-        return (given.to_string(), ctx, entities(given, specs, false));
+        return (
+            given.to_string(),
+            ctx,
+            entities(given, specs, false),
+            Vec::new(),
+        );
     }
     let options = Options {
         clean: case["clean"].as_bool().unwrap_or(false),
@@ -126,13 +132,13 @@ fn prepare(case: &Value) -> (String, DocContext, Vec<Entity>) {
         .collect();
     ents.extend(entities(&x.text, specs, options.clean));
     ents.sort_by_key(|e| e.span.start);
-    (x.text, ctx, ents)
+    (x.text, ctx, ents, x.captions)
 }
 
 fn check(name: &str, case: &Value) -> Vec<String> {
-    let (text, ctx, ents) = prepare(case);
+    let (text, ctx, ents, captions) = prepare(case);
     let text = text.as_str();
-    let got = events::find(text, &ents, &ctx);
+    let got = events::find_with_captions(text, &ents, &captions, &ctx);
     let mut errors = Vec::new();
     if let Some(a) = case.get("expect_anchor") {
         let actual = ctx

@@ -66,7 +66,7 @@ fn name(err: &JsValue) -> String {
         .unwrap_or_default()
 }
 
-/// Every field of the contract (spec/output.md) is there, with its JS type.
+/// Every field of the contract (docs/output.md) is there, with its JS type.
 fn assert_contract(x: &JsValue) {
     assert!(x.is_object(), "extract returned {x:?}");
     for key in ["title", "byline", "published", "source"] {

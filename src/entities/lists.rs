@@ -79,6 +79,8 @@ pub struct Lists {
     pub org_heads: Phrases<bool>,
     /// Fixed organisation names and acronyms.
     pub org_names: Phrases<Named>,
+    /// Lower-case words inside an organisation's name ("quốc gia").
+    pub org_name_words: Phrases<String>,
     /// Upper-case words that are no organisation.
     pub not_acronyms: Phrases<String>,
     /// Vietnamese family names.
@@ -135,6 +137,10 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             Mode::Exact,
         ),
         org_names: names(include_str!("../../data/entities/org_names.txt")),
+        org_name_words: phrases(
+            include_str!("../../data/entities/org_name_words.txt"),
+            Mode::Lower,
+        ),
         not_acronyms: phrases(
             include_str!("../../data/entities/not_acronyms.txt"),
             Mode::Exact,

@@ -41,8 +41,11 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
     // after it: "Nhân Dân" takes no tail ("Báo Nhân Dân tổ chức").
     let mut bare_cap = false;
     // "Hội hữu nghị Việt Nam - Peru": a few lower-case words describing the
-    // body, then the places it belongs to.
-    if let Some(n) = (1..=3).find(|&n| {
+    // body, then the places it belongs to; longer with the words names keep
+    // in lower case ("Hiệp hội chế biến và xuất khẩu thủy sản Việt Nam").
+    if let Some(end) = described_to_place(cx, j) {
+        k = end;
+    } else if let Some(n) = (1..=3).find(|&n| {
         (j..j + n).all(|i| {
             cx.toks.get(i).is_some_and(|t| {
                 t.low_word()
@@ -78,11 +81,7 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         }
         // "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": the body whose
         // central committee it is.
-        if let Some((n, _)) = l
-            .title_qualifiers
-            .at(&cx.toks, k)
-            .filter(|_| !any && !nested)
-        {
+        if let Some((n, _)) = l.title_qualifiers.at(&cx.toks, k).filter(|_| !nested) {
             if let Some((end, _, c, _)) =
                 org_at_depth(cx, k + n, true).filter(|o| o.3 != "org.acronym")
             {
@@ -100,13 +99,29 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
             continue;
         }
         let t = &cx.toks[k];
-        // After the first word, a new head starts another organisation.
+        // After the first word, a new head starts another organisation:
+        // written straight after, it is the body this one belongs to ("Ban
+        // Nội chính Tỉnh ủy", "Hội đồng Dân tộc Mặt trận …").
         let another = any && starts_org(cx, k);
+        if another && !nested {
+            if let Some((end, c)) = parent(cx, k) {
+                k = end;
+                country = c;
+                break;
+            }
+        }
         // A foreign word right after a field starts the holder's name
         // ("Bộ Ngoại giao Park Jin"), not more of the body's.
         let foreign_after_field =
             after_field && cx.toks[k].ascii && cx.cap(k) && !vietnamese_syllable(&cx.toks[k].lower);
-        let person = (starts_name(cx, k) || foreign_after_field) && !named_after;
+        // Two foreign words after an abbreviation are the holder's name
+        // too ("Đảng CPP Sous Yara", "Thư viện LHQ Mereani Keleti").
+        let foreign =
+            |m: usize| cx.cap(m) && cx.toks[m].ascii && !vietnamese_syllable(&cx.toks[m].lower);
+        let foreign_after_acronym =
+            k > j && cx.toks[k - 1].shout && foreign(k) && cx.joined(k + 1) && foreign(k + 1);
+        let person =
+            (starts_name(cx, k) || foreign_after_field || foreign_after_acronym) && !named_after;
         if cx.cap(k) && !another && !person && !l.title_heads.has(&cx.toks, k) {
             k += 1;
             // A foreign word takes no Vietnamese tail ("Tập đoàn Tata công bố").
@@ -129,6 +144,15 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
             k += 1;
             continue;
         }
+        // "Vụ Hoạch định chính sách", "Tổng cục Hợp tác phát triển quốc tế
+        // quốc gia Trung Quốc": the name's lower-case words.
+        if any {
+            if let Some((end, c)) = described(cx, k) {
+                k = end;
+                country = c.or(country);
+                break;
+            }
+        }
         // "Sở Ngoại vụ tỉnh Quảng Ninh", "Ủy ban nhân dân thành phố Cần Thơ"
         if any {
             k = local_tail(cx, k).unwrap_or(k);
@@ -147,6 +171,59 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
     (any && k > j).then_some((k, country))
 }
 
+/// The most lower-case words [`described`] takes.
+const DESCRIBED_MAX: usize = 8;
+
+/// The end of a run of the lower-case words names keep ("chính sách",
+/// "quốc gia"; an inner "và") from `k`, where it ends the name: at the end
+/// of the clause (a mark, a break) or at the body's place, which it takes
+/// with its country. `None` when no such run starts at `k`.
+fn described(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
+    let end = name_words(cx, k)?;
+    if let Some((e, c)) = places_from(cx, end).filter(|_| cx.joined(end)) {
+        return Some((e, c));
+    }
+    let boundary = cx.toks.get(end).map_or(true, |t| !t.word || t.break_before);
+    boundary.then_some((end, None))
+}
+
+/// The end of a run of name words right after a head that a place follows
+/// ("Ủy ban biên giới quốc gia Campuchia"); there a clause end would take
+/// a plain noun ("Hội nông dân,").
+fn described_to_place(cx: &Cx<'_>, k: usize) -> Option<usize> {
+    let end = name_words(cx, k)?;
+    (cx.joined(end) && place_at(cx, end).is_some()).then_some(end)
+}
+
+/// The end of the run of listed lower-case name words from `k` (an inner
+/// "và" joins two), at most [`DESCRIBED_MAX`] tokens.
+fn name_words(cx: &Cx<'_>, k: usize) -> Option<usize> {
+    let l = &*LISTS;
+    let mut end = k;
+    while end - k < DESCRIBED_MAX && cx.joined(end) {
+        if let Some((n, _)) = l.org_name_words.at(&cx.toks, end) {
+            end += n;
+        } else if end > k && cx.toks[end].lower == "và" && l.org_name_words.has(&cx.toks, end + 1)
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    (end > k).then_some(end)
+}
+
+/// The body an organisation belongs to, named right after it (`k`): an
+/// organisation, or a generic local body alone ("Ban Nội chính Tỉnh ủy",
+/// where the province goes unsaid). End and country.
+fn parent(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
+    if let Some((end, _, c, rule)) = org_at_depth(cx, k, true) {
+        return (rule != "org.acronym").then_some((end, c));
+    }
+    let (n, named) = LISTS.org_names.at(&cx.toks, k)?;
+    named.needs_place.then_some((k + n, None))
+}
+
 /// An acronym at `k` ("ASEAN", "TTXVN"): an upper-case word in running text
 /// that is no currency or unit. Returns the end.
 fn acronym(cx: &Cx<'_>, k: usize) -> Option<usize> {
@@ -155,9 +232,27 @@ fn acronym(cx: &Cx<'_>, k: usize) -> Option<usize> {
     if listed.is_some() {
         return Some(k + 1);
     }
-    let letters = || t.lower.chars().filter(|&c| is_alphabetic(c)).count();
-    (t.shout && !cx.shouting(k) && letters() >= 3 && !LISTS.not_acronyms.has(&cx.toks, k))
-        .then_some(k + 1)
+    // "NN&PTNT", "LĐ-TB&XH": parts joined by "&" or "-" without spaces
+    // are one abbreviation, however short each part.
+    let tight = |e: usize| cx.toks.get(e).is_some_and(|t| !t.space_before);
+    let mut end = k + 1;
+    while cx.toks.get(end).is_some_and(|m| m.is('&') || m.is('-'))
+        && tight(end)
+        && tight(end + 1)
+        && cx.toks[end + 1].shout
+    {
+        end += 2;
+    }
+    let letters: usize = cx.toks[k..end]
+        .iter()
+        .map(|t| t.lower.chars().filter(|&c| is_alphabetic(c)).count())
+        .sum();
+    let joined_parts = cx.toks[k..end].iter().any(|t| t.is('&'));
+    (t.shout
+        && !cx.shouting(k)
+        && letters >= 3
+        && (joined_parts || !LISTS.not_acronyms.has(&cx.toks, k)))
+    .then_some(end)
 }
 
 /// The organisation at token `i`: end, canonical name, country, rule.
@@ -191,6 +286,11 @@ fn org_at_depth(
             }
         }
         if let Some(e) = local_tail(cx, end) {
+            end = e;
+        } else if let Some((e, _)) =
+            places_from(cx, end).filter(|_| named.needs_place && end == i + n && cx.joined(end))
+        {
+            // "UBND TPHCM", "Tỉnh ủy Nghệ An": the place without its unit.
             end = e;
         } else if named.needs_place && end == i + n && cx.joined(end) {
             // "UBND tỉnh" with the province said before: the unit word in

@@ -6,7 +6,9 @@
 //! Vongsa", "Tanaka Hiroshi"). A name may run over a single line break.
 
 use super::lists::LISTS;
-use super::scan::{place_at, starts_name, vietnamese_syllable, Cx, Found, Spans};
+use super::scan::{
+    place_at, spelled_vietnamese, starts_name, vietnamese_syllable, Cx, Found, Spans,
+};
 use crate::fasthash::{FastMap, FastSet};
 use crate::{Entity, EntityKind};
 
@@ -28,11 +30,19 @@ pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
     let foreign =
         |m: usize| cx.cap(m) && cx.toks[m].ascii && !vietnamese_syllable(&cx.toks[m].lower);
     let mut k = j;
+    // A foreign name goes on in foreign words: "Donald Trump Toàn cảnh" is
+    // a name, then a caption's first word.
+    let mut foreign_seen = false;
+    // Words, not tokens: "Ta-đa-mô-ri" is one word of seven tokens.
+    let mut words = 0;
     while k < cx.toks.len()
-        && k - j < 6
+        && words < 6
         && cx.cap(k)
         && (k == j || (cx.joined(k) && !other_name_at(cx, k)))
+        && (!foreign_seen || cx.toks[k].ascii || !spelled_vietnamese(&cx.toks[k].lower))
     {
+        foreign_seen |= foreign(k);
+        words += 1;
         k += 1;
         // "Jong-un", "Kassym-Jomart": a hyphen and a syllable, written
         // solid (not a place: "Nam-Lào" joins two names).
@@ -105,6 +115,11 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
     let toks = &cx.toks[i..end];
     let words = toks.iter().filter(|t| t.word).count();
     if words < 2 || (i + 1..end).any(|k| place_at(cx, k).is_some_and(|p| p.0 >= 2)) {
+        return None;
+    }
+    // "Đoàn Kinh tế quốc phòng": the last word starts a field with the
+    // lower-case word after it, so the run names a body, not a person.
+    if (i + 1..end).any(|k| LISTS.fields.at(&cx.toks, k).is_some_and(|f| k + f.0 > end)) {
         return None;
     }
     if starts_name(cx, i) && words <= 4 {

@@ -6,7 +6,7 @@
 
 use super::lists::LISTS;
 use super::orgs;
-use super::scan::{cap_run, longest, place_at, Cx, Found};
+use super::scan::{cap_run, longest, place_at, vietnamese_syllable, Cx, Found};
 use crate::EntityKind;
 
 /// The gazetteer LOC mention at `i`.
@@ -27,18 +27,25 @@ fn site(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if !cx.joined(j) {
         return None;
     }
-    let (end, inner) = if let Some(o) = orgs::find(cx, j) {
-        (o.end, o.entities)
+    // The canonical name of a site named by a place or a name of its own
+    // leaves the head out, as a unit word is ("cảng Cái Rồng" is "Cái
+    // Rồng"); one named by its organisation keeps it ("Trụ sở Bộ Y tế").
+    let (end, inner, canonical) = if let Some(o) = orgs::find(cx, j) {
+        (o.end, o.entities, None)
     } else if let Some(p) = place_at(cx, j) {
-        (j + p.0, Vec::new())
+        (j + p.0, Vec::new(), Some(p.1.canonical.clone()))
     } else {
         let k = cap_run(cx, j, 4);
-        (k, Vec::new())
+        (k, Vec::new(), Some(cx.words(j..k)))
     };
     if end <= j {
         return None;
     }
-    let mut entities = vec![cx.mention(i..end, EntityKind::Loc, "loc.site")];
+    let mut site = cx.mention(i..end, EntityKind::Loc, "loc.site");
+    if let Some(c) = canonical {
+        site.canonical = c;
+    }
+    let mut entities = vec![site];
     entities.extend(inner);
     Some(Found { end, entities })
 }
@@ -68,10 +75,16 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
             entities: vec![e],
         });
     }
-    let k = cap_run(cx, j, 4);
+    let mut k = cap_run(cx, j, 4);
     // "Làng Văn hóa": one capital and a lower-case syllable is a word, not a name.
     if k == j + 1 && cx.tail(k) {
         return None;
+    }
+    // "tỉnh Yamanashi Fshidera Junichi": three foreign words after a unit
+    // are a one-word place and the name of the person who holds it.
+    let foreign = |m: usize| cx.toks[m].ascii && !vietnamese_syllable(&cx.toks[m].lower);
+    if k - j >= 3 && (j..k).all(foreign) {
+        k = j + 1;
     }
     (k > j).then(|| {
         let mut e = cx.mention(i..k, EntityKind::Loc, "loc.after_unit");

@@ -202,10 +202,24 @@ fn first_of_longer_name(cx: &Cx<'_>, i: usize) -> bool {
 /// Capitalised words from `j` (each with its lower-case tail), at most `max`.
 pub fn cap_run(cx: &Cx<'_>, j: usize, max: usize) -> usize {
     let mut k = j;
-    while k < cx.toks.len() && k - j < max && cx.cap(k) && (k == j || cx.joined(k)) {
-        k += 1;
+    let mut words = 0;
+    while k < cx.toks.len() && words < max && cx.cap(k) && (k == j || cx.joined(k)) {
+        k = apostrophe_word_end(cx, k);
+        words += 1;
     }
     k
+}
+
+/// The end of the word at `k`, over an apostrophe written solid inside
+/// it: the Central Highlands' names ("M’ri", "H’Hen", "R’lấp") are one word.
+pub fn apostrophe_word_end(cx: &Cx<'_>, k: usize) -> usize {
+    let solid = |m: usize| cx.toks.get(m).is_some_and(|t| !t.space_before);
+    let mark = cx.toks.get(k + 1).is_some_and(|t| t.is('’') || t.is('\''));
+    if mark && solid(k + 1) && solid(k + 2) && cx.toks.get(k + 2).is_some_and(|t| t.word) {
+        k + 3
+    } else {
+        k + 1
+    }
 }
 
 /// The end of the places from `k` ("Việt Nam", "Việt Nam-Lào", "Việt Nam
@@ -256,6 +270,16 @@ fn plain_syllable(w: &str) -> bool {
 /// Vietnamese letter or tone, or fits the spelling of one.
 pub fn vietnamese_syllable(lower: &str) -> bool {
     !lower.is_ascii() || plain_syllable(lower)
+}
+
+/// Whether a word with marks is spelled as a Vietnamese syllable once its
+/// marks are taken off ("toàn" is, "huamán" and "dvořák" are not).
+pub fn spelled_vietnamese(lower: &str) -> bool {
+    let plain: String = lower
+        .chars()
+        .filter_map(crate::text::chars::fold_char)
+        .collect();
+    plain_syllable(&plain)
 }
 
 /// Whether a Vietnamese name starts at `k`: a family name and another

@@ -56,6 +56,23 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
     let mut country = None;
     let mut inner = Vec::new();
     let mut role_end = k;
+    // "Trưởng Ban Nội chính Tỉnh ủy": a title that ends in an
+    // organisation's head holds that organisation, named in full.
+    let head_inside = (1..n).find(|&m| {
+        l.org_heads
+            .at(&cx.toks, i + m)
+            .is_some_and(|h| h.0 == n - m)
+    });
+    if let Some(m) = head_inside {
+        if let Some((_, end, org)) = org_in_title(cx, i + m).filter(|o| o.1 > k) {
+            if org.country.is_some() {
+                country = org.country.clone();
+            }
+            inner.push(org);
+            k = end;
+            role_end = k;
+        }
+    }
     while k < cx.toks.len() && cx.joined(k) {
         // A country, or "nước" before one, leaves the role where it was.
         let mut of_role = true;
@@ -79,6 +96,12 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
             k = end;
         } else if let Some((m, _)) = l.fields.at(&cx.toks, k) {
             k += m;
+            // "Bộ trưởng Ngoại giao và Hợp tác quốc tế": two fields.
+            if cx.toks.get(k).is_some_and(|t| t.lower == "và") && cx.joined(k + 1) {
+                if let Some((m, _)) = l.fields.at(&cx.toks, k + 1) {
+                    k += 1 + m;
+                }
+            }
         } else if let Some((m, _)) = l.title_qualifiers.at(&cx.toks, k) {
             k += m;
         } else if let Some((end, c)) = places_from(cx, k) {

@@ -69,6 +69,8 @@ pub struct Cluster {
     pub date_from_tie: bool,
     /// The date came from the main event, on whose occasion it was told.
     pub date_from_occasion: bool,
+    /// The date came from a photo caption that tells the same act.
+    pub date_from_caption: bool,
     /// An event moved from the year the entity stage gave (nearest the
     /// page's date) to one on or after it (planned) or before it (done).
     pub year_moved: bool,
@@ -97,6 +99,7 @@ impl Cluster {
             tie: None,
             date_from_tie: false,
             date_from_occasion: false,
+            date_from_caption: false,
             year_moved: false,
         };
         c.absorb(i, m);

@@ -5,25 +5,26 @@
 //!
 //! 1. [`sentences`]: the headline, the lead and the body, cut into sentences;
 //! 2. [`triggers`]: the [`triggers::EventTrigger`] list and where its cues
-//!    occur ([`tokens`] and [`lexicon`] match the word lists);
+//!    occur, matched on the shared text layer (`crate::text`: its tokens,
+//!    its phrase lists in any-case mode, its one list loader);
 //! 3. [`roles`]: how each occurrence stands in its sentence; [`mentions`]:
 //!    what the sentence says about it ([`arguments`], [`participants`]);
 //! 4. [`merge`]: one real event mentioned several times is one entry;
-//! 5. [`main_event`]: the event the article is about first, then time order.
+//! 5. [`captions`]: the photo captions date an act the text leaves undated;
+//! 6. [`main_event`]: the event the article is about first, then time order.
 //!
 //! Reports over many articles (the merged timeline, CSV) are in
 //! [`crate::report`].
 
 pub mod arguments;
+pub mod captions;
 pub mod dates;
-pub mod lexicon;
 pub mod main_event;
 pub mod mentions;
 pub mod merge;
 pub mod participants;
 pub mod roles;
 pub mod sentences;
-pub mod tokens;
 pub mod triggers;
 pub mod view;
 
@@ -37,6 +38,17 @@ use merge::Cluster;
 /// The events of `text`: the main event first, then the others in time
 /// order. `entities` are the entities of `text` (byte spans).
 pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
+    find_with_captions(text, entities, &[], ctx)
+}
+
+/// [`find`], with the article's photo `captions` as witnesses of the day
+/// of an act the text leaves undated (see [`captions`]).
+pub fn find_with_captions(
+    text: &str,
+    entities: &[Entity],
+    captions: &[String],
+    ctx: &DocContext,
+) -> Vec<Event> {
     let sents = sentences::sentences(text, ctx);
     let mut order: Vec<&Entity> = entities
         .iter()
@@ -76,6 +88,9 @@ pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
         .filter(|&c| merge::is_listed(&clusters[c]))
         .collect();
     let main = main_event::main_event(&listed, &clusters, &mentions).map(|i| listed.remove(i));
+    let witnesses = captions::witnesses(captions, ctx);
+    captions::date_undated(&mut clusters, main.as_slice(), &witnesses);
+    captions::date_undated(&mut clusters, &listed, &witnesses);
     if let Some(m) = main {
         merge::date_from_occasion(&mut clusters, m, &listed, &mentions);
     }
@@ -120,7 +135,9 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
             "+year:past"
         });
     }
-    if c.date_from_occasion {
+    if c.date_from_caption {
+        rule.push_str("+date:caption");
+    } else if c.date_from_occasion {
         rule.push_str("+date:occasion");
     } else if c.date_from_tie {
         rule.push_str("+tie:same-day");

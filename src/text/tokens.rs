@@ -70,6 +70,18 @@ impl PartialEq<String> for Lower {
     }
 }
 
+impl PartialEq<Lower> for String {
+    fn eq(&self, other: &Lower) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Lower> for str {
+    fn eq(&self, other: &Lower) -> bool {
+        self == other.as_str()
+    }
+}
+
 impl fmt::Debug for Lower {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
