@@ -97,7 +97,8 @@ id_enum! {
         Duplicate = "duplicate",
         /// A caption repeated as prose.
         CaptionCopy = "caption-copy",
-        /// Share buttons, counters, banners and other widgets.
+        /// Share buttons, counters, banners, the site's imprint (copyright,
+        /// licence, address) and other furniture.
         Widget = "widget",
         /// A date or site clock line; its date becomes `published`.
         Dateline = "dateline",

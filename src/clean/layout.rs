@@ -258,6 +258,9 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
         }
         let why = match (l.shape, self.mode) {
             (Shape::SectionHeading | Shape::EndHeading, _) => RemovalReason::SectionHeading,
+            // Furniture and tags are what they are wherever they stand.
+            (Shape::TagLine, _) => RemovalReason::CommentsOrTags,
+            (Shape::Widget, _) => RemovalReason::Widget,
             // The editor's credit or note under the article's credits.
             (Shape::EditorNote, Mode::AfterCredits) => RemovalReason::EditorNote,
             (_, Mode::Ended) => RemovalReason::CommentsOrTags,
@@ -295,6 +298,8 @@ impl<'w, 'l, 'a> Walk<'w, 'l, 'a> {
             };
         } else if l.shape == Shape::RelatedLink {
             remove(a, l, RemovalReason::RelatedLinks);
+        } else if l.shape == Shape::TagLine {
+            remove(a, l, RemovalReason::CommentsOrTags);
         } else if page.hint(i).chrome {
             remove(a, l, RemovalReason::Navigation);
         } else if let Some(rest) = glued {

@@ -96,6 +96,7 @@ impl<'l, 'a> Page<'l, 'a> {
                 Shape::SectionHeading
                     | Shape::EndHeading
                     | Shape::RelatedLink
+                    | Shape::TagLine
                     | Shape::Widget
                     | Shape::Slug
                     | Shape::Bracketed

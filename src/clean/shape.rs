@@ -88,6 +88,10 @@ pub enum Shape {
     /// One other article's title behind a heading on the same line
     /// ("Xem thêm: …", ">> …").
     RelatedLink,
+    /// The page's tags, or a comment, behind an end heading on the same line
+    /// ("Từ khóa: …", "Tags: …"): placed like a related link, removed as
+    /// comments or tags.
+    TagLine,
     /// Site furniture: share buttons, font size, app prompts, menus.
     Widget,
     /// A date stamp alone on its line.
@@ -323,8 +327,8 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     if SECTION_HEADINGS.contains(heading) && words <= 8 {
         return Shape::SectionHeading;
     }
-    if is_inline_related(text, key) {
-        return Shape::RelatedLink;
+    if let Some(shape) = inline_heading(text, key) {
+        return shape;
     }
     let sentence = ends_like_sentence(text);
     // Folded with its punctuation, once for every cue list below ("Photo :"
@@ -550,24 +554,31 @@ fn is_source(text: &str, key: &str, lower: &str, words: usize, sentence: bool) -
         || (words <= 8 && key.starts_with("nguon") && lower.starts_with("nguon:"))
 }
 
-/// "Xem thêm: ‹title›", "Tin liên quan: ‹title›", ">> ‹title›", "» ‹title›":
-/// a heading and one other article's title on one line.
-fn is_inline_related(text: &str, key: &str) -> bool {
+/// A line opened by a heading of another part of the page, with that part's
+/// content on the same line: a related link (">> ‹title›", "» ‹title›", "Xem
+/// thêm: ‹title›", "Tin liên quan: ‹title›") or the page's tags ("Từ khóa:
+/// a, b").
+fn inline_heading(text: &str, key: &str) -> Option<Shape> {
     let t = text.trim_start();
     if (t.starts_with(">>") || t.starts_with('»') || t.starts_with("=>"))
         && t.split_whitespace().count() >= 3
     {
-        return true;
+        return Some(Shape::RelatedLink);
     }
-    let Some(colon) = t.find(':') else {
-        return false;
-    };
-    let (head, rest) = (&t[..colon], &t[colon + 1..]);
+    let (head, rest) = t.split_once(':')?;
     if rest.trim().is_empty() {
-        return false;
+        return None;
     }
     let head = fold(head);
-    key.len() > head.len() && (SECTION_HEADINGS.contains(&head) || END_HEADINGS.contains(&head))
+    if key.len() <= head.len() {
+        None
+    } else if SECTION_HEADINGS.contains(&head) {
+        Some(Shape::RelatedLink)
+    } else if END_HEADINGS.contains(&head) {
+        Some(Shape::TagLine)
+    } else {
+        None
+    }
 }
 
 fn is_slug(text: &str, words: usize) -> bool {
