@@ -3,9 +3,10 @@
 //! is in [`super::participants`].
 
 use super::dates::EventDate;
-use super::lexicon::{data_lines, keyed_list, Lexicon};
 use super::roles::NAME_KINDS;
 use super::view::SentenceView;
+use crate::text::lists;
+use crate::text::phrases::{Mode, Phrases};
 use crate::{Entity, EntityKind, EventStatus, Ymd};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -22,9 +23,9 @@ enum Side {
 /// How far a "near" status cue may stand before its trigger, in tokens.
 const NEAR: usize = 4;
 
-static STATUS: LazyLock<Lexicon<(EventStatus, Side)>> = LazyLock::new(|| {
-    Lexicon::new(
-        data_lines(include_str!("../../data/events/status.tsv")).filter_map(|l| {
+static STATUS: LazyLock<Phrases<(EventStatus, Side)>> = LazyLock::new(|| {
+    Phrases::new(
+        lists::lines(include_str!("../../data/events/status.tsv")).filter_map(|l| {
             let mut c = l.split('\t').map(str::trim);
             let status = match c.next()? {
                 "planned" => EventStatus::Planned,
@@ -40,11 +41,12 @@ static STATUS: LazyLock<Lexicon<(EventStatus, Side)>> = LazyLock::new(|| {
             };
             Some((c.next()?.to_string(), (status, side)))
         }),
+        Mode::AnyCase,
     )
 });
 
 static PARTS_OF_DAY: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/events/parts_of_day.tsv"))
+    lists::lines(include_str!("../../data/events/parts_of_day.tsv"))
         .filter_map(|l| {
             l.split_once('\t')
                 .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string()))
@@ -52,11 +54,15 @@ static PARTS_OF_DAY: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
         .collect()
 });
 
-static RELATIVE_DAYS: LazyLock<Lexicon<String>> =
-    LazyLock::new(|| keyed_list(include_str!("../../data/events/relative_days.tsv")));
+static RELATIVE_DAYS: LazyLock<Phrases<String>> = LazyLock::new(|| {
+    lists::keyed(
+        include_str!("../../data/events/relative_days.tsv"),
+        Mode::AnyCase,
+    )
+});
 
 static ORDINALS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/events/ordinals.tsv"))
+    lists::lines(include_str!("../../data/events/ordinals.tsv"))
         .filter_map(|l| {
             l.split_once('\t')
                 .and_then(|(w, n)| Some((w.trim().to_string(), n.trim().parse().ok()?)))
@@ -167,7 +173,7 @@ pub fn leading_date(
     }
     let a = anchor?;
     for i in r {
-        if let Some((_, offset)) = RELATIVE_DAYS.longest_at(&v.tokens, i) {
+        if let Some((_, offset)) = RELATIVE_DAYS.at(&v.tokens, i) {
             let days: i32 = offset.parse().ok()?;
             let time_of_day = v.tokens.get(i).and_then(|t| part_of_day(&t.lower));
             return Some(DateFound {
@@ -271,16 +277,16 @@ fn place_at(v: &SentenceView<'_>, j: usize, end: usize, guess: bool) -> Option<S
     while k < end
         && k < j + 8
         && v.tokens[k].is_word()
-        && (v.tokens[k].capitalised || k == j || v.tokens[k - 1].capitalised)
+        && (v.tokens[k].cap || k == j || v.tokens[k - 1].cap)
     {
         k += 1;
     }
-    while k > j && !v.tokens[k - 1].capitalised {
+    while k > j && !v.tokens[k - 1].cap {
         k -= 1;
     }
     // One capitalised word alone is too little to guess a name by ("tại
     // Kỳ họp" points to an event).
-    (k > j + 1 && v.tokens[j..k].iter().any(|t| t.capitalised))
+    (k > j + 1 && v.tokens[j..k].iter().any(|t| t.cap))
         .then(|| v.slice(j..with_bracket(v, j, k)).to_string())
 }
 
@@ -407,7 +413,7 @@ pub fn ordinal(v: &SentenceView<'_>, from: usize, to: usize) -> Option<u32> {
     let to = to.min(from + 12).min(v.tokens.len());
     for j in from..to {
         let t = &v.tokens[j];
-        if t.kind == super::tokens::TokenKind::Punct && !t.is('-') {
+        if !t.is_word() && !t.is('-') {
             return None;
         }
         let next = v.tokens.get(j + 1);
@@ -437,10 +443,10 @@ mod tests {
 
     #[test]
     fn cue_lists_load() {
-        assert!(STATUS.matches_at(&super::super::tokens::tokenize("sẽ", 0.."sẽ".len()), 0));
+        assert!(STATUS.has(&crate::text::tokens::tokenize("sẽ", 0.."sẽ".len()), 0));
         assert_eq!(part_of_day("TAF").as_deref(), Some("chiều"));
-        assert!(RELATIVE_DAYS.matches_at(
-            &super::super::tokens::tokenize("hôm qua", 0.."hôm qua".len()),
+        assert!(RELATIVE_DAYS.has(
+            &crate::text::tokens::tokenize("hôm qua", 0.."hôm qua".len()),
             0
         ));
         assert!(ORDINALS.iter().any(|(w, n)| w == "nhất" && *n == 1));

@@ -6,17 +6,22 @@
 //! their own; an act they date lends its day to the article's event of the
 //! same type with the same people, when that event has no date of its own.
 
-use super::lexicon::{word_list, Lexicon};
 use super::merge::Cluster;
 use super::participants;
-use super::tokens::tokenize;
+use crate::text::lists;
+use crate::text::phrases::{Mode, Phrases};
+use crate::text::tokens::tokenize;
 use crate::values::date::EventDate;
 use crate::{DocContext, EventKind, Participant};
 use std::sync::LazyLock;
 
 /// "Ảnh tư liệu", "ảnh minh họa": a photo of another occasion.
-static ARCHIVE: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/archive_photos.txt")));
+static ARCHIVE: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    lists::words(
+        include_str!("../../data/events/archive_photos.txt"),
+        Mode::AnyCase,
+    )
+});
 
 /// One dated act a caption tells.
 #[derive(Debug)]
@@ -92,7 +97,7 @@ pub fn date_undated(clusters: &mut [Cluster], listed: &[usize], witnesses: &[Wit
 /// Whether `caption` says its photo is of another time.
 fn is_archive(caption: &str) -> bool {
     let tokens = tokenize(caption, 0..caption.len());
-    (0..tokens.len()).any(|i| ARCHIVE.matches_at(&tokens, i))
+    (0..tokens.len()).any(|i| ARCHIVE.has(&tokens, i))
 }
 
 #[cfg(test)]

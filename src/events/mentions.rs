@@ -4,23 +4,36 @@
 //! date, place, people, status and session number.
 
 use super::arguments::{self, DateFound};
-use super::lexicon::{word_list, Lexicon};
 use super::participants::{self, Named};
 use super::roles::{classify, Classified};
 pub use super::roles::{Relation, Role, Tie};
 use super::sentences::{Part, Sentence};
 use super::view::SentenceView;
+use crate::text::lists;
+use crate::text::phrases::{Mode, Phrases};
 use crate::{Entity, EventKind, EventStatus, Participant, Ymd};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static BOTH_SIDES: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/both_sides.txt")));
-static TWO_COUNTRIES: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/two_countries.txt")));
+static BOTH_SIDES: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    lists::words(
+        include_str!("../../data/events/both_sides.txt"),
+        Mode::AnyCase,
+    )
+});
+static TWO_COUNTRIES: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    lists::words(
+        include_str!("../../data/events/two_countries.txt"),
+        Mode::AnyCase,
+    )
+});
 
-static DELEGATION_LEADS: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/delegation_leads.txt")));
+static DELEGATION_LEADS: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    lists::words(
+        include_str!("../../data/events/delegation_leads.txt"),
+        Mode::AnyCase,
+    )
+});
 
 /// The heads of delegations a sentence names without an event word of its
 /// own ("Phía Việt Nam do ông X, Thứ trưởng, làm Trưởng đoàn; phía Lào do
@@ -35,7 +48,7 @@ fn delegation_heads(v: &SentenceView<'_>) -> Vec<Participant> {
             open = Some(j + 1);
         } else if t.is(';') || t.is('.') {
             open = None;
-        } else if let Some(from) = open.filter(|_| DELEGATION_LEADS.matches_at(&v.tokens, j)) {
+        } else if let Some(from) = open.filter(|_| DELEGATION_LEADS.has(&v.tokens, j)) {
             for p in participants::named_in(v, from..j).persons {
                 participants::add(&mut heads, p);
             }
@@ -312,12 +325,11 @@ pub fn read_sentence(
         .min(s);
         // Only where fewer than two sides are named does it matter.
         let sides = named.persons.len() + named.orgs.len() < 2
-            && (clause_start..s).any(|j| {
-                BOTH_SIDES.matches_at(&v.tokens, j) || TWO_COUNTRIES.matches_at(&v.tokens, j)
-            });
+            && (clause_start..s)
+                .any(|j| BOTH_SIDES.has(&v.tokens, j) || TWO_COUNTRIES.has(&v.tokens, j));
         let both_sides = *role == Role::Predicate
             && named.persons.is_empty()
-            && (from.min(s)..s).any(|j| BOTH_SIDES.matches_at(&v.tokens, j));
+            && (from.min(s)..s).any(|j| BOTH_SIDES.has(&v.tokens, j));
         out.push(Mention {
             kind: h.trigger.kind,
             cameo: h.trigger.cameo.clone(),
@@ -403,7 +415,7 @@ mod tests {
 
     #[test]
     fn the_both_sides_list_loads() {
-        let t = super::super::tokens::tokenize("hai bên", 0.."hai bên".len());
-        assert!(BOTH_SIDES.matches_at(&t, 0));
+        let t = crate::text::tokens::tokenize("hai bên", 0.."hai bên".len());
+        assert!(BOTH_SIDES.has(&t, 0));
     }
 }

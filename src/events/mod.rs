@@ -5,7 +5,8 @@
 //!
 //! 1. [`sentences`]: the headline, the lead and the body, cut into sentences;
 //! 2. [`triggers`]: the [`triggers::EventTrigger`] list and where its cues
-//!    occur ([`tokens`] and [`lexicon`] match the word lists);
+//!    occur, matched on the shared text layer (`crate::text`: its tokens,
+//!    its phrase lists in any-case mode, its one list loader);
 //! 3. [`roles`]: how each occurrence stands in its sentence; [`mentions`]:
 //!    what the sentence says about it ([`arguments`], [`participants`]);
 //! 4. [`merge`]: one real event mentioned several times is one entry;
@@ -18,14 +19,12 @@
 pub mod arguments;
 pub mod captions;
 pub mod dates;
-pub mod lexicon;
 pub mod main_event;
 pub mod mentions;
 pub mod merge;
 pub mod participants;
 pub mod roles;
 pub mod sentences;
-pub mod tokens;
 pub mod triggers;
 pub mod view;
 

@@ -114,7 +114,7 @@ fn is_bare_title(v: &SentenceView<'_>, t: &Entity) -> bool {
         .checked_sub(1)
         .and_then(|j| v.tokens.get(j))
         .is_some_and(|p| p.is_number() || PLURALS.contains(&p.lower.as_str()));
-    !named_inside && !plural && !next.is_some_and(|n| n.capitalised)
+    !named_inside && !plural && !next.is_some_and(|n| n.cap)
 }
 
 /// Words before a title that make it stand for several people.
@@ -262,7 +262,7 @@ pub fn pronoun_referent(v: &SentenceView<'_>, r: Range<usize>) -> Option<Partici
     let end = r.end.min(v.tokens.len());
     let at = (r.start..end).find(|&j| {
         PRONOUNS.contains(&v.tokens[j].lower.as_str())
-            && !v.tokens.get(j + 1).is_some_and(|n| n.capitalised)
+            && !v.tokens.get(j + 1).is_some_and(|n| n.cap)
             && !v.inside(j, &[EntityKind::Per, EntityKind::Title])
     })?;
     let before = v.tokens[at].span.start;

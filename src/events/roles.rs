@@ -6,31 +6,48 @@
 //! kinds of events ("các chuyến thăm") and from asides in brackets.
 
 use super::arguments;
-use super::lexicon::{keyed_list, word_list, Lexicon};
 use super::participants;
 use super::sentences::Part;
 use super::triggers::{actor_follows, find_triggers, object_at, EventTrigger, TRIGGERS};
 use super::view::SentenceView;
+use crate::text::lists;
+use crate::text::phrases::{Mode, Phrases};
 use crate::{EntityKind, EventKind};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static FRAMES: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/frames.txt")));
-static OPENERS: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/openers.txt")));
-static OCCASIONS: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/occasions.txt")));
-static TIES: LazyLock<Lexicon<String>> =
-    LazyLock::new(|| keyed_list(include_str!("../../data/events/ties.tsv")));
-static GENERIC: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/generic.txt")));
-static MATCH_WORDS: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/match_words.txt")));
-static NEGATIONS: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/negations.txt")));
-static CLASSIFIERS: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/classifiers.txt")));
+static FRAMES: LazyLock<Phrases<()>> =
+    LazyLock::new(|| lists::words(include_str!("../../data/events/frames.txt"), Mode::AnyCase));
+static OPENERS: LazyLock<Phrases<()>> =
+    LazyLock::new(|| lists::words(include_str!("../../data/events/openers.txt"), Mode::AnyCase));
+static OCCASIONS: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    lists::words(
+        include_str!("../../data/events/occasions.txt"),
+        Mode::AnyCase,
+    )
+});
+static TIES: LazyLock<Phrases<String>> =
+    LazyLock::new(|| lists::keyed(include_str!("../../data/events/ties.tsv"), Mode::AnyCase));
+static GENERIC: LazyLock<Phrases<()>> =
+    LazyLock::new(|| lists::words(include_str!("../../data/events/generic.txt"), Mode::AnyCase));
+static MATCH_WORDS: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    lists::words(
+        include_str!("../../data/events/match_words.txt"),
+        Mode::AnyCase,
+    )
+});
+static NEGATIONS: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    lists::words(
+        include_str!("../../data/events/negations.txt"),
+        Mode::AnyCase,
+    )
+});
+static CLASSIFIERS: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    lists::words(
+        include_str!("../../data/events/classifiers.txt"),
+        Mode::AnyCase,
+    )
+});
 
 /// How a mention stands in its sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,13 +171,12 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
         .collect();
     // In a sentence about a match, hosting and meeting are playing.
     let hosting = |h: &Hit<'_>| matches!(h.trigger.kind, EventKind::Reception | EventKind::Meeting);
-    let raw: Vec<Hit> = if raw.iter().any(hosting)
-        && (0..v.tokens.len()).any(|j| MATCH_WORDS.matches_at(&v.tokens, j))
-    {
-        raw.into_iter().filter(|h| !hosting(h)).collect()
-    } else {
-        raw
-    };
+    let raw: Vec<Hit> =
+        if raw.iter().any(hosting) && (0..v.tokens.len()).any(|j| MATCH_WORDS.has(&v.tokens, j)) {
+            raw.into_iter().filter(|h| !hosting(h)).collect()
+        } else {
+            raw
+        };
     let hits = join_hits(v, raw);
     let hits: Vec<Hit> = hits
         .into_iter()
@@ -281,7 +297,7 @@ fn join_hits<'t>(v: &SentenceView<'_>, hits: Vec<Hit<'t>>) -> Vec<Hit<'t>> {
         // thăm …", "tiếp X nhân dịp thăm …" tell a reception during one;
         // a welcome ceremony ("lễ đón X … chuyến thăm") is a reception.
         let own_visit = arguments::has_status_cue(v, gap.clone())
-            || gap.clone().any(|j| OCCASIONS.matches_at(&v.tokens, j));
+            || gap.clone().any(|j| OCCASIONS.has(&v.tokens, j));
         let ceremony = v.tokens[h.cue.start].lower == "lễ";
         if h.trigger.kind == EventKind::Reception
             && n.trigger.kind == EventKind::Visit
@@ -352,7 +368,7 @@ fn is_generic(v: &SentenceView<'_>, h: &Hit<'_>) -> bool {
     let mut j = h.tokens.start;
     while j > 0
         && CLASSIFIERS
-            .longest_at(&v.tokens, j - 1)
+            .at(&v.tokens, j - 1)
             .is_some_and(|(len, _)| len == 1)
     {
         j -= 1;
@@ -374,7 +390,7 @@ fn is_denied(v: &SentenceView<'_>, h: &Hit<'_>) -> bool {
     (s.saturating_sub(NEGATION_REACH)..s)
         .rev()
         .take_while(|&j| v.tokens[j].is_word())
-        .any(|j| NEGATIONS.matches_at(&v.tokens, j))
+        .any(|j| NEGATIONS.has(&v.tokens, j))
 }
 
 /// The comma-separated segments that open the sentence and say when, where
@@ -391,7 +407,7 @@ fn leading_segments(v: &SentenceView<'_>, hits: &[Hit<'_>]) -> Vec<Range<usize>>
             break;
         }
         let seg = i..comma;
-        let opener = OPENERS.matches_at(&v.tokens, i) || only_dates(v, seg.clone());
+        let opener = OPENERS.has(&v.tokens, i) || only_dates(v, seg.clone());
         let subject_first = v.entities_in(seg.clone(), &[EntityKind::Per]).any(|p| {
             hits.iter().any(|h| {
                 seg.contains(&h.tokens.start) && v.tokens[h.tokens.start].span.start >= p.span.end
@@ -455,12 +471,12 @@ fn tie_of(v: &SentenceView<'_>, seg: &Range<usize>, kind: Option<EventKind>) -> 
                 .get(seg.start)
                 .is_some_and(|t| arguments::part_of_day(&t.lower).is_some()),
         );
-    let (len, rel) = TIES.longest_at(&v.tokens, start)?;
+    let (len, rel) = TIES.at(&v.tokens, start)?;
     // "Tại Kỳ họp,": an event word whose conditions did not hold in so
     // short a segment still names the event pointed to.
     let kind = kind.or_else(|| {
         TRIGGERS
-            .longest_at(&v.tokens, start + len)
+            .at(&v.tokens, start + len)
             .filter(|(cue, _)| start + len + cue == seg.end)
             .map(|(_, t)| t.kind)
     });
@@ -484,11 +500,11 @@ fn is_one_sitting(kind: EventKind) -> bool {
 }
 
 /// Where phrases of `lex` occur, outside the event words themselves.
-fn spans_of(v: &SentenceView<'_>, lex: &Lexicon<()>, hits: &[Hit<'_>]) -> Vec<Range<usize>> {
+fn spans_of(v: &SentenceView<'_>, lex: &Phrases<()>, hits: &[Hit<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < v.tokens.len() {
-        match lex.longest_at(&v.tokens, i) {
+        match lex.at(&v.tokens, i) {
             Some((len, _))
                 if !hits
                     .iter()
@@ -540,19 +556,19 @@ fn fuse<'t>(
 mod tests {
     use super::*;
 
-    use crate::events::lexicon::data_lines;
-    use crate::events::tokens::tokenize;
+    use crate::text::lists;
+    use crate::text::tokens::tokenize;
 
     /// How many phrases of `phrase` the lexicon matches at its start.
-    fn matched<T>(lex: &Lexicon<T>, phrase: &str) -> Option<usize> {
+    fn matched<T>(lex: &Phrases<T>, phrase: &str) -> Option<usize> {
         let tokens = tokenize(phrase, 0..phrase.len());
-        lex.longest_at(&tokens, 0).map(|(n, _)| n)
+        lex.at(&tokens, 0).map(|(n, _)| n)
     }
 
     /// Every line of `data` is in `lex` whole; there are at least `min`;
     /// `known` is one of them and `absent` is not.
-    fn check<T>(name: &str, lex: &Lexicon<T>, data: &str, min: usize, known: &str, absent: &str) {
-        let lines: Vec<&str> = data_lines(data).collect();
+    fn check<T>(name: &str, lex: &Phrases<T>, data: &str, min: usize, known: &str, absent: &str) {
+        let lines: Vec<&str> = lists::lines(data).collect();
         assert!(
             lines.len() >= min,
             "{name}: {} entries, expected at least {min}",
@@ -622,7 +638,7 @@ mod tests {
     fn ties_carry_their_kind() {
         let kind = |phrase: &str| {
             let t = tokenize(phrase, 0..phrase.len());
-            TIES.longest_at(&t, 0).map(|m| m.1.as_str())
+            TIES.at(&t, 0).map(|m| m.1.as_str())
         };
         assert_eq!(kind("trước đó"), Some("before"));
         assert_eq!(kind("ngay sau đó"), Some("same-day"));

@@ -1,8 +1,10 @@
 //! The [`EventTrigger`] list (`data/events/triggers.tsv`) and where its cues
 //! occur in a sentence, with each trigger's conditions checked.
 
-use super::lexicon::{data_lines, keyed_list, syllables, word_list, Lexicon};
-use super::tokens::Token;
+use crate::text::chars::to_lowercase;
+use crate::text::lists;
+use crate::text::phrases::{Mode, Phrases};
+use crate::text::tokens::Token;
 use crate::{Entity, EntityKind, EventKind};
 use std::sync::LazyLock;
 
@@ -77,7 +79,7 @@ impl EventTrigger {
 /// Reads `triggers.tsv`; lines that do not parse are skipped (a unit test
 /// checks that none do).
 fn parse_triggers(data: &str) -> Vec<EventTrigger> {
-    data_lines(data).filter_map(parse_trigger).collect()
+    lists::lines(data).filter_map(parse_trigger).collect()
 }
 
 fn parse_trigger(line: &str) -> Option<EventTrigger> {
@@ -124,7 +126,7 @@ fn parse_trigger(line: &str) -> Option<EventTrigger> {
     Some(EventTrigger {
         kind,
         cameo,
-        cue: syllables(cue).join(" "),
+        cue: to_lowercase(&cue.split_whitespace().collect::<Vec<_>>().join(" ")),
         conditions,
         governs,
         two_sides,
@@ -134,18 +136,19 @@ fn parse_trigger(line: &str) -> Option<EventTrigger> {
 static TRIGGERS_DATA: &str = include_str!("../../data/events/triggers.tsv");
 
 /// The trigger list, as a lexicon of cues.
-pub static TRIGGERS: LazyLock<Lexicon<EventTrigger>> = LazyLock::new(|| {
-    Lexicon::new(
+pub static TRIGGERS: LazyLock<Phrases<EventTrigger>> = LazyLock::new(|| {
+    Phrases::new(
         parse_triggers(TRIGGERS_DATA)
             .into_iter()
             .map(|t| (t.cue.clone(), t)),
+        Mode::AnyCase,
     )
 });
 
-static OBJECTS: LazyLock<Lexicon<String>> =
-    LazyLock::new(|| keyed_list(include_str!("../../data/events/objects.tsv")));
-static ACTORS: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| word_list(include_str!("../../data/events/actors.txt")));
+static OBJECTS: LazyLock<Phrases<String>> =
+    LazyLock::new(|| lists::keyed(include_str!("../../data/events/objects.tsv"), Mode::AnyCase));
+static ACTORS: LazyLock<Phrases<()>> =
+    LazyLock::new(|| lists::words(include_str!("../../data/events/actors.txt"), Mode::AnyCase));
 
 /// Whether an item of the object list `list` (`objects.tsv`) starts at
 /// `tokens[j]`.
@@ -165,7 +168,7 @@ pub struct TriggerHit {
 /// The triggers whose cues occur in `tokens` (left to right, not
 /// overlapping; at each place the longest cue whose conditions hold).
 pub fn find_triggers(tokens: &[Token], entities: &[&Entity]) -> Vec<TriggerHit> {
-    let lex: &'static Lexicon<EventTrigger> = &TRIGGERS;
+    let lex: &'static Phrases<EventTrigger> = &TRIGGERS;
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -242,13 +245,13 @@ pub fn actor_follows(tokens: &[Token], mut i: usize, entities: &[&Entity]) -> bo
                 EntityKind::Per | EntityKind::Title | EntityKind::Org
             )
     });
-    (t.capitalised && !t.is_number()) || named || ACTORS.matches_at(tokens, i)
+    (t.cap && !t.is_number()) || named || ACTORS.has(tokens, i)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
     use super::*;
+    use crate::text::tokens::tokenize;
 
     fn kinds(text: &str) -> Vec<(EventKind, String)> {
         let t = tokenize(text, 0..text.len());
@@ -268,7 +271,7 @@ mod tests {
 
     #[test]
     fn every_line_of_the_trigger_list_parses() {
-        let lines = data_lines(TRIGGERS_DATA).count();
+        let lines = lists::lines(TRIGGERS_DATA).count();
         assert_eq!(parse_triggers(TRIGGERS_DATA).len(), lines);
         assert!(lines > 60);
     }

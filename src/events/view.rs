@@ -3,7 +3,7 @@
 
 use super::participants::RoleIndex;
 use super::sentences::Sentence;
-use super::tokens::{tokenize, Token};
+use crate::text::tokens::{tokenize, Token};
 use crate::{Entity, EntityKind, Participant};
 use std::ops::Range;
 
