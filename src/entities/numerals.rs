@@ -312,7 +312,7 @@ pub(super) fn currency_at(tk: &Toks<'_>, i: usize) -> Option<(usize, String)> {
     if let Some(code) =
         tk.t.get(i)
             .filter(|t| !t.is_word())
-            .and_then(|t| CURRENCY_SYMBOLS.get(&t.lower))
+            .and_then(|t| CURRENCY_SYMBOLS.get(t.lower.as_str()))
     {
         return Some((1, code.clone()));
     }

@@ -7,6 +7,7 @@
 
 use super::lists::LISTS;
 use super::scan::{cap_run, place_at, places_from, starts_name, vietnamese_syllable, Cx, Found};
+use crate::text::chars::is_alphabetic;
 use crate::EntityKind;
 
 /// Whether an organisation name starts at `k` (a head with a name, or a fixed name).
@@ -244,7 +245,7 @@ fn acronym(cx: &Cx<'_>, k: usize) -> Option<usize> {
     }
     let letters: usize = cx.toks[k..end]
         .iter()
-        .map(|t| t.lower.chars().filter(|c| c.is_alphabetic()).count())
+        .map(|t| t.lower.chars().filter(|&c| is_alphabetic(c)).count())
         .sum();
     let joined_parts = cx.toks[k..end].iter().any(|t| t.is('&'));
     (t.shout

@@ -246,7 +246,7 @@ fn quantity(tk: &Toks<'_>, run: &Run<'_>) -> Option<Entity> {
         if let Some(c) =
             tk.t.get(first - 1)
                 .filter(|t| !t.is_word())
-                .and_then(|t| CURRENCY_SYMBOLS.get(&t.lower))
+                .and_then(|t| CURRENCY_SYMBOLS.get(t.lower.as_str()))
         {
             first -= 1;
             if first > 0 && tk.glued(first - 1) && tk.lower(first - 1) == "us" {

@@ -7,9 +7,7 @@
 use super::lists::{Named, LISTS};
 use crate::text::tokens::{tokenize_all, Token};
 use crate::{Entity, EntityKind};
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// The text and its tokens, shared by the recognisers.
 pub struct Cx<'a> {
@@ -243,16 +241,35 @@ pub fn places_from(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
     Some((end, country))
 }
 
-/// A syllable Vietnamese spelling allows, written without diacritics.
-static PLAIN_SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(uye|uya|oai|oay|uoi|uou|ieu|yeu|[aeiouy]{1,2})(ch|ng|nh|[cmnpt])?$")
-        .expect("valid pattern")
-});
+/// Onsets of a Vietnamese syllable written without diacritics ("" for none).
+const ONSETS: [&str; 28] = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+    "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x", "",
+];
+/// Nuclei of three letters; the others are one or two of `aeiouy`.
+const LONG_NUCLEI: [&str; 8] = ["uye", "uya", "oai", "oay", "uoi", "uou", "ieu", "yeu"];
+/// Codas ("" for none).
+const CODAS: [&str; 9] = ["ch", "ng", "nh", "c", "m", "n", "p", "t", ""];
+
+/// Whether `w` is onset + nucleus + coda as Vietnamese spells a syllable
+/// without diacritics: every split is tried (a dozen prefixes, no regex).
+fn plain_syllable(w: &str) -> bool {
+    let vowel = |b: Option<&u8>| b.is_some_and(|b| b"aeiouy".contains(b));
+    ONSETS.iter().filter_map(|o| w.strip_prefix(o)).any(|rest| {
+        let b = rest.as_bytes();
+        let short = [1, 2]
+            .into_iter()
+            .filter(|&n| vowel(b.first()) && (n == 1 || vowel(b.get(1))))
+            .filter_map(|n| rest.get(n..));
+        let long = LONG_NUCLEI.iter().filter_map(|n| rest.strip_prefix(n));
+        short.chain(long).any(|coda| CODAS.contains(&coda))
+    })
+}
 
 /// Whether a lower-case word could be a Vietnamese syllable: it has a
 /// Vietnamese letter or tone, or fits the spelling of one.
 pub fn vietnamese_syllable(lower: &str) -> bool {
-    !lower.is_ascii() || PLAIN_SYLLABLE.is_match(lower)
+    !lower.is_ascii() || plain_syllable(lower)
 }
 
 /// Whether a word with marks is spelled as a Vietnamese syllable once its
@@ -262,7 +279,7 @@ pub fn spelled_vietnamese(lower: &str) -> bool {
         .chars()
         .filter_map(crate::text::chars::fold_char)
         .collect();
-    PLAIN_SYLLABLE.is_match(&plain)
+    plain_syllable(&plain)
 }
 
 /// Whether a Vietnamese name starts at `k`: a family name and another
@@ -297,6 +314,36 @@ mod tests {
             "john",
         ] {
             assert!(!vietnamese_syllable(f), "{f}");
+        }
+    }
+
+    /// The spelling rule as the regex it was written as, against every
+    /// word of up to four letters of the syllables' alphabet.
+    #[test]
+    fn plain_syllables_are_the_spelling_pattern() {
+        let pattern = regex::Regex::new(
+            r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(uye|uya|oai|oay|uoi|uou|ieu|yeu|[aeiouy]{1,2})(ch|ng|nh|[cmnpt])?$",
+        )
+        .expect("valid pattern");
+        let letters = b"abcdeghiklmnopqrstuvxyz";
+        let mut words = vec![String::new()];
+        let mut last = words.clone();
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|w| {
+                    letters
+                        .iter()
+                        .map(move |&l| format!("{w}{}", char::from(l)))
+                })
+                .collect();
+            words.extend(last.iter().cloned());
+        }
+        for w in words
+            .iter()
+            .chain(&["nghieng".to_string(), "nguyet".to_string()])
+        {
+            assert_eq!(plain_syllable(w), pattern.is_match(w), "{w:?}");
         }
     }
 

@@ -200,12 +200,14 @@ fn conditions_hold(
         Condition::NotAfter(words) => start
             .checked_sub(1)
             .and_then(|j| tokens.get(j))
-            .map_or(true, |p| !words.contains(&p.lower)),
+            .map_or(true, |p| !words.iter().any(|w| *w == p.lower)),
         Condition::Actor => {
             actor_follows(tokens, next, entities) || joined_verb_takes_actor(tokens, next, entities)
         }
         Condition::Number => tokens.get(next).is_some_and(Token::is_number),
-        Condition::NotBefore(words) => tokens.get(next).map_or(true, |n| !words.contains(&n.lower)),
+        Condition::NotBefore(words) => tokens
+            .get(next)
+            .map_or(true, |n| !words.iter().any(|w| *w == n.lower)),
         Condition::Object { list, within } => (next..next + within)
             .take_while(|&j| tokens.get(j).is_some_and(Token::is_word))
             .any(|j| object_at(tokens, j, list)),
@@ -261,7 +263,7 @@ mod tests {
                 (
                     h.trigger.kind,
                     h.tokens
-                        .map(|i| t[i].lower.clone())
+                        .map(|i| t[i].lower.to_string())
                         .collect::<Vec<_>>()
                         .join(" "),
                 )

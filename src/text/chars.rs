@@ -141,6 +141,8 @@ fn latin_letter(c: char) -> Option<bool> {
     match c as u32 {
         0..=0x7f => Some(c.is_ascii_alphabetic()),
         0xd7 | 0xf7 => Some(false),
+        // General Punctuation (dashes, quotes, '…'): no letter, no digit.
+        0x2000..=0x206f => Some(false),
         0xc0..=0x24f | 0x1e00..=0x1eff => Some(true),
         _ => None,
     }
@@ -196,21 +198,30 @@ fn lower_char(c: char) -> Option<char> {
 /// `s.to_lowercase()`, with table look-ups for ASCII and the Latin letters
 /// of Vietnamese instead of the general Unicode search.
 pub fn to_lowercase(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    // The final sigma depends on its neighbours: leave Greek capitals to std.
-    if s.contains('Σ') {
-        return s.to_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
+    push_lowercase(&mut out, s);
+    out
+}
+
+/// Appends `s.to_lowercase()` to `out` ([`to_lowercase`] without a new string).
+pub fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    let from = out.len();
     for c in s.chars() {
         match lower_char(c) {
+            // The final sigma depends on its neighbours: leave Greek capitals to std.
+            _ if c == 'Σ' => {
+                out.truncate(from);
+                out.push_str(&s.to_lowercase());
+                return;
+            }
             Some(l) => out.push(l),
             None => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// The base letter of `c` without its marks ("ộ" → "o"); `c` itself otherwise.

@@ -5,8 +5,9 @@
 //! the list's [`Mode`].
 
 use super::chars::fold_char;
-use super::tokens::{tokenize_all, Token};
+use super::tokens::{tokenize_all, word_hash, Token};
 use crate::fasthash::FastMap;
+use std::ops::Range;
 
 /// How a list's entries match the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,24 +27,45 @@ pub enum Mode {
     Folded,
 }
 
-/// One entry of a list: its tokens in the mode's key form, their case, and
-/// what it stands for.
+/// One entry of a list: its tokens in the mode's key form with their
+/// hashes, their case, and what it stands for.
 #[derive(Clone, Debug)]
 struct Entry<T> {
     keys: Vec<String>,
+    hashes: Vec<u64>,
     cap: Vec<bool>,
     payload: T,
 }
 
+/// The entries that share a first key: the key, its hash, and where they
+/// are in [`Phrases::entries`] (longest first).
+#[derive(Clone, Debug)]
+struct Group {
+    hash: u64,
+    first: String,
+    entries: Range<usize>,
+}
+
 /// A phrase list with a payload per phrase.
+///
+/// A look-up costs one probe of an open-addressed table by the token's
+/// precomputed [`Token::hash`] (no hashing of the word per list, no
+/// allocation): a pipeline asks dozens of lists about every token, and most
+/// of them hold nothing there.
 #[derive(Debug)]
 pub struct Phrases<T> {
-    by_first: FastMap<String, Vec<Entry<T>>>,
-    /// The first bytes of the first keys: most tokens start no phrase, and
-    /// this turns them away without hashing.
-    first_bytes: [bool; 256],
+    /// Open addressing, linear probing: a group's hash and its index into
+    /// `groups`, or [`EMPTY`]; a miss reads this array only. Its length is a
+    /// power of two, at least twice the groups.
+    slots: Vec<(u64, u32)>,
+    /// `64 - log2(slots.len())`: a hash's top bits pick its first slot.
+    shift: u32,
+    groups: Vec<Group>,
+    entries: Vec<Entry<T>>,
     mode: Mode,
 }
+
+const EMPTY: u32 = u32::MAX;
 
 /// The longest folded token [`Phrases`] looks up; longer ones match nothing.
 const FOLD_MAX: usize = 64;
@@ -75,38 +97,83 @@ impl<T> Phrases<T> {
                 .iter()
                 .map(|t| match mode {
                     Mode::Folded => t.lower.chars().filter_map(fold_char).collect(),
-                    _ => t.lower.clone(),
+                    _ => t.lower.to_string(),
                 })
                 .collect();
+            let hashes = keys.iter().map(|k| word_hash(k)).collect();
             let cap = toks.iter().map(|t| t.cap && mode != Mode::Lower).collect();
-            by_first
-                .entry(keys[0].clone())
-                .or_default()
-                .push(Entry { keys, cap, payload });
+            by_first.entry(keys[0].clone()).or_default().push(Entry {
+                keys,
+                hashes,
+                cap,
+                payload,
+            });
         }
-        // Longest first, so that "điện đàm trực tuyến" wins over "điện đàm".
-        for list in by_first.values_mut() {
+        let mut groups = Vec::with_capacity(by_first.len());
+        let mut flat = Vec::new();
+        // Sorted, so that the table does not depend on the map's order.
+        let mut firsts: Vec<(String, Vec<Entry<T>>)> = by_first.into_iter().collect();
+        firsts.sort_by(|a, b| a.0.cmp(&b.0));
+        for (first, mut list) in firsts {
+            // Longest first, so that "điện đàm trực tuyến" wins over "điện đàm".
             list.sort_by_key(|e| std::cmp::Reverse(e.keys.len()));
+            let from = flat.len();
+            flat.extend(list);
+            groups.push(Group {
+                hash: word_hash(&first),
+                first,
+                entries: from..flat.len(),
+            });
         }
-        let mut first_bytes = [false; 256];
-        for first in by_first.keys() {
-            if let Some(&b) = first.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
+        let bits = (groups.len() * 2)
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let shift = 64 - bits;
+        let mut slots = vec![(0, EMPTY); 1 << bits];
+        let mask = slots.len() - 1;
+        for (g, group) in groups.iter().enumerate() {
+            let mut s = (group.hash >> shift) as usize;
+            while slots[s].1 != EMPTY {
+                s = (s + 1) & mask;
             }
+            slots[s] = (group.hash, u32::try_from(g).unwrap_or(EMPTY));
         }
         Phrases {
-            by_first,
-            first_bytes,
+            slots,
+            shift,
+            groups,
+            entries: flat,
             mode,
         }
     }
 
+    /// The group whose first key is `key` (of hash `hash`).
+    #[inline]
+    fn group(&self, key: &str, hash: u64) -> Option<&Group> {
+        let mask = self.slots.len() - 1;
+        let mut s = (hash >> self.shift) as usize;
+        loop {
+            let &(h, g) = self.slots.get(s)?;
+            if g == EMPTY {
+                return None;
+            }
+            if h == hash {
+                let g = self.groups.get(g as usize)?;
+                if g.first == key {
+                    return Some(g);
+                }
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
     /// Whether text token `t` at place `k` of a phrase matches key `key`
-    /// written with capital `cap`.
-    fn token_matches(&self, t: &Token, k: usize, key: &str, cap: bool) -> bool {
+    /// (of hash `hash`) written with capital `cap`.
+    fn token_matches(&self, t: &Token, k: usize, (key, hash): (&str, u64), cap: bool) -> bool {
         let same = match self.mode {
             Mode::Folded => t.lower.chars().filter_map(fold_char).eq(key.chars()),
-            _ => t.lower == key,
+            _ => t.hash == hash && *t.lower == *key,
         };
         same && (k == 0 || !t.break_before)
             && match self.mode {
@@ -124,25 +191,25 @@ impl<T> Phrases<T> {
         toks: &'t [Token],
         i: usize,
     ) -> impl Iterator<Item = (usize, &'s T)> + 'r {
-        let mut buf = [0u8; FOLD_MAX];
         let list = toks.get(i).and_then(|t| {
-            let key = match self.mode {
-                Mode::Folded => fold_into(&t.lower, &mut buf)?,
-                _ => t.lower.as_str(),
-            };
-            let first = *key.as_bytes().first()?;
-            if !self.first_bytes[usize::from(first)] {
-                return None;
-            }
-            self.by_first.get(key)
+            let group = match self.mode {
+                Mode::Folded => {
+                    let mut buf = [0u8; FOLD_MAX];
+                    let key = fold_into(&t.lower, &mut buf)?;
+                    self.group(key, word_hash(key))
+                }
+                _ => self.group(&t.lower, t.hash),
+            }?;
+            self.entries.get(group.entries.clone())
         });
         list.into_iter().flatten().filter_map(move |e| {
             let window = toks.get(i..i + e.keys.len())?;
+            let keys = e.keys.iter().zip(&e.hashes).zip(&e.cap);
             let same = window
                 .iter()
-                .zip(e.keys.iter().zip(&e.cap))
+                .zip(keys)
                 .enumerate()
-                .all(|(k, (t, (key, &cap)))| self.token_matches(t, k, key, cap));
+                .all(|(k, (t, ((key, &hash), &cap)))| self.token_matches(t, k, (key, hash), cap));
             same.then_some((e.keys.len(), &e.payload))
         })
     }

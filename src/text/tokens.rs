@@ -2,10 +2,106 @@
 //! letters and digits (one Vietnamese syllable, or a number); every other
 //! visible character is a punctuation token of its own. Each token carries
 //! the flags the recognisers ask about (case, spacing, line and paragraph,
-//! sentence start), computed once.
+//! sentence start) and the hash its word lists are probed with, computed
+//! once. Tokenising allocates per text, not per token: the lower-case forms
+//! are pieces of one string ([`Lower`]).
 
-use super::chars::{is_alphabetic, is_alphanumeric, to_lowercase};
-use std::ops::Range;
+use super::chars::{is_alphabetic, is_alphanumeric, push_lowercase};
+use crate::fasthash::FxHasher;
+use std::fmt;
+use std::hash::Hasher;
+use std::ops::{Deref, Range};
+use std::rc::Rc;
+
+/// A token's lower-case form: its piece of the lower-cased text of the
+/// tokenised range, which is made once and shared by all its tokens. It
+/// reads as a `str` (`&*t.lower`, `t.lower.as_str()`, `t.lower == "năm"`).
+#[derive(Clone)]
+pub struct Lower {
+    all: Rc<str>,
+    range: Range<usize>,
+}
+
+impl Lower {
+    /// The lower-case form.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        self.all.get(self.range.clone()).unwrap_or("")
+    }
+}
+
+impl Deref for Lower {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Lower {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Lower {
+    fn eq(&self, other: &Lower) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Lower {}
+
+impl PartialEq<str> for Lower {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Lower {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Lower> for String {
+    fn eq(&self, other: &Lower) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Lower> for str {
+    fn eq(&self, other: &Lower) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl fmt::Debug for Lower {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Lower {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The hash a token's lower-case form is looked up by in word lists
+/// ([`Token::hash`]; [`super::phrases`] hashes its entries the same way).
+#[inline]
+pub fn word_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
 
 /// One token of the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,7 +109,9 @@ pub struct Token {
     /// Byte range in the text.
     pub span: Range<usize>,
     /// Lower-cased form, for matching.
-    pub lower: String,
+    pub lower: Lower,
+    /// [`word_hash`] of `lower`, for word-list look-ups.
+    pub hash: u64,
     /// Letters or digits (a syllable or number); otherwise one punctuation mark.
     pub word: bool,
     /// Starts with an upper-case letter.
@@ -69,6 +167,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     };
     // About one token per four bytes of Vietnamese text.
     let mut out: Vec<Token> = Vec::with_capacity(slice.len() / 4);
+    // Every token's lower-case form, one after another; shared at the end.
+    let mut lowered = String::with_capacity(slice.len());
+    let unset: Rc<str> = Rc::from("");
     let mut word: Option<usize> = None;
     let mut last_end = range.start;
     let mut line = 0u32;
@@ -78,21 +179,36 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         let newlines = gap.bytes().filter(|&b| b == b'\n').count();
         line += u32::try_from(newlines).unwrap_or(u32::MAX);
         let break_before = out.is_empty() || newlines >= 2;
-        let after_stop = out
-            .last()
-            .is_some_and(|t| !t.word && matches!(t.lower.as_str(), "." | "!" | "?" | ":" | "…"));
+        let after_stop = out.last().is_some_and(|t| {
+            !t.word && matches!(&text[t.span.clone()], "." | "!" | "?" | ":" | "…")
+        });
         let (mut letters, mut lower_case) = (0usize, false);
-        for c in s.chars() {
-            letters += usize::from(is_alphabetic(c));
-            lower_case |= c.is_lowercase();
+        let ascii = s.is_ascii();
+        if ascii {
+            for b in s.bytes() {
+                letters += usize::from(b.is_ascii_alphabetic());
+                lower_case |= b.is_ascii_lowercase();
+            }
+        } else {
+            for c in s.chars() {
+                letters += usize::from(is_alphabetic(c));
+                lower_case |= c.is_lowercase();
+            }
         }
+        let from = lowered.len();
+        push_lowercase(&mut lowered, s);
+        let lower = &lowered[from..];
         out.push(Token {
             span: span.clone(),
-            lower: to_lowercase(s),
+            hash: word_hash(lower),
+            lower: Lower {
+                all: Rc::clone(&unset),
+                range: from..lowered.len(),
+            },
             word: is_word,
             cap: s.chars().next().is_some_and(char::is_uppercase),
             shout: is_word && letters >= 2 && !lower_case,
-            ascii: s.bytes().all(|b| b.is_ascii_alphabetic()),
+            ascii: ascii && s.bytes().all(|b| b.is_ascii_alphabetic()),
             space_before: !gap.is_empty(),
             break_before,
             line,
@@ -115,6 +231,10 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     }
     if let Some(start) = word {
         push(&mut out, start..range.end, true);
+    }
+    let all: Rc<str> = Rc::from(lowered);
+    for t in &mut out {
+        t.lower.all = Rc::clone(&all);
     }
     out
 }

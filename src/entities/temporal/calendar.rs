@@ -21,7 +21,7 @@ pub(super) fn quarter(tk: &Toks<'_>, i: usize) -> Option<Cand> {
     let year_at = |k: usize| {
         tk.t.get(k)
             .filter(|t| t.is_number() && t.lower.len() == 4 && tk.same_line(k - 1, k))
-            .map(|t| t.lower.clone())
+            .map(|t| t.lower.to_string())
     };
     let sep = (tk.is(i + 2, '/') || tk.is(i + 2, '-') || tk.is(i + 2, '.')) && tk.glued(i + 1);
     let (last, year) = match (sep, tk.lower(i + 2)) {
