@@ -258,7 +258,7 @@ fn foreign_named(cx: &Cx<'_>, i: usize) -> Option<usize> {
 }
 
 /// A brand written as one word with a capital inside ("MekoBank",
-/// "VinaSoft"): its end. Names with a capital after a prefix ("McLean",
+/// "VinaSoft"), or a bank's one-word name ("Vietcombank"): its end. Names with a capital after a prefix ("McLean",
 /// "DeLong", "LeBlanc") are people's.
 fn brand(cx: &Cx<'_>, i: usize) -> Option<usize> {
     let t = cx.toks.get(i)?;
@@ -266,6 +266,10 @@ fn brand(cx: &Cx<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let word = &cx.text[t.span.clone()];
+    // "Vietcombank", "Agribank": a bank's name written as one word.
+    if word.is_ascii() && t.lower.len() > 6 && t.lower.ends_with("bank") {
+        return Some(i + 1);
+    }
     let mut prev_lower = false;
     let mut inner = None;
     for (at, c) in word.char_indices() {
