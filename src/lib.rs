@@ -111,6 +111,13 @@ pub struct Options {
     pub max_input_bytes: usize,
 }
 
+impl Options {
+    /// The keys of the options object, as JSON and JavaScript spell them:
+    /// what a reader that cannot use serde's `deny_unknown_fields` (the wasm
+    /// binding's, which reads only the keys it asks for) checks keys against.
+    pub const FIELDS: &'static [&'static str] = &["clean", "referenceDate", "maxInputBytes"];
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
@@ -729,6 +736,16 @@ mod tests {
             serde_json::from_str::<Options>("{}").unwrap(),
             Options::default()
         );
+        let keys: Vec<String> = serde_json::to_value(Options::default())
+            .unwrap()
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        let mut fields: Vec<&str> = Options::FIELDS.to_vec();
+        fields.sort_unstable();
+        assert_eq!(keys, fields, "Options::FIELDS lists every key");
         // issue 18: a misspelt key is an error, not silently the default.
         let err = serde_json::from_str::<Options>(r#"{"refDate": "2031-04-09"}"#).unwrap_err();
         assert!(err.to_string().contains("unknown field `refDate`"), "{err}");

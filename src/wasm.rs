@@ -79,8 +79,22 @@ fn options_from(js: JsValue) -> Result<Options, JsValue> {
     if js.is_undefined() || js.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(js)
-        .map_err(|e| js_error(ErrorKind::InvalidOption, &format!("invalid options: {e}")))
+    let invalid =
+        |why: &str| js_error(ErrorKind::InvalidOption, &format!("invalid options: {why}"));
+    // serde_wasm_bindgen reads only the keys it asks for, so `Options`'s
+    // `deny_unknown_fields` never sees a misspelt one: check them here.
+    if let Some(obj) = js.dyn_ref::<js_sys::Object>() {
+        for key in js_sys::Object::keys(obj).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !Options::FIELDS.contains(&key.as_str()) {
+                return Err(invalid(&format!(
+                    "unknown field `{key}`, expected one of {:?}",
+                    Options::FIELDS
+                )));
+            }
+        }
+    }
+    serde_wasm_bindgen::from_value(js).map_err(|e| invalid(&e.to_string()))
 }
 
 fn to_js<T: Serialize>(x: &T) -> Result<JsValue, JsValue> {

@@ -254,3 +254,29 @@ fn the_reader_finds_every_table_and_no_stray_one() {
         );
     }
 }
+
+#[test]
+fn cli_batch_lines_are_documents_with_a_file_field() {
+    // docs/output.md: several files give one document a line, each with one
+    // more field, `file`.
+    let md = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/output.md"))
+        .expect("docs/output.md exists");
+    assert!(md.contains("`file` (the path as given)"));
+    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages");
+    let files = ["p01_ngoaigiao_nav.txt", "p15_ngoaigiao_article_only.txt"].map(|f| pages.join(f));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vnextract"))
+        .args(&files)
+        .output()
+        .expect("the CLI runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), files.len());
+    let mut document = keys_of(serde_json::to_value(Extraction::default()).unwrap());
+    document.insert("file".into());
+    for (line, file) in lines.iter().zip(&files) {
+        let v: Value = serde_json::from_str(line).expect("a JSON line");
+        assert_eq!(keys_of(v.clone()), document);
+        assert_eq!(v["file"], file.display().to_string());
+    }
+}

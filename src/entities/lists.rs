@@ -79,8 +79,14 @@ pub struct Lists {
     pub org_heads: Phrases<bool>,
     /// Fixed organisation names and acronyms.
     pub org_names: Phrases<Named>,
-    /// Lower-case words inside an organisation's name ("quốc gia").
-    pub org_name_words: Phrases<String>,
+    /// Lower-case words inside an organisation's name ("quốc gia");
+    /// `true` for those that are also verbs (marked `*`: "đầu tư").
+    pub org_name_words: Phrases<bool>,
+    /// Foreign words that make a capitalised run a body's name ("FC").
+    pub foreign_org_words: Phrases<String>,
+    /// Lower-case kinds of thing before a name that make it no person's
+    /// ("tàu", "phim").
+    pub not_person_before: Phrases<String>,
     /// Upper-case words that are no organisation.
     pub not_acronyms: Phrases<String>,
     /// Vietnamese family names.
@@ -137,8 +143,17 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             Mode::Exact,
         ),
         org_names: names(include_str!("../../data/entities/org_names.txt")),
-        org_name_words: phrases(
-            include_str!("../../data/entities/org_name_words.txt"),
+        org_name_words: Phrases::new(
+            lines(include_str!("../../data/entities/org_name_words.txt"))
+                .map(|l| (l.trim_end_matches('*').to_string(), l.ends_with('*'))),
+            Mode::Lower,
+        ),
+        foreign_org_words: phrases(
+            include_str!("../../data/entities/foreign_org_words.txt"),
+            Mode::AnyCase,
+        ),
+        not_person_before: phrases(
+            include_str!("../../data/entities/not_person_before.txt"),
             Mode::Lower,
         ),
         not_acronyms: phrases(

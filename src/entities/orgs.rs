@@ -179,11 +179,15 @@ const DESCRIBED_MAX: usize = 8;
 /// of the clause (a mark, a break) or at the body's place, which it takes
 /// with its country. `None` when no such run starts at `k`.
 fn described(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
-    let end = name_words(cx, k)?;
+    let (end, verb) = name_words(cx, k)?;
     if let Some((e, c)) = places_from(cx, end).filter(|_| cx.joined(end)) {
         return Some((e, c));
     }
-    let boundary = cx.toks.get(end).map_or(true, |t| !t.word || t.break_before);
+    // A function word after the run ends the name too ("Cục Xúc tiến
+    // thương mại về …"), unless the run ends in a verb ("Tập đoàn X đầu tư
+    // vào …").
+    let boundary = cx.toks.get(end).map_or(true, |t| !t.word || t.break_before)
+        || (!verb && LISTS.stop_words.has(&cx.toks, end));
     boundary.then_some((end, None))
 }
 
@@ -191,18 +195,21 @@ fn described(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
 /// ("Ủy ban biên giới quốc gia Campuchia"); there a clause end would take
 /// a plain noun ("Hội nông dân,").
 fn described_to_place(cx: &Cx<'_>, k: usize) -> Option<usize> {
-    let end = name_words(cx, k)?;
+    let (end, _) = name_words(cx, k)?;
     (cx.joined(end) && place_at(cx, end).is_some()).then_some(end)
 }
 
 /// The end of the run of listed lower-case name words from `k` (an inner
-/// "và" joins two), at most [`DESCRIBED_MAX`] tokens.
-fn name_words(cx: &Cx<'_>, k: usize) -> Option<usize> {
+/// "và" joins two), at most [`DESCRIBED_MAX`] tokens, and whether its last
+/// word is also a verb.
+fn name_words(cx: &Cx<'_>, k: usize) -> Option<(usize, bool)> {
     let l = &*LISTS;
     let mut end = k;
+    let mut verb = false;
     while end - k < DESCRIBED_MAX && cx.joined(end) {
-        if let Some((n, _)) = l.org_name_words.at(&cx.toks, end) {
+        if let Some((n, &v)) = l.org_name_words.at(&cx.toks, end) {
             end += n;
+            verb = v;
         } else if end > k && cx.toks[end].lower == "và" && l.org_name_words.has(&cx.toks, end + 1)
         {
             end += 1;
@@ -210,7 +217,7 @@ fn name_words(cx: &Cx<'_>, k: usize) -> Option<usize> {
             break;
         }
     }
-    (end > k).then_some(end)
+    (end > k).then_some((end, verb))
 }
 
 /// The body an organisation belongs to, named right after it (`k`): an
@@ -222,6 +229,84 @@ fn parent(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
     }
     let (n, named) = LISTS.org_names.at(&cx.toks, k)?;
     named.needs_place.then_some((k + n, None))
+}
+
+/// A run of capitalised words with a foreign word for a kind of body in it
+/// ("Man United", "Hà Giang FC", "Sunrise Holdings"): its end. A function
+/// word capitalised at a sentence start ("Theo") starts none.
+fn foreign_named(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    if !cx.cap(i) || LISTS.stop_words.has(&cx.toks, i) {
+        return None;
+    }
+    let kind = |k: usize| LISTS.foreign_org_words.has(&cx.toks, k);
+    // An abbreviation starts no such name ("CEO Galaxy Partners") unless
+    // it is the kind ("FC Porto").
+    if cx.toks[i].shout && !kind(i) {
+        return None;
+    }
+    let end = cap_run(cx, i, 5);
+    let last = (i..end).rev().find(|&k| kind(k))?;
+    // The kind word and what follows it on to the run's end ("Real
+    // Madrid"); a Vietnamese word after it starts something else.
+    let ascii_after = (last + 1..end).all(|k| cx.toks[k].ascii);
+    let end = if ascii_after { end } else { last + 1 };
+    // Foreign words throughout, or a club's abbreviation after a
+    // Vietnamese name ("Hà Giang FC"); never the kind word alone.
+    let foreign = (i..end).all(|k| cx.toks[k].ascii);
+    let club = last + 1 == end && cx.toks[last].shout;
+    (end - i >= 2 && (foreign || club)).then_some(end)
+}
+
+/// A brand written as one word with a capital inside ("MekoBank",
+/// "VinaSoft"): its end. Names with a capital after a prefix ("McLean",
+/// "DeLong", "LeBlanc") are people's.
+fn brand(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let t = cx.toks.get(i)?;
+    if !cx.cap(i) || t.shout {
+        return None;
+    }
+    let word = &cx.text[t.span.clone()];
+    let mut prev_lower = false;
+    let mut inner = None;
+    for (at, c) in word.char_indices() {
+        if c.is_uppercase() && prev_lower {
+            inner = Some(at);
+            break;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    let inner = inner?;
+    let (prefix, rest) = word.split_at(inner);
+    let person_prefix = matches!(
+        prefix,
+        "Mc" | "Mac" | "De" | "Di" | "Da" | "Le" | "La" | "Van" | "Von" | "Du"
+    );
+    // "MiG", "CoV", "IoT": a letter in capitals is an abbreviation's, not
+    // a brand's second word, which has two lower-case letters at least.
+    let second_word = rest
+        .chars()
+        .skip(1)
+        .take_while(|c| c.is_lowercase())
+        .count()
+        >= 2;
+    // Brands are written without tone marks ("VinaSoft"); two Vietnamese
+    // syllables run together are a missing space ("TheoQuang").
+    let lower = &t.lower;
+    let two_syllables =
+        vietnamese_syllable(&lower[..inner]) && vietnamese_syllable(&lower[inner..]);
+    (word.is_ascii() && !person_prefix && prefix.len() >= 2 && second_word && !two_syllables)
+        .then_some(i + 1)
+}
+
+/// A national team by its age group ("U16 Việt Nam", "U23 Thái Lan"):
+/// end and country.
+fn team(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<String>)> {
+    let t = cx.toks.get(i)?;
+    let age = t.lower.strip_prefix('u')?;
+    if !(t.cap && (2..=3).contains(&age.len()) && age.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    places_from(cx, i + 1).filter(|_| cx.joined(i + 1))
 }
 
 /// An acronym at `k` ("ASEAN", "TTXVN"): an upper-case word in running text
@@ -320,6 +405,15 @@ fn org_at_depth(
     }
     if let Some(end) = acronym(cx, i) {
         offer((end, cx.words(i..end), None, "org.acronym"));
+    }
+    if let Some(end) = foreign_named(cx, i) {
+        offer((end, cx.words(i..end), None, "org.foreign_words"));
+    }
+    if let Some(end) = brand(cx, i) {
+        offer((end, cx.words(i..end), None, "org.brand"));
+    }
+    if let Some((end, country)) = team(cx, i) {
+        offer((end, cx.words(i..end), country, "org.team"));
     }
     best
 }

@@ -108,7 +108,25 @@ pub fn name_after(cx: &Cx<'_>, j: usize, single: bool) -> Option<usize> {
 /// four capitalised syllables, or two or more capitalised words that are
 /// not Vietnamese syllables.
 fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
-    if !cx.cap(i) || other_name_at(cx, i) || place_at(cx, i).is_some() {
+    // "Theo MekoBank": a function word capitalised at a sentence start
+    // starts no name.
+    if !cx.cap(i)
+        || other_name_at(cx, i)
+        || place_at(cx, i).is_some()
+        || (LISTS.stop_words.has(&cx.toks, i) && !starts_name(cx, i))
+    {
+        return None;
+    }
+    // "tàu Rolldock Star", "phim Mùa Xuân Xanh": a vessel, a work or a
+    // brand named after its kind is no person.
+    let kind_before = (1..=2).any(|n| {
+        i >= n
+            && LISTS
+                .not_person_before
+                .at(&cx.toks, i - n)
+                .is_some_and(|m| m.0 == n)
+    });
+    if kind_before && cx.joined(i) {
         return None;
     }
     let end = name_run(cx, i);
@@ -136,7 +154,9 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
         && toks
             .iter()
             .any(|t| t.word && !vietnamese_syllable(&t.lower))
-        && !(i..end).any(|k| LISTS.not_name_words.has(&cx.toks, k));
+        && !(i..end).any(|k| {
+            LISTS.not_name_words.has(&cx.toks, k) || LISTS.foreign_org_words.has(&cx.toks, k)
+        });
     if foreign && !inside_run {
         return Some((end, "per.foreign_shape"));
     }
@@ -203,10 +223,17 @@ pub fn given_names(cx: &Cx<'_>, known: &[Entity], taken: &[std::ops::Range<usize
         let Some(Some(person)) = by_given.get(cx.toks[i].lower.as_str()) else {
             continue;
         };
-        // Not at a sentence start, where a capital says nothing ("Sáng
-        // nay"), and not a place ("Nhật", "Anh").
+        // At a sentence start a capital says nothing ("Sáng nay"), unless
+        // a lower-case word other than the name's own tail follows ("Thảo
+        // cho biết"); never a place ("Nhật", "Anh").
+        let opens = cx.toks[i].starts_sentence
+            && !(cx
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.low_word() && cx.joined(i + 1))
+                && LISTS.stop_words.has(&cx.toks, i + 1));
         let alone = cx.cap(i)
-            && !cx.toks[i].starts_sentence
+            && !opens
             && place_at(cx, i).is_none()
             && !(i > 0 && cx.cap(i - 1) && cx.joined(i))
             && !(cx.cap(i + 1) && cx.joined(i + 1));

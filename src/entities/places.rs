@@ -76,8 +76,9 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
         });
     }
     let mut k = cap_run(cx, j, 4);
-    // "Làng Văn hóa": one capital and a lower-case syllable is a word, not a name.
-    if k == j + 1 && cx.tail(k) {
+    // "Làng Văn hóa": after a capitalised unit word, one capital and a
+    // lower-case syllable are a word, not a name ("sông Lam dâng" is one).
+    if k == j + 1 && cx.tail(k) && t.cap {
         return None;
     }
     // "tỉnh Yamanashi Fshidera Junichi": three foreign words after a unit

@@ -36,7 +36,7 @@ impl RoleIndex {
                     continue;
                 }
                 let p = p.get_or_insert_with(|| person(e));
-                let lower = crate::normalise::compose::to_lowercase(role.trim());
+                let lower = office_key(role);
                 if lower.split(' ').count() < MIN_TITLE_WORDS {
                     continue;
                 }
@@ -92,10 +92,21 @@ impl RoleIndex {
 
     /// The one person who holds `title`, if one does.
     pub fn holder(&self, title: &str) -> Option<&Participant> {
-        self.holders
-            .get(&crate::normalise::compose::to_lowercase(title.trim()))?
-            .as_ref()
+        self.holders.get(&office_key(title))?.as_ref()
     }
+}
+
+/// The office a title names, lower-cased: "Bộ trưởng Bộ Quốc phòng" and
+/// "Bộ trưởng Quốc phòng" are one office, so a headline's "Bộ trưởng Quốc
+/// phòng" is not taken for a foreign "Bộ trưởng Quốc phòng Indonesia" alone.
+fn office_key(title: &str) -> String {
+    let lower = crate::text::chars::to_lowercase(title.trim());
+    for head in ["bộ trưởng bộ ", "thứ trưởng bộ "] {
+        if let Some(rest) = lower.strip_prefix(head) {
+            return format!("{}{rest}", &head[..head.len() - "bộ ".len()]);
+        }
+    }
+    lower
 }
 
 /// A title of fewer words ("Ông") says too little to stand for anyone.

@@ -229,7 +229,14 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
         classified.push((h, role));
     }
     if tie.is_none() {
-        tie = segments.iter().find_map(|seg| tie_of(v, seg, None));
+        // "Trước đó, sáng cùng ngày,": the day it names wins over the order.
+        let mut ties = segments.iter().filter_map(|seg| tie_of(v, seg, None));
+        tie = ties.next().map(|first| match first.relation {
+            Relation::SameDay => first,
+            _ => ties
+                .find(|t| t.relation == Relation::SameDay)
+                .unwrap_or(first),
+        });
     }
     let hits = fuse(v, classified, &frames);
     Some(Classified {
