@@ -86,6 +86,9 @@ pub struct Mention {
     pub tie: Option<Tie>,
     /// The date of the sentence's opening, where it applies to this mention.
     pub leading: Option<DateFound>,
+    /// The part of day said with a tie that gives no date ("Chiều cùng
+    /// ngày"): the event's, once the tie gives the day.
+    pub tie_part_of_day: Option<String>,
     /// A date said right after the trigger.
     pub local: Option<DateFound>,
     /// Where.
@@ -341,6 +344,10 @@ pub fn read_sentence(
             part: sentence.part,
             role: *role,
             tie: if *role == Role::Predicate { tie } else { None },
+            tie_part_of_day: tie
+                .filter(|_| *role == Role::Predicate && leading.is_none())
+                .and_then(|t| t.part_of_day)
+                .and_then(|i| arguments::part_of_day(&v.tokens[i].lower)),
             leading,
             local,
             location,

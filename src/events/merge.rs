@@ -397,6 +397,12 @@ pub fn merge(
                     clusters[j].date = clusters[r].date;
                     clusters[j].anchored = clusters[r].anchored;
                     clusters[j].date_from_tie = true;
+                    if clusters[j].time_of_day.is_none() {
+                        let said = clusters[j].mentions.iter();
+                        clusters[j].time_of_day = said
+                            .filter_map(|&i| mentions[i].tie_part_of_day.clone())
+                            .next();
+                    }
                 }
             }
         }

@@ -100,6 +100,8 @@ pub struct Tie {
     pub relation: Relation,
     /// The type of the event it names, if it names one ("Hội đàm").
     pub kind: Option<EventKind>,
+    /// The token of a part of day said before it ("Chiều cùng ngày").
+    pub part_of_day: Option<usize>,
 }
 
 /// A trigger occurrence after joining a governing verb with its object.
@@ -472,12 +474,12 @@ fn only_dates(v: &SentenceView<'_>, seg: Range<usize>) -> bool {
 /// (talks, a reception, a ceremony) is the same day; after a trip or a
 /// conference, only after it.
 fn tie_of(v: &SentenceView<'_>, seg: &Range<usize>, kind: Option<EventKind>) -> Option<Tie> {
-    let start = seg.start
-        + usize::from(
-            v.tokens
-                .get(seg.start)
-                .is_some_and(|t| arguments::part_of_day(&t.lower).is_some()),
-        );
+    let part_of_day = Some(seg.start).filter(|&i| {
+        v.tokens
+            .get(i)
+            .is_some_and(|t| arguments::part_of_day(&t.lower).is_some())
+    });
+    let start = seg.start + usize::from(part_of_day.is_some());
     let (len, rel) = TIES.at(&v.tokens, start)?;
     // "Tại Kỳ họp,": an event word whose conditions did not hold in so
     // short a segment still names the event pointed to.
@@ -497,7 +499,11 @@ fn tie_of(v: &SentenceView<'_>, seg: &Range<usize>, kind: Option<EventKind>) -> 
         "after" => Relation::After,
         _ => return None,
     };
-    Some(Tie { relation, kind })
+    Some(Tie {
+        relation,
+        kind,
+        part_of_day,
+    })
 }
 
 /// Events held in one sitting, the same day as what comes right before or
