@@ -45,6 +45,9 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
     // in lower case ("Hiệp hội chế biến và xuất khẩu thủy sản Việt Nam").
     if let Some(end) = described_to_place(cx, j) {
         k = end;
+    } else if let Some((end, c)) = described(cx, j).filter(|_| !nested) {
+        // "Ban Chỉ huy phòng chống thiên tai tỉnh,": the name's words alone.
+        return Some((end, c));
     } else if let Some(n) = (1..=3).find(|&n| {
         (j..j + n).all(|i| {
             cx.toks.get(i).is_some_and(|t| {
@@ -179,9 +182,19 @@ const DESCRIBED_MAX: usize = 8;
 /// of the clause (a mark, a break) or at the body's place, which it takes
 /// with its country. `None` when no such run starts at `k`.
 fn described(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
-    let (end, verb) = name_words(cx, k)?;
+    let (mut end, mut verb) = name_words(cx, k)?;
     if let Some((e, c)) = places_from(cx, end).filter(|_| cx.joined(end)) {
         return Some((e, c));
+    }
+    if let Some(e) = local_tail(cx, end) {
+        return Some((e, None));
+    }
+    // "Ban Chỉ huy phòng chống thiên tai tỉnh": the province said before.
+    if let Some((u, _)) = LISTS.admin_units.at(&cx.toks, end) {
+        if !cx.cap(end) && !cx.cap(end + u) && cx.joined(end) {
+            end += u;
+            verb = false;
+        }
     }
     // A function word after the run ends the name too ("Cục Xúc tiến
     // thương mại về …"), unless the run ends in a verb ("Tập đoàn X đầu tư
@@ -258,7 +271,7 @@ fn foreign_named(cx: &Cx<'_>, i: usize) -> Option<usize> {
 }
 
 /// A brand written as one word with a capital inside ("MekoBank",
-/// "VinaSoft"): its end. Names with a capital after a prefix ("McLean",
+/// "VinaSoft"), or a bank's one-word name ("Vietcombank"): its end. Names with a capital after a prefix ("McLean",
 /// "DeLong", "LeBlanc") are people's.
 fn brand(cx: &Cx<'_>, i: usize) -> Option<usize> {
     let t = cx.toks.get(i)?;
@@ -266,6 +279,10 @@ fn brand(cx: &Cx<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let word = &cx.text[t.span.clone()];
+    // "Vietcombank", "Agribank": a bank's name written as one word.
+    if word.is_ascii() && t.lower.len() > 6 && t.lower.ends_with("bank") {
+        return Some(i + 1);
+    }
     let mut prev_lower = false;
     let mut inner = None;
     for (at, c) in word.char_indices() {
@@ -399,7 +416,14 @@ fn org_at_depth(
         }
     }
     if let Some((n, &named_after)) = l.org_heads.at(&cx.toks, i) {
-        if let Some((end, country)) = body(cx, i + n, named_after, nested) {
+        // "Ủy ban nhân dân" alone is a generic body's name, no mention.
+        let generic = |end: usize| {
+            l.org_names
+                .at(&cx.toks, i)
+                .is_some_and(|(m, named)| named.needs_place && end <= i + m)
+        };
+        if let Some((end, country)) = body(cx, i + n, named_after, nested).filter(|b| !generic(b.0))
+        {
             offer((end, cx.words(i..end), country, "org.head"));
         }
     }

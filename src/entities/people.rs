@@ -58,9 +58,10 @@ pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
         {
             k += 2;
         }
-        // "Marc E. Knapper": a middle initial in a foreign name.
+        // "Marc E. Knapper": a middle initial in a foreign name;
+        // "A. Rudenko": a first initial before a foreign family name.
         let initial = k >= 1
-            && foreign(k - 1)
+            && (foreign(k - 1) || k - 1 == j)
             && cx.toks[k - 1].lower.chars().count() == 1
             && cx.toks.get(k).is_some_and(|t| t.is('.'))
             && cx

@@ -67,18 +67,57 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // The unit word is part of the place's full name ("tỉnh Nghệ An", "xã
     // Tân Phú"); the canonical name leaves it out, so that "Nghệ An" alone
     // is the same place.
+    let (mut end, canonical) = unit_name(cx, j, t.cap)?;
+    let mut e = cx.mention(i..end, EntityKind::Loc, "loc.after_unit");
+    e.canonical = canonical;
+    let mut entities = vec![e];
+    // "ba huyện Gio Linh, Triệu Phong và Hải Lăng": after a plural unit,
+    // each name of the list is a place of that unit.
+    let plural = i > 0
+        && (cx.toks[i - 1].is_number()
+            || matches!(
+                cx.toks[i - 1].lower.as_str(),
+                "các"
+                    | "những"
+                    | "hai"
+                    | "ba"
+                    | "bốn"
+                    | "năm"
+                    | "sáu"
+                    | "bảy"
+                    | "tám"
+                    | "chín"
+                    | "mười"
+            ));
+    while plural
+        && cx
+            .toks
+            .get(end)
+            .is_some_and(|t| t.is(',') || t.lower == "và")
+        && cx.joined(end)
+        && cx.joined(end + 1)
+    {
+        let Some((next, canonical)) = unit_name(cx, end + 1, false) else {
+            break;
+        };
+        let mut e = cx.mention(end + 1..next, EntityKind::Loc, "loc.after_unit");
+        e.canonical = canonical;
+        entities.push(e);
+        end = next;
+    }
+    Some(Found { end, entities })
+}
+
+/// The name of a place after a unit word, from `j`: its end and canonical
+/// name. `cap_unit`: the unit word was capitalised ("Làng Văn hóa").
+fn unit_name(cx: &Cx<'_>, j: usize, cap_unit: bool) -> Option<(usize, String)> {
     if let Some((m, p, _)) = place_at(cx, j) {
-        let mut e = cx.mention(i..j + m, EntityKind::Loc, "loc.after_unit");
-        e.canonical = p.canonical.clone();
-        return Some(Found {
-            end: j + m,
-            entities: vec![e],
-        });
+        return Some((j + m, p.canonical.clone()));
     }
     let mut k = cap_run(cx, j, 4);
     // "Làng Văn hóa": after a capitalised unit word, one capital and a
     // lower-case syllable are a word, not a name ("sông Lam dâng" is one).
-    if k == j + 1 && cx.tail(k) && t.cap {
+    if k == j + 1 && cx.tail(k) && cap_unit {
         return None;
     }
     // "tỉnh Yamanashi Fshidera Junichi": three foreign words after a unit
@@ -87,14 +126,7 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if k - j >= 3 && (j..k).all(foreign) {
         k = j + 1;
     }
-    (k > j).then(|| {
-        let mut e = cx.mention(i..k, EntityKind::Loc, "loc.after_unit");
-        e.canonical = cx.words(j..k);
-        Found {
-            end: k,
-            entities: vec![e],
-        }
-    })
+    (k > j).then(|| (k, cx.words(j..k)))
 }
 
 /// The place mentions in tokens `from..to`, in one walk (for the places

@@ -154,7 +154,8 @@ pub fn place_at<'l>(cx: &Cx<'_>, i: usize) -> Option<(usize, &'l Named, bool)> {
     let l = &*LISTS;
     let ok = |(n, p): (usize, &'l Named)| {
         let initial = cx.toks.get(i).is_some_and(|t| t.starts_sentence);
-        let refused = (p.not_initial && initial) || (n == 1 && first_of_longer_name(cx, i));
+        let refused = (p.not_initial && initial)
+            || (n == 1 && (first_of_longer_name(cx, i) || last_of_longer_name(cx, i)));
         (!refused).then_some((n, p))
     };
     let country = l.countries.at(&cx.toks, i).and_then(ok);
@@ -181,22 +182,57 @@ fn first_of_longer_name(cx: &Cx<'_>, i: usize) -> bool {
     if !vietnamese_syllable(&place.lower) {
         return false;
     }
-    let listed = |m: usize| {
-        l.countries.has(&cx.toks, m)
-            || l.places.has(&cx.toks, m)
-            || l.title_heads.has(&cx.toks, m)
-            || l.org_heads.has(&cx.toks, m)
-            || l.org_names.has(&cx.toks, m)
-            || l.misc_heads.has(&cx.toks, m)
-            || l.honorifics.has(&cx.toks, m)
-    };
     let person = l.family_names.has(&cx.toks, k) && cx.cap(k + 1);
+    // "Nga A. Rudenko": a capital letter and a full stop are an initial.
+    let initial = t.lower.chars().count() == 1 && cx.toks.get(k + 1).is_some_and(|n| n.is('.'));
     cx.cap(k)
         && cx.joined(k)
         && t.space_before
         && vietnamese_syllable(&t.lower)
         && !person
-        && !listed(k)
+        && !initial
+        && !starts_listed(cx, k)
+}
+
+/// Whether a listed name (a place, a title, an organisation, a document, a
+/// word of address) starts at token `m`.
+fn starts_listed(cx: &Cx<'_>, m: usize) -> bool {
+    let l = &*LISTS;
+    l.countries.has(&cx.toks, m)
+        || l.places.has(&cx.toks, m)
+        || l.title_heads.has(&cx.toks, m)
+        || l.org_heads.has(&cx.toks, m)
+        || l.org_names.has(&cx.toks, m)
+        || l.misc_heads.has(&cx.toks, m)
+        || l.honorifics.has(&cx.toks, m)
+}
+
+/// Whether the one-word place at `i` is the last syllable of a two-word
+/// name: it follows a capitalised Vietnamese syllable, itself after a
+/// lower-case word, that starts nothing listed ("nhà máy Phú Mỹ", not "Bộ
+/// Công Thương Mỹ" or "Lào Nga").
+fn last_of_longer_name(cx: &Cx<'_>, i: usize) -> bool {
+    let l = &*LISTS;
+    let Some(k) = i.checked_sub(1) else {
+        return false;
+    };
+    let (t, place) = (&cx.toks[k], &cx.toks[i]);
+    // After a lower-case word of a name ("công nghiệp Phú Mỹ"), not a
+    // function word joining two ("Năng lượng và Mỏ Lào").
+    let alone =
+        k > 0 && cx.toks[k - 1].low_word() && cx.joined(k) && !l.stop_words.has(&cx.toks, k - 1);
+    let listed = starts_listed(cx, k)
+        || l.family_names.has(&cx.toks, k)
+        || l.admin_units.has(&cx.toks, k)
+        || l.sites.has(&cx.toks, k);
+    cx.cap(k)
+        && !t.starts_sentence
+        && cx.joined(i)
+        && place.space_before
+        && vietnamese_syllable(&t.lower)
+        && vietnamese_syllable(&place.lower)
+        && alone
+        && !listed
 }
 
 /// Capitalised words from `j` (each with its lower-case tail), at most `max`.
