@@ -148,9 +148,10 @@ impl<T> Phrases<T> {
         }
     }
 
-    /// The group whose first key is `key` (of hash `hash`).
+    /// The group whose first key has hash `hash` and passes `is_key` (asked
+    /// only on a hash match, so that a miss never reads the word).
     #[inline]
-    fn group(&self, key: &str, hash: u64) -> Option<&Group> {
+    fn group(&self, hash: u64, is_key: impl Fn(&str) -> bool) -> Option<&Group> {
         let mask = self.slots.len() - 1;
         let mut s = (hash >> self.shift) as usize;
         loop {
@@ -160,7 +161,7 @@ impl<T> Phrases<T> {
             }
             if h == hash {
                 let g = self.groups.get(g as usize)?;
-                if g.first == key {
+                if is_key(&g.first) {
                     return Some(g);
                 }
             }
@@ -196,9 +197,9 @@ impl<T> Phrases<T> {
                 Mode::Folded => {
                     let mut buf = [0u8; FOLD_MAX];
                     let key = fold_into(&t.lower, &mut buf)?;
-                    self.group(key, word_hash(key))
+                    self.group(word_hash(key), |first| first == key)
                 }
-                _ => self.group(&t.lower, t.hash),
+                _ => self.group(t.hash, |first| *t.lower == *first),
             }?;
             self.entries.get(group.entries.clone())
         });
