@@ -158,7 +158,20 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
         && !(i..end).any(|k| {
             LISTS.not_name_words.has(&cx.toks, k) || LISTS.foreign_org_words.has(&cx.toks, k)
         });
-    if foreign && !inside_run {
+    // "Son Heung-min", "Moon Jae-in": a Korean name, a family name and a
+    // given name of two syllables joined by a hyphen, the second in lower
+    // case.
+    let parts = toks
+        .iter()
+        .enumerate()
+        .filter(|(n, t)| t.word && !(*n > 0 && toks[n - 1].is('-')))
+        .count();
+    let korean = parts == 2
+        && toks.iter().filter(|t| t.word).all(|t| t.ascii)
+        && toks
+            .windows(2)
+            .any(|w| w[0].is('-') && w[1].low_word() && !w[1].space_before);
+    if (foreign || korean) && !inside_run {
         return Some((end, "per.foreign_shape"));
     }
     // A name transliterated syllable by syllable: every word hyphenated
