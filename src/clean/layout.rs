@@ -114,7 +114,7 @@ impl<'a> Headline<'a> {
         let text = undoubled(l.text).unwrap_or(l.text);
         Headline {
             text,
-            key: super::fold::fold(text),
+            key: crate::text::fold::fold(text),
             line_key: l.key.as_str(),
         }
     }

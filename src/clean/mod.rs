@@ -10,7 +10,6 @@
 //! [`Article::removed`] with its reason.
 
 mod blocks;
-pub mod fold;
 pub mod html;
 pub mod layout;
 pub mod metadata;

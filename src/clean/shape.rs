@@ -3,20 +3,29 @@
 //! source credit, a caption, a slug? Context (where the line sits, what is
 //! around it) is [`super::layout`]'s business.
 
-use super::fold::{fold, fold_into, word_list};
 use crate::fasthash::FastSet;
 use crate::normalise::compose::is_alphanumeric;
+use crate::text::fold::{fold, fold_words};
+use crate::text::lists::{folded, Punct};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static SECTION_HEADINGS: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    word_list(include_str!("../../data/clean/section_headings.txt"))
-        .into_iter()
-        .collect()
+/// A list compared with whole folded lines ("tin lien quan").
+fn word_set(data: &str) -> FastSet<String> {
+    folded(data, Punct::Trimmed).collect()
+}
+
+/// A list of cues compared with a line folded with its punctuation
+/// ("(anh:"), which makes a cue.
+fn cue_list(data: &str) -> Vec<String> {
+    folded(data, Punct::Kept).collect()
+}
+
+static SECTION_HEADINGS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| word_set(include_str!("../../data/clean/section_headings.txt")));
+static WIDGETS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    folded(include_str!("../../data/clean/widgets.txt"), Punct::Trimmed).collect()
 });
-static WIDGETS: LazyLock<Vec<String>> =
-    LazyLock::new(|| word_list(include_str!("../../data/clean/widgets.txt")));
-/// Caption cues (folded, punctuation kept).
 /// Caption cues; "(ảnh:" goes when "ảnh:" is there (a cue is found after a
 /// bracket too).
 static CAPTION_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -31,25 +40,16 @@ static CAPTION_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 static BYLINE_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/byline_cues.txt")));
-static END_HEADINGS: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    word_list(include_str!("../../data/clean/end_headings.txt"))
-        .into_iter()
-        .collect()
-});
+static END_HEADINGS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| word_set(include_str!("../../data/clean/end_headings.txt")));
 static FOOTER_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/footer_cues.txt")));
 static EDITOR_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| cue_list(include_str!("../../data/clean/editor_cues.txt")));
-static DATELINE_WORDS: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    word_list(include_str!("../../data/clean/dateline_words.txt"))
-        .into_iter()
-        .collect()
-});
-static FUNCTION_WORDS: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    word_list(include_str!("../../data/clean/function_words.txt"))
-        .into_iter()
-        .collect()
-});
+static DATELINE_WORDS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| word_set(include_str!("../../data/clean/dateline_words.txt")));
+static FUNCTION_WORDS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| word_set(include_str!("../../data/clean/function_words.txt")));
 
 /// A date stamp: "17:05 | 23/03/2021 GMT+7", "Thứ Sáu, 11/06/2021 - 07:48",
 /// "11/06/2021 07:48 (GMT+7)", "2021-06-11 07:48:05".
@@ -208,38 +208,6 @@ impl<'a> Line<'a> {
     }
 }
 
-/// A cue list: folded, but keeping the punctuation that makes a cue ("(ảnh:" not "anh").
-fn cue_list(data: &str) -> Vec<String> {
-    crate::data_file::data_lines(data)
-        .map(fold_keep_punct)
-        .collect()
-}
-
-fn fold_keep_punct(s: &str) -> String {
-    // fold() trims punctuation at the ends; cues need theirs, so fold word by
-    // word: each word is its leading non-alphanumerics, its folded form and
-    // its trailing non-alphanumerics (a word of punctuation only is written
-    // twice, lead and tail). One buffer for the whole line.
-    let mut out = String::with_capacity(s.len());
-    let mut folded = String::new();
-    for (i, w) in s.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let lead = w.find(is_alphanumeric).unwrap_or(w.len());
-        let tail = w
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_alphanumeric(c))
-            .map_or(0, |(j, c)| j + c.len_utf8());
-        fold_into(w, &mut folded);
-        out.push_str(&w[..lead]);
-        out.push_str(&folded);
-        out.push_str(&w[tail..]);
-    }
-    out
-}
-
 /// Words with a Vietnamese letter (a marked vowel or "đ": Latin-1 and
 /// Latin Extended-A/B, U+00C0–U+01BF, or Latin Extended Additional,
 /// U+1E00–U+1EFF) make up a fifth of the line at least, or function words a
@@ -333,7 +301,7 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     let sentence = ends_like_sentence(text);
     // Folded with its punctuation, once for every cue list below ("Photo :"
     // reads as "photo:").
-    let mut lower = fold_keep_punct(text);
+    let mut lower = fold_words(text);
     if lower.contains(" :") {
         lower = lower.replace(" :", ":");
     }

@@ -108,7 +108,7 @@ pub fn find(page: &Page, anchor: usize) -> Option<usize> {
         candidates = (0..anchor).filter(|&i| shaped[i]).collect();
     }
     let score = |i: usize| {
-        let key = super::fold::fold(undoubled(lines[i].text).unwrap_or(lines[i].text));
+        let key = crate::text::fold::fold(undoubled(lines[i].text).unwrap_or(lines[i].text));
         let repeated = lines
             .iter()
             .skip(i + 2)

@@ -4,8 +4,11 @@
 //! the phrase on a line. Every file is stored in the text's normal form
 //! (NFC, modern tone placement — what [`crate::normalise`] makes of the
 //! input; a test checks every file), so entries are used as written and the
-//! list's [`Mode`] alone says how case and marks count.
+//! list's [`Mode`] alone says how case and marks count. Lists compared with
+//! whole folded lines rather than matched token by token (the cleaner's)
+//! come [`folded`], in the form the line is folded to.
 
+use super::fold::{fold, fold_words};
 use super::phrases::{Mode, Phrases};
 
 /// The entries of a data file: its non-comment, non-blank lines, trimmed.
@@ -37,6 +40,24 @@ pub fn keyed(data: &str, mode: Mode) -> Phrases<String> {
     )
 }
 
+/// How a [`folded`] list keeps punctuation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Punct {
+    /// None at an entry's ends ([`fold`]): "Đọc thêm:" is "doc them".
+    Trimmed,
+    /// Each word's own ([`fold_words`]): "(Ảnh:" is "(anh:".
+    Kept,
+}
+
+/// The entries of a data file folded ([`super::fold`]), for comparison
+/// with lines folded the same way.
+pub fn folded(data: &str, punct: Punct) -> impl Iterator<Item = String> + '_ {
+    lines(data).map(move |l| match punct {
+        Punct::Trimmed => fold(l),
+        Punct::Kept => fold_words(l),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +74,15 @@ mod tests {
             Some((2, "honours"))
         );
         assert!(words("điện đàm\n", Mode::Lower).has(&tokenize_all("điện đàm"), 0));
+    }
+
+    #[test]
+    fn folded_lists_keep_punctuation_only_when_asked() {
+        let data = "# source: invented\nĐọc thêm:\n(Ảnh:\n";
+        let trimmed: Vec<String> = folded(data, Punct::Trimmed).collect();
+        assert_eq!(trimmed, ["doc them", "anh"]);
+        let kept: Vec<String> = folded(data, Punct::Kept).collect();
+        assert_eq!(kept, ["doc them:", "(anh:"]);
     }
 
     /// The policy above: every file under `data/` is in the normal form the

@@ -2,7 +2,7 @@
 //! page's reader (`www/blocks.js`) reads too, and the one rule that turns an
 //! element's attributes into its role.
 
-use crate::data_file::data_lines;
+use crate::text::lists::lines;
 use std::sync::LazyLock;
 
 /// The file both readers share.
@@ -31,7 +31,7 @@ impl Tables {
     /// Reads `[name]` sections of whitespace-separated entries.
     pub fn parse(source: &'static str) -> Tables {
         let mut sections: Vec<(&str, Vec<&str>)> = Vec::new();
-        for line in data_lines(source) {
+        for line in lines(source) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 sections.push((name, Vec::new()));
             } else if let Some((_, entries)) = sections.last_mut() {
