@@ -6,7 +6,9 @@
 //! "hai Bộ Ngoại giao" is.
 
 use super::lists::LISTS;
-use super::scan::{cap_run, place_at, places_from, starts_name, vietnamese_syllable, Cx, Found};
+use super::scan::{
+    cap_run, phrase_before, place_at, places_from, starts_name, vietnamese_syllable, Cx, Found,
+};
 use crate::text::chars::is_alphabetic;
 use crate::EntityKind;
 
@@ -318,14 +320,7 @@ fn brand(cx: &Cx<'_>, i: usize) -> Option<usize> {
 /// The name of a newspaper or an agency after its lower-case kind ("báo
 /// Tuổi Mới", "tờ Daily Herald"): its end. The kind stays outside.
 fn after_media_cue(cx: &Cx<'_>, i: usize) -> Option<usize> {
-    let cued = (1..=3).any(|n| {
-        i >= n
-            && LISTS
-                .media_cues
-                .at(&cx.toks, i - n)
-                .is_some_and(|m| m.0 == n)
-    });
-    if !(cued && cx.cap(i) && cx.joined(i)) {
+    if !(phrase_before(cx, &LISTS.media_cues, i) && cx.cap(i) && cx.joined(i)) {
         return None;
     }
     let end = cap_run(cx, i, 5);
