@@ -187,6 +187,31 @@ impl Run<'_> {
     }
 }
 
+/// Whether the separator after the day at `i` opens a day-month-year
+/// typed with one stray space beside it ("24- 4-2010", "24 -4-2010"): the
+/// same separator again, glued, and a four-digit year close the form, so
+/// it cannot be a range or a score.
+fn spaced_date(tk: &Toks<'_>, i: usize, c: char) -> bool {
+    let t = &tk.t;
+    let short = |k: usize| t.get(k).is_some_and(|x| x.is_number() && x.span.len() <= 2);
+    let one_side = tk.glued(i) != tk.glued(i + 1);
+    let next_sep = t
+        .get(i + 3)
+        .is_some_and(|x| !x.word && x.lower.starts_with(c));
+    let year = t
+        .get(i + 4)
+        .is_some_and(|x| x.is_number() && x.span.len() == 4);
+    matches!(c, '-' | '/' | '.')
+        && one_side
+        && short(i)
+        && (i == 0 || !t[i - 1].is_number() && !tk.glued(i - 1))
+        && short(i + 2)
+        && next_sep
+        && tk.glued(i + 2)
+        && tk.glued(i + 3)
+        && year
+}
+
 /// The runs of `tk`, in order.
 pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
     let t = &tk.t;
@@ -219,7 +244,8 @@ pub(super) fn runs<'a>(tk: &Toks<'a>) -> Vec<Run<'a>> {
         let mut nums = vec![digits(i)];
         let mut seps = Vec::new();
         while let Some(c) = sep(i + 1) {
-            if !(tk.glued(i) && tk.glued(i + 1) && t.get(i + 2).is_some_and(Token::is_number)) {
+            let joined = tk.glued(i) && tk.glued(i + 1);
+            if !((joined || spaced_date(tk, i, c)) && t.get(i + 2).is_some_and(Token::is_number)) {
                 break;
             }
             seps.push(c);

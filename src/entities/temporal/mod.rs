@@ -299,6 +299,15 @@ mod tests {
     }
 
     #[test]
+    fn a_date_typed_with_a_stray_space_is_one_date() {
+        // Issue 13: "Tối 24- 4-2010" as some sites type it.
+        assert!(dates("Tối 17- 6-2031, đoàn tới Huế.").contains(&pair("17- 6-2031", "2031-06-17")));
+        assert!(dates("Sáng 5 -11-2030 họp.").contains(&pair("5 -11-2030", "2030-11-05")));
+        // A score or a range with spaces stays no date.
+        assert!(dates("thắng 3- 2 trước đội khách").is_empty());
+    }
+
+    #[test]
     fn day_lists_month_ranges_quarters_and_decades() {
         assert_eq!(
             dates("trong hai ngày 12 và 13/12"),
@@ -307,6 +316,18 @@ mod tests {
         assert_eq!(
             dates("từ ngày 10 đến 12/12/2025"),
             [pair("ngày 10 đến 12/12/2025", "2025-12-10/2025-12-12")]
+        );
+        // Issue 13: the month and year in words after a range of days.
+        assert_eq!(
+            dates("hội chợ mở từ ngày 06 đến 09 tháng 05 năm 2027 tại"),
+            [pair(
+                "ngày 06 đến 09 tháng 05 năm 2027",
+                "2027-05-06/2027-05-09"
+            )]
+        );
+        assert_eq!(
+            dates("trại hè kéo dài từ ngày 3 đến 7 tháng 8"),
+            [pair("ngày 3 đến 7 tháng 8", "--08-03/--08-07")]
         );
         assert_eq!(
             dates("trong tháng 11-12/2024"),
