@@ -87,6 +87,8 @@ pub struct Lists {
     /// Lower-case kinds of thing before a name that make it no person's
     /// ("tàu", "phim").
     pub not_person_before: Phrases<String>,
+    /// Lower-case words before a newspaper's or an agency's name ("báo").
+    pub media_cues: Phrases<String>,
     /// Upper-case words that are no organisation.
     pub not_acronyms: Phrases<String>,
     /// Vietnamese family names.
@@ -154,6 +156,10 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         ),
         not_person_before: phrases(
             include_str!("../../data/entities/not_person_before.txt"),
+            Mode::Lower,
+        ),
+        media_cues: phrases(
+            include_str!("../../data/entities/media_cues.txt"),
             Mode::Lower,
         ),
         not_acronyms: phrases(

@@ -6,7 +6,9 @@
 //! "hai Bộ Ngoại giao" is.
 
 use super::lists::LISTS;
-use super::scan::{cap_run, place_at, places_from, starts_name, vietnamese_syllable, Cx, Found};
+use super::scan::{
+    cap_run, phrase_before, place_at, places_from, starts_name, vietnamese_syllable, Cx, Found,
+};
 use crate::text::chars::is_alphabetic;
 use crate::EntityKind;
 
@@ -315,6 +317,25 @@ fn brand(cx: &Cx<'_>, i: usize) -> Option<usize> {
         .then_some(i + 1)
 }
 
+/// The name of a newspaper or an agency after its lower-case kind ("báo
+/// Tuổi Mới", "tờ Daily Herald"): its end. The kind stays outside.
+fn after_media_cue(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    if !(phrase_before(cx, &LISTS.media_cues, i) && cx.cap(i) && cx.joined(i)) {
+        return None;
+    }
+    let end = cap_run(cx, i, 5);
+    // "báo Mỹ": the papers of a country, no paper's name ("tờ New York
+    // Times" is one).
+    if place_at(cx, i).is_some_and(|p| p.2 || i + p.0 >= end) {
+        return None;
+    }
+    // One word names a paper only when it cannot be a Vietnamese syllable
+    // ("Telegraph") or is a long abbreviation.
+    let t = &cx.toks[i];
+    let one_ok = t.lower.chars().count() >= 3 && (!vietnamese_syllable(&t.lower) || t.shout);
+    (end > i + 1 || (end == i + 1 && one_ok)).then_some(end)
+}
+
 /// A national team by its age group ("U16 Việt Nam", "U23 Thái Lan"):
 /// end and country.
 fn team(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<String>)> {
@@ -435,6 +456,9 @@ fn org_at_depth(
     }
     if let Some(end) = brand(cx, i) {
         offer((end, cx.words(i..end), None, "org.brand"));
+    }
+    if let Some(end) = after_media_cue(cx, i) {
+        offer((end, cx.words(i..end), None, "org.after_cue"));
     }
     if let Some((end, country)) = team(cx, i) {
         offer((end, cx.words(i..end), country, "org.team"));

@@ -7,7 +7,7 @@
 
 use super::lists::LISTS;
 use super::scan::{
-    place_at, spelled_vietnamese, starts_name, vietnamese_syllable, Cx, Found, Spans,
+    phrase_before, place_at, spelled_vietnamese, starts_name, vietnamese_syllable, Cx, Found, Spans,
 };
 use crate::fasthash::{FastMap, FastSet};
 use crate::{Entity, EntityKind};
@@ -120,14 +120,7 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
     }
     // "tàu Rolldock Star", "phim Mùa Xuân Xanh": a vessel, a work or a
     // brand named after its kind is no person.
-    let kind_before = (1..=2).any(|n| {
-        i >= n
-            && LISTS
-                .not_person_before
-                .at(&cx.toks, i - n)
-                .is_some_and(|m| m.0 == n)
-    });
-    if kind_before && cx.joined(i) {
+    if phrase_before(cx, &LISTS.not_person_before, i) && cx.joined(i) {
         return None;
     }
     let end = name_run(cx, i);

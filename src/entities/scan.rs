@@ -5,6 +5,7 @@
 //! builds on this module; it imports none of them.
 
 use super::lists::{Named, LISTS};
+use crate::text::phrases::Phrases;
 use crate::text::tokens::{tokenize_all, Token};
 use crate::{Entity, EntityKind};
 use std::ops::Range;
@@ -233,6 +234,12 @@ fn last_of_longer_name(cx: &Cx<'_>, i: usize) -> bool {
         && vietnamese_syllable(&place.lower)
         && alone
         && !listed
+}
+
+/// Whether a phrase of `list` of at most three tokens ends right before
+/// token `i` ("tàu" before a ship's name, "hãng tin" before an agency's).
+pub fn phrase_before<T>(cx: &Cx<'_>, list: &Phrases<T>, i: usize) -> bool {
+    (1..=3).any(|n| i >= n && list.at(&cx.toks, i - n).is_some_and(|m| m.0 == n))
 }
 
 /// Capitalised words from `j` (each with its lower-case tail), at most `max`.
