@@ -132,19 +132,30 @@ pub fn event_sentence_is_its_slice(x: &Extraction) -> Result<(), String> {
     })
 }
 
-/// `text` is the title, then the paragraphs, joined by blank lines; an
-/// empty result always carries a warning.
-pub fn text_matches_parts(x: &Extraction) -> Result<(), String> {
+/// The article: the title, then the paragraphs, joined by blank lines.
+pub fn article_text(x: &Extraction) -> String {
     let parts: Vec<&str> = x
         .title
         .iter()
         .chain(x.paragraphs.iter())
         .map(String::as_str)
         .collect();
-    let joined = parts.join("\n\n");
+    parts.join("\n\n")
+}
+
+/// `text` is the title, then the paragraphs, then the captions, joined by
+/// blank lines; an empty result always carries a warning.
+pub fn text_matches_parts(x: &Extraction) -> Result<(), String> {
+    let mut joined = article_text(x);
+    for c in &x.captions {
+        if !joined.is_empty() {
+            joined.push_str("\n\n");
+        }
+        joined.push_str(c);
+    }
     if joined != x.text {
         return Err(format!(
-            "text {:?} is not title+paragraphs joined: {:?}",
+            "text {:?} is not title+paragraphs+captions joined: {:?}",
             x.text, joined
         ));
     }
@@ -155,25 +166,26 @@ pub fn text_matches_parts(x: &Extraction) -> Result<(), String> {
 }
 
 /// `again` (the extraction of the cleaned `first`, given back as `what`)
-/// has the same text.
+/// has the same article (title and paragraphs).
 fn same_text(
     what: &str,
     first: &Extraction,
     again: Result<Extraction, vnextract::Error>,
 ) -> Result<(), String> {
     let again = again.map_err(|e| format!("re-extracting the cleaned {what} failed: {e}"))?;
-    if again.text != first.text {
+    let (first, again) = (article_text(first), article_text(&again));
+    if again != first {
         return Err(format!(
-            "cleaning the cleaned {what} changed it:\n first: {:?}\nsecond: {:?}",
-            first.text, again.text
+            "cleaning the cleaned {what} changed it:\n first: {first:?}\nsecond: {again:?}"
         ));
     }
     Ok(())
 }
 
-/// Extracting from the cleaned text gives the same text back.
+/// Extracting from the cleaned article (the title and paragraphs of `text`,
+/// without the captions after them) gives the same article back.
 pub fn cleaning_is_idempotent(x: &Extraction, options: &Options) -> Result<(), String> {
-    same_text("text", x, extract(&x.text, options))
+    same_text("text", x, extract(&article_text(x), options))
 }
 
 /// Extracting from the cleaned article given back as blocks (the title as

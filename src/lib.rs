@@ -16,8 +16,9 @@
 //! 2. `clean`: from the whole page to exactly the article (title, byline,
 //!    dateline, source, paragraphs, captions), keeping what it removed and why;
 //! 3. `entities`: people, organisations, places, titles, dates and numbers in
-//!    the cleaned text;
-//! 4. `events`: who met whom, when, where, read from sentences and entities.
+//!    the cleaned text (title, paragraphs and captions but their credits);
+//! 4. `events`: who met whom, when, where, read from the title's and the
+//!    paragraphs' sentences and entities.
 //!
 //! The stages share the `text` layer (characters, tokens, word lists) and the
 //! `values` layer (dates and numbers). Offsets inside the stages are byte
@@ -314,7 +315,8 @@ pub struct Extraction {
     pub captions: Vec<String>,
     /// What the cleaner dropped, and why.
     pub removed: Vec<Removed>,
-    /// Title and paragraphs joined by blank lines: what offsets index.
+    /// Title, paragraphs and captions joined by blank lines: what offsets
+    /// index.
     pub text: String,
     /// Entities found in `text`, ordered by position.
     pub entities: Vec<Entity>,
@@ -654,7 +656,25 @@ fn check_size(len: usize, options: &Options) -> Result<(), Error> {
 
 /// The stages after cleaning, shared by every kind of input.
 fn finish(article: clean::Article, options: &Options) -> Extraction {
-    let (text, title_span) = article.joined_text();
+    let (mut text, title_span) = article.joined_text();
+    // The article's entities are the title's, the paragraphs' and the
+    // captions' (a place may be named only under its photo), so the captions
+    // follow the paragraphs in `text`, where every offset points. Events are
+    // read from the title and paragraphs alone, as before: a caption is no
+    // report of what happened, and the events stage sees captions apart.
+    // A caption's photo credit ("Ảnh: ‹name›/‹agency›") names who took the
+    // photo, which the annotation does not count, and a shortcode around it
+    // is markup: no entity starts in either.
+    let body_len = text.len();
+    let mut credits = Vec::new();
+    for c in &article.captions {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let at = text.len();
+        credits.extend(clean::shape::caption_furniture(c).map(|r| at + r.start..at + r.end));
+        text.push_str(c);
+    }
     let published_day = article
         .published
         .as_deref()
@@ -665,10 +685,17 @@ fn finish(article: clean::Article, options: &Options) -> Extraction {
         title_span,
     };
     let mut entities = entities::find(&text, &ctx);
-    let mut events = events::find_with_captions(&text, &entities, &article.captions, &ctx);
+    entities.retain(|e| !credits.iter().any(|r| r.contains(&e.span.start)));
+    let in_body = entities.partition_point(|e| e.span.end <= body_len);
+    let mut events = events::find_with_captions(
+        &text[..body_len],
+        &entities[..in_body],
+        &article.captions,
+        &ctx,
+    );
     offsets::fill_utf16(&text, &mut entities, &mut events);
     let mut warnings = article.warnings;
-    if text.trim().is_empty() && warnings.is_empty() {
+    if text[..body_len].trim().is_empty() && warnings.is_empty() {
         warnings.push(Warning {
             code: WarningCode::NoArticle,
             message: "no article text was found in the input".into(),

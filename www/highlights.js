@@ -12,7 +12,7 @@ import { el, fill, fillInBatches } from './dom.js';
 import { t } from './i18n.js';
 import { readableDate, readableValue, inferredYear } from './readable.js';
 
-/** Splits `text` at blank lines into [start, end) ranges of its blocks (title, paragraphs). */
+/** Splits `text` at blank lines into [start, end) ranges of its blocks (title, paragraphs, captions). */
 export function textBlocks(text) {
   const out = [];
   let i = 0;
@@ -46,8 +46,15 @@ function details(x) {
  */
 export function renderArticle(node, x, { sentence = null, correcting = false, picked = null } = {}) {
   const text = x.text ?? '';
-  const blocks = textBlocks(text);
+  let blocks = textBlocks(text);
   if (blocks.length === 0) return fill(node);
+  // `text` ends with the captions (docs/output.md): they are drawn apart,
+  // below the article, with their own entities marked.
+  const captionTexts = x.captions ?? [];
+  const tailBlocks = blocks.slice(blocks.length - captionTexts.length);
+  const captionsInText =
+    captionTexts.length > 0 && tailBlocks.length === captionTexts.length && tailBlocks.every(([bs, be], i) => text.slice(bs, be) === captionTexts[i]);
+  if (captionsInText) blocks = blocks.slice(0, blocks.length - captionTexts.length);
   const entities = (x.entities ?? [])
     .map((e, idx) => ({ e, idx }))
     .filter(({ e }) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start < e.end && e.end <= text.length)
@@ -74,7 +81,13 @@ export function renderArticle(node, x, { sentence = null, correcting = false, pi
         'aside',
         { class: 'captions', 'data-testid': 'captions', 'aria-label': t('captions_heading') },
         el('h4', { text: t('captions_heading') }),
-        x.captions.map((c) => el('p', { class: 'caption', text: c })),
+        captionsInText
+          ? tailBlocks.map(([bs, be]) => {
+              const p = el('p', { class: 'caption' });
+              fillBlock(p, text, bs, be, entities.filter(({ e }) => e.start < be && e.end > bs), null, picked);
+              return p;
+            })
+          : x.captions.map((c) => el('p', { class: 'caption', text: c })),
       )
     : null;
   // A long article paints its top at once; the rest follows below, batch by

@@ -208,6 +208,53 @@ impl<'a> Line<'a> {
     }
 }
 
+/// Photo credit cues ("ảnh:", "(ảnh -", "photo:"): the caption cues that
+/// end in a colon or a dash, after which a credit names who took the photo.
+static CREDIT_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    cue_list(include_str!("../../data/clean/caption_cues.txt"))
+        .into_iter()
+        .filter(|c| c.ends_with([':', '-']))
+        .collect()
+});
+
+/// The parts of a caption that are not its words about the photo: a
+/// WordPress shortcode opening it ("\[caption id=… width=…\]") and the photo
+/// credit closing it (from [`credit_start`]), as byte ranges of `caption`.
+pub fn caption_furniture(caption: &str) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let shortcode = caption
+        .starts_with("[caption")
+        .then(|| caption.find(']').map(|end| 0..end + 1))
+        .flatten();
+    let credit = credit_start(caption).map(|at| at..caption.len());
+    shortcode.into_iter().chain(credit)
+}
+
+/// Where the photo credit of a caption starts ("… hội nghị. (Ảnh: Lục
+/// Vân)" → at "(Ảnh:"); a credit runs to the caption's end. `None` when the
+/// caption has none. The credit names the photographer or the agency, not
+/// what the article is about.
+pub fn credit_start(caption: &str) -> Option<usize> {
+    // Folded letter by letter, each with its place in `caption`: the fold of
+    // one letter is one letter, so a cue found in the fold maps back. A
+    // space before a colon goes, as in a line's shape ("Photo :" is "photo:").
+    let mut folded = String::with_capacity(caption.len());
+    let mut from = Vec::with_capacity(caption.len());
+    for (i, c) in caption.char_indices() {
+        if c == ' ' && caption[i + 1..].starts_with(':') {
+            continue;
+        }
+        if let Some(f) = crate::text::chars::fold_char(c) {
+            from.push((folded.len(), i));
+            folded.push(f);
+        }
+    }
+    let at = CREDIT_CUES
+        .iter()
+        .filter_map(|cue| folded.find(cue.as_str()))
+        .min()?;
+    from.iter().find(|&&(f, _)| f == at).map(|&(_, i)| i)
+}
+
 /// Words with a Vietnamese letter (a marked vowel or "đ": Latin-1 and
 /// Latin Extended-A/B, U+00C0–U+01BF, or Latin Extended Additional,
 /// U+1E00–U+1EFF) make up a fifth of the line at least, or function words a
@@ -699,6 +746,26 @@ mod tests {
             Shape::Prose
         );
         assert!(Line::new("Chiều 3/6 ở Bến Tre, hội nông dân đã trao cho bà ...").is_cut_short());
+    }
+
+    #[test]
+    fn a_credit_closes_a_caption() {
+        let c = "Đoàn khách thăm xưởng dệt. (Ảnh: Kiều Trinh)";
+        assert_eq!(credit_start(c).map(|i| &c[i..]), Some("(Ảnh: Kiều Trinh)"));
+        let c = "Mùa mận ở Đồng Văn. ẢNH: TTXVN";
+        assert_eq!(credit_start(c).map(|i| &c[i..]), Some("ẢNH: TTXVN"));
+        let c = "Photo : Lục Vân";
+        assert_eq!(credit_start(c), Some(0));
+        assert_eq!(credit_start("Cầu mới bắc qua sông Hương"), None);
+        let c = "[caption id=\"a_12\" width=\"800\"] Cầu mới. Ảnh: Lục Vân[/caption]";
+        let parts: Vec<&str> = caption_furniture(c).map(|r| &c[r]).collect();
+        assert_eq!(
+            parts,
+            [
+                "[caption id=\"a_12\" width=\"800\"]",
+                "Ảnh: Lục Vân[/caption]"
+            ]
+        );
     }
 
     #[test]
