@@ -1,7 +1,9 @@
 //! Issues 4 and 13: the entity cases in `tests/cases/entities/*.json`. Each is a
 //! small invented article with the mentions the entity stage must find
 //! (`expect`: type and text, and where given canonical, roles, country and
-//! rule) and the ones it must not (`absent`: type and text).
+//! rule) and the ones it must not (`absent`: type and text). A case may
+//! give the page's date (`anchor`, "YYYY-MM-DD") that dates without a year
+//! are read against.
 
 mod support;
 
@@ -90,7 +92,13 @@ fn entity_cases() {
             "{name} must cite issue 4 or 13"
         );
         let text = normalise::normalise(case["text"].as_str().expect("text"));
-        let got = entities::find(&text, &DocContext::default());
+        let ctx = DocContext {
+            anchor: case["anchor"]
+                .as_str()
+                .map(|a| a.parse().expect("anchor is YYYY-MM-DD")),
+            ..DocContext::default()
+        };
+        let got = entities::find(&text, &ctx);
         for e in &got {
             assert_eq!(
                 text.get(e.span.clone()),

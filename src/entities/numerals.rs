@@ -25,6 +25,15 @@ pub(super) static NUMBER_WORDS: LazyLock<Phrases<String>> = LazyLock::new(|| {
     )
 });
 
+/// Scale words after a number ("trăm", "triệu", "tỷ"): read by the amounts
+/// and, as a count, by the dates ("hàng trăm năm trước" is a duration).
+pub(super) static SCALES: LazyLock<Phrases<String>> = LazyLock::new(|| {
+    keyed(
+        include_str!("../../data/entities/quantities/scales.tsv"),
+        Mode::AnyCase,
+    )
+});
+
 static CURRENCIES: LazyLock<Phrases<String>> = LazyLock::new(|| {
     keyed(
         include_str!("../../data/entities/quantities/currencies.tsv"),

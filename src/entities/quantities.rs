@@ -14,20 +14,16 @@
 //! "+84 …"), identifiers and ordinals ("số 5", "phiên bản 2.0", "Kỳ họp thứ
 //! 48"), and every number a DATE or TIME took, give no entity.
 
-use super::numerals::{currency_at, number, runs, Run, Toks, CURRENCY_SYMBOLS, NUMBER_WORDS};
-use crate::text::lists::{keyed, words};
+use super::numerals::{
+    currency_at, number, runs, Run, Toks, CURRENCY_SYMBOLS, NUMBER_WORDS, SCALES,
+};
+use crate::text::lists::words;
 use crate::text::phrases::{Mode, Phrases};
 use crate::text::tokens::Token;
 use crate::values::decimal::Dec;
 use crate::{Entity, EntityKind};
 use std::sync::LazyLock;
 
-static SCALES: LazyLock<Phrases<String>> = LazyLock::new(|| {
-    keyed(
-        include_str!("../../data/entities/quantities/scales.tsv"),
-        Mode::AnyCase,
-    )
-});
 static PERCENT_WORDS: LazyLock<Phrases<()>> = LazyLock::new(|| {
     words(
         include_str!("../../data/entities/quantities/percent.txt"),

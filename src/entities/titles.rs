@@ -48,10 +48,24 @@ fn org_in_title(cx: &Cx<'_>, k: usize) -> Option<(usize, usize, Entity)> {
     Some((start, end, e))
 }
 
+/// The length of the title head at `i`: a listed head, or "Phó" before
+/// one ("Phó Thống đốc", "Phó Tỉnh trưởng"). Any office can have a deputy,
+/// so the list need not name each one; the longer reading wins.
+fn head_len(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let heads = &LISTS.title_heads;
+    let listed = heads.at(&cx.toks, i).map(|h| h.0);
+    let is_pho = cx.toks.get(i).is_some_and(|t| t.cap && t.lower == "phó");
+    let deputy = (is_pho && cx.joined(i + 1))
+        .then(|| heads.at(&cx.toks, i + 1))
+        .flatten()
+        .map(|h| h.0 + 1);
+    listed.max(deputy)
+}
+
 /// The title starting at `i`.
 fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
     let l = &*LISTS;
-    let (n, _) = l.title_heads.at(&cx.toks, i)?;
+    let n = head_len(cx, i)?;
     let mut k = i + n;
     let mut country = None;
     let mut inner = Vec::new();

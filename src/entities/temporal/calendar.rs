@@ -2,11 +2,15 @@
 //! after them), quarters ("quý I/2025") and the part of a period ("cuối
 //! năm 2015", "đầu tháng 3").
 
+use super::dates::anchored;
 use super::*;
 
-/// "quý I/2025", "quý 3 năm 2024", "Quý IV": a quarter, `2025-Q1` (or
-/// `XXXX-Q4` without a year; the events stage reads no date from it).
-pub(super) fn quarter(tk: &Toks<'_>, i: usize) -> Option<Cand> {
+/// "quý I/2025", "quý 3 năm 2024", "Quý IV": a quarter, `2025-Q1`. Without
+/// a written year it takes the year the anchor gives the quarter's first
+/// month, as days and months do ("quý I" on a page of March 2024 is
+/// `2024-Q1`); with no anchor it stays `XXXX-Q4` (the events stage reads
+/// no date from it).
+pub(super) fn quarter(tk: &Toks<'_>, i: usize, anchor: Option<Ymd>) -> Option<Cand> {
     if tk.lower(i) != "quý" || !tk.same_line(i, i + 1) {
         return None;
     }
@@ -34,6 +38,10 @@ pub(super) fn quarter(tk: &Toks<'_>, i: usize) -> Option<Cand> {
             None => (i + 1, "XXXX".to_string()),
         },
         _ => (i + 1, "XXXX".to_string()),
+    };
+    let year = match year.as_str() {
+        "XXXX" => anchored(q * 3 - 2, None, anchor).map_or(year, |y| format!("{y:04}")),
+        _ => year,
     };
     Some(Cand::date(i, last, format!("{year}-Q{q}"), "date.quarter"))
 }

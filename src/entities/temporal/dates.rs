@@ -19,6 +19,22 @@ pub(super) fn day_value(d: u32, m: u32, year: Option<i32>) -> String {
     }
 }
 
+/// The year of month `m` when the words at `k` say which way from the
+/// anchor it lies: "tháng 9 tới", "tháng 9 sắp tới" (the coming one, never
+/// before the anchor's month), "tháng 9 vừa qua" (the last one, never
+/// after it). Without such words the nearest year decides ([`anchored`]).
+fn directed_year(tk: &Toks<'_>, k: usize, m: u32, anchor: Option<Ymd>) -> Option<i32> {
+    let a = anchor?;
+    let on_line = k < tk.t.len() && tk.same_line(k - 1, k);
+    let word = |j: usize| if on_line { tk.lower(j) } else { "" };
+    let here = u32::from(a.month);
+    match (word(k), tk.lower(k + 1)) {
+        ("tới", _) | ("sắp", "tới") => Some(a.year + i32::from(m < here)),
+        ("vừa", "qua") => Some(a.year - i32::from(m > here)),
+        _ => None,
+    }
+}
+
 pub(super) fn anchored(m: u32, d: Option<u32>, anchor: Option<Ymd>) -> Option<i32> {
     nearest_year(m as u8, d.map(|d| d as u8), anchor?)
 }
@@ -225,7 +241,8 @@ pub(super) fn single(
         return Some(match named_year(last + 1) {
             Some(y) => Cand::date(p - 1, last + 2, format!("{y:04}-{n:02}"), "date.month"),
             None => {
-                let value = match anchored(n, None, anchor) {
+                let year = directed_year(tk, last + 1, n, anchor).or(anchored(n, None, anchor));
+                let value = match year {
                     Some(y) => format!("{y:04}-{n:02}"),
                     None => format!("--{n:02}"),
                 };

@@ -135,7 +135,7 @@ pub(super) fn find_in(tk: &Toks<'_>, ctx: &DocContext) -> Vec<Entity> {
     for i in 0..tk.t.len() {
         cands.extend(clock_word(tk, i));
         cands.extend(relative(tk, i, anchor));
-        cands.extend(quarter(tk, i));
+        cands.extend(quarter(tk, i, anchor));
     }
     let mut cands = relative_years(resolve(cands));
     weekdays(tk, &mut cands);

@@ -2,6 +2,7 @@
 //! "tháng tới", "năm nay"), read only when that date is known, and the
 //! year they give a date before them ("tháng 12 năm ngoái").
 
+use super::super::numerals::SCALES;
 use super::*;
 
 /// "hôm qua", "năm nay", "tháng tới": a date relative to the page's date,
@@ -9,14 +10,17 @@ use super::*;
 pub(super) fn relative(tk: &Toks<'_>, i: usize, anchor: Option<Ymd>) -> Option<Cand> {
     let a = anchor?;
     let (len, key) = tk.at(&RELATIVE, i)?;
-    // "5 năm tới", "hai tháng tới", "những năm tới": a duration; but
-    // "tháng 12 năm ngoái", "ngày 5/3 năm nay" end a date.
+    // "5 năm tới", "hai tháng tới", "những năm tới": a duration; so is a
+    // count in scale words ("hàng trăm năm trước", "hàng chục năm trước":
+    // hundreds of years ago, not last year); but "tháng 12 năm ngoái",
+    // "ngày 5/3 năm nay" end a date.
     let before = i.checked_sub(1).filter(|&j| tk.same_line(j, i));
     let in_date = |j: usize| j > 0 && (tk.lower(j - 1) == "tháng" || tk.is(j - 1, '/'));
     if before.is_some_and(|j| {
         (tk.t[j].is_number() && !in_date(j))
             || tk.at(&NUMBER_WORDS, j).is_some()
-            || tk.word_in(j, &["các", "những", "mấy", "vài", "nhiều"])
+            || tk.ends_before(&SCALES, i).is_some()
+            || tk.word_in(j, &["các", "những", "mấy", "vài", "nhiều", "chục"])
     }) {
         return None;
     }
