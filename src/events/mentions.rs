@@ -205,6 +205,7 @@ pub fn read_sentence(
             .filter(|n| n.0.tokens.start < clause_end);
         // The stretch of the sentence that belongs to this mention.
         let (mut from, mut to) = (clause_start, clause_end);
+        let mut frame_subject = clause_start;
         if matches!(role, Role::LeadingFrame | Role::Pointer) {
             let seg = segments
                 .iter()
@@ -217,6 +218,9 @@ pub fn read_sentence(
             if let Some(p) = prev {
                 from = from.max(participants::split_point(&v, p.0.tokens.end, s));
             }
+            // The frame verb's own subject, before it: "Hai bên thống nhất
+            // sẽ ký …" — those who agree are those who will sign.
+            frame_subject = from;
             if *role == Role::Embedded {
                 if let Some(f) = frames.iter().rfind(|f| f.end <= s) {
                     from = from.max(f.end);
@@ -330,9 +334,13 @@ pub fn read_sentence(
         let sides = named.persons.len() + named.orgs.len() < 2
             && (clause_start..s)
                 .any(|j| BOTH_SIDES.has(&v.tokens, j) || TWO_COUNTRIES.has(&v.tokens, j));
-        let both_sides = *role == Role::Predicate
+        // Inside a frame, only an act that names no one at all takes the
+        // frame's two sides ("sẽ tổ chức Kỳ họp … Ủy ban liên Chính phủ"
+        // names its body).
+        let both_sides = (*role == Role::Predicate
+            || (*role == Role::Embedded && named.orgs.is_empty()))
             && named.persons.is_empty()
-            && (from.min(s)..s).any(|j| BOTH_SIDES.has(&v.tokens, j));
+            && (frame_subject.min(from).min(s)..s).any(|j| BOTH_SIDES.has(&v.tokens, j));
         out.push(Mention {
             kind: h.trigger.kind,
             cameo: h.trigger.cameo.clone(),
