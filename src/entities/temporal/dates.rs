@@ -292,6 +292,20 @@ pub(super) fn single(
     } else {
         return None;
     };
+    // "từ năm 2019 đến 2021", "năm 2019 tới năm 2021": one period.
+    if c.rule == "date.year"
+        && tk.word_in(last + 1, &["đến", "tới"])
+        && tk.same_line(last, last + 1)
+    {
+        let named = tk.lower(last + 2) == "năm";
+        let at = if named { last + 3 } else { last + 2 };
+        if let Some(y2) = year_at(at).filter(|y| *y > n && y - n <= 100) {
+            let month_after = tk.t.get(at + 1).is_some_and(|t| t.is('/'));
+            if !month_after {
+                return Some(Cand::date(c.first, at, format!("{n}/{y2}"), "date.period"));
+            }
+        }
+    }
     // "2021 - 2026", "năm 2024 – 2025".
     if (tk.is(last + 1, '-') || tk.is(last + 1, '–')) && tk.same_line(last, last + 1) {
         if let Some(y2) = year_at(last + 2).filter(|y| *y > n && y - n <= 100) {

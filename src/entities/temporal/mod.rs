@@ -308,6 +308,19 @@ mod tests {
     }
 
     #[test]
+    fn a_span_of_years_in_words_is_one_period() {
+        // Issue 17 review (p20): "từ năm X đến Y" is one DATE.
+        assert_eq!(
+            dates("công ty vay vốn từ năm 2016 đến 2018 rồi"),
+            [pair("năm 2016 đến 2018", "2016/2018")]
+        );
+        assert_eq!(
+            dates("giai đoạn năm 2030 tới năm 2035."),
+            [pair("năm 2030 tới năm 2035", "2030/2035")]
+        );
+    }
+
+    #[test]
     fn day_lists_month_ranges_quarters_and_decades() {
         assert_eq!(
             dates("trong hai ngày 12 và 13/12"),
