@@ -4,24 +4,12 @@
 //! for every fixture page and every cleaner case; and normalising twice
 //! changes nothing.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
 use vnextract::internals::normalise::normalise;
-use vnextract::{extract, Extraction, Options};
-
-/// The title and paragraphs joined by blank lines: `text` without the
-/// captions that follow them.
-fn article(x: &Extraction) -> String {
-    let parts: Vec<&str> = x
-        .title
-        .iter()
-        .chain(&x.paragraphs)
-        .map(String::as_str)
-        .collect();
-    let joined = parts.join("\n\n");
-    assert!(x.text.starts_with(&joined), "text opens with the article");
-    joined
-}
+use vnextract::{extract, Options};
 
 fn inputs() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -54,14 +42,18 @@ fn cleaning_the_cleaned_text_changes_nothing() {
     let mut failures = Vec::new();
     for (name, page) in inputs() {
         let once = extract(&page, &Options::default()).unwrap();
-        let twice = extract(&article(&once), &Options::default()).unwrap();
+        let twice = extract(&support::article_text(&once), &Options::default()).unwrap();
         if (&once.title, &once.paragraphs) != (&twice.title, &twice.paragraphs) {
             failures.push(format!(
                 "{name}:\n  once  {:?} {:#?}\n  twice {:?} {:#?}",
                 once.title, once.paragraphs, twice.title, twice.paragraphs
             ));
         }
-        assert_eq!(article(&twice), article(&once), "{name}");
+        assert_eq!(
+            support::article_text(&twice),
+            support::article_text(&once),
+            "{name}"
+        );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -84,7 +76,7 @@ fn seed_pages_clean_idempotently_when_present() {
     for e in dir {
         let p = e.unwrap().path();
         let once = extract(&fs::read_to_string(&p).unwrap(), &Options::default()).unwrap();
-        let twice = extract(&article(&once), &Options::default()).unwrap();
+        let twice = extract(&support::article_text(&once), &Options::default()).unwrap();
         assert_eq!(
             (&once.title, &once.paragraphs),
             (&twice.title, &twice.paragraphs),

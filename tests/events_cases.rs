@@ -110,16 +110,9 @@ fn prepare(case: &Value) -> (String, DocContext, Vec<Entity>, Vec<String>) {
         ..Options::default()
     };
     let x = extract(given, &options).expect("extract");
-    // The events stage reads the title and paragraphs: `text` without the
-    // captions that follow them (the captions come apart, below).
-    let body: Vec<&str> = x
-        .title
-        .iter()
-        .chain(&x.paragraphs)
-        .map(String::as_str)
-        .collect();
-    let body = body.join("\n\n");
-    assert!(x.text.starts_with(&body), "text opens with the article");
+    // The events stage reads the title and paragraphs (the captions come
+    // apart, below).
+    let body = support::article_text(&x);
     let published = x
         .published
         .as_deref()

@@ -3,6 +3,23 @@
 
 use serde_json::Value;
 use std::path::Path;
+use vnextract::Extraction;
+
+/// The title and paragraphs joined by blank lines: `text` without the
+/// captions that follow them (what the events stage reads). Asserts that
+/// `text` opens with it.
+#[allow(dead_code)] // not every test file that shares this module reads extractions
+pub fn article_text(x: &Extraction) -> String {
+    let parts: Vec<&str> = x
+        .title
+        .iter()
+        .chain(&x.paragraphs)
+        .map(String::as_str)
+        .collect();
+    let joined = parts.join("\n\n");
+    assert!(x.text.starts_with(&joined), "text opens with the article");
+    joined
+}
 
 /// The cases in `tests/cases/<area>/*.json`, by file name, sorted; at least `min`.
 #[allow(dead_code)] // not every test file that shares this module reads case directories

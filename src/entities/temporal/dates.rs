@@ -341,25 +341,21 @@ pub(super) fn day_list(tk: &Toks<'_>, run: &Run<'_>, d1: u32, anchor: Option<Ymd
             .and_then(|t| t.lower.parse::<u32>().ok())
     };
     let slash = |i: usize| tk.is(i, '/') && tk.glued(i - 1) && tk.glued(i);
-    // "ngày 8 đến 11 tháng 2 năm 2023": the month and year in words.
-    if range && tk.lower(k + 1) == "tháng" {
-        let (d2, m) = (num(k)?, num(k + 2)?);
-        if !(day_month(d1, m) && day_month(d2, m)) || d1 >= d2 {
-            return None;
+    // The month and year after the second day, with slashes ("12/12/2025")
+    // or, after a range, in words ("11 tháng 2 năm 2023").
+    let in_words = range && tk.lower(k + 1) == "tháng";
+    let joins = |i: usize, word: &str| {
+        if in_words {
+            tk.lower(i) == word
+        } else {
+            slash(i)
         }
-        let year = num(k + 4).filter(|_| tk.lower(k + 3) == "năm" && tk.lower(k + 4).len() == 4);
-        let end = if year.is_some() { k + 4 } else { k + 2 };
-        let y = year
-            .map(|y| y as i32)
-            .or_else(|| anchored(m, Some(d1), anchor));
-        let value = format!("{}/{}", day_value(d1, m, y), day_value(d2, m, y));
-        return Some(Cand::date(p - 1, end, value, "date.range"));
-    }
-    let (d2, m) = (num(k)?, num(k + 2).filter(|_| slash(k + 1))?);
+    };
+    let (d2, m) = (num(k)?, num(k + 2).filter(|_| joins(k + 1, "tháng"))?);
     if !(day_month(d1, m) && day_month(d2, m)) || (range && d1 >= d2) {
         return None;
     }
-    let year = num(k + 4).filter(|_| slash(k + 3) && tk.lower(k + 4).len() == 4);
+    let year = num(k + 4).filter(|_| joins(k + 3, "năm") && tk.lower(k + 4).len() == 4);
     let end = if year.is_some() { k + 4 } else { k + 2 };
     let y = match year {
         Some(y) => Some(y as i32),
