@@ -24,10 +24,14 @@ pub fn starts_org(cx: &Cx<'_>, k: usize) -> bool {
 pub fn local_tail(cx: &Cx<'_>, k: usize) -> Option<usize> {
     let (n, _) = LISTS.admin_units.at(&cx.toks, k)?;
     // "Phó Chủ tịch UBND tỉnh Trần Văn B": the province goes unsaid and a
-    // person's name follows, not a place's.
+    // person's name follows, not a place's. Every province is listed, so
+    // that holds after "tỉnh"; below it, a name of two syllables is a
+    // ward's or a commune's ("Công an phường Kim Mã"), a person's has three.
+    let province = matches!(cx.toks[k].lower.as_str(), "tỉnh" | "thành" | "tp");
+    let person_long = |m: usize| province || cap_run(cx, m, 4) >= m + 3;
     let after = match places_from(cx, k + n) {
         Some(p) => p.0,
-        None if starts_name(cx, k + n) => return None,
+        None if starts_name(cx, k + n) && person_long(k + n) => return None,
         None => cap_run(cx, k + n, 4),
     };
     (after > k + n && cx.joined(k + n)).then_some(after)
@@ -201,7 +205,8 @@ fn described(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
     // A function word after the run ends the name too ("Cục Xúc tiến
     // thương mại về …"), unless the run ends in a verb ("Tập đoàn X đầu tư
     // vào …").
-    let boundary = cx.toks.get(end).map_or(true, |t| !t.word || t.break_before)
+    let boundary = cx.toks.get(end).map_or(true, |t| !t.word)
+        || !cx.joined(end)
         || (!verb && LISTS.stop_words.has(&cx.toks, end));
     boundary.then_some((end, None))
 }
@@ -347,6 +352,42 @@ fn team(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<String>)> {
     places_from(cx, i + 1).filter(|_| cx.joined(i + 1))
 }
 
+/// Whether `lower` is a Roman numeral written the standard way ("xix",
+/// "xiv"; not "civic"): the numeral its value gives is itself.
+fn roman_numeral(lower: &str) -> bool {
+    const DIGITS: [(&str, u32); 13] = [
+        ("m", 1000),
+        ("cm", 900),
+        ("d", 500),
+        ("cd", 400),
+        ("c", 100),
+        ("xc", 90),
+        ("l", 50),
+        ("xl", 40),
+        ("x", 10),
+        ("ix", 9),
+        ("v", 5),
+        ("iv", 4),
+        ("i", 1),
+    ];
+    let mut rest = lower;
+    let mut last = u32::MAX;
+    let mut repeats = 0;
+    while !rest.is_empty() {
+        let Some(&(d, v)) = DIGITS.iter().find(|(d, _)| rest.starts_with(d)) else {
+            return false;
+        };
+        repeats = if v == last { repeats + 1 } else { 0 };
+        // Each digit no larger than the one before, and none four times.
+        if v > last || repeats >= 3 || (v == last && (d.len() == 2 || matches!(v, 5 | 50 | 500))) {
+            return false;
+        }
+        last = v;
+        rest = &rest[d.len()..];
+    }
+    true
+}
+
 /// An acronym at `k` ("ASEAN", "TTXVN"): an upper-case word in running text
 /// that is no currency or unit. Returns the end.
 fn acronym(cx: &Cx<'_>, k: usize) -> Option<usize> {
@@ -371,9 +412,15 @@ fn acronym(cx: &Cx<'_>, k: usize) -> Option<usize> {
         .map(|t| t.lower.chars().filter(|&c| is_alphabetic(c)).count())
         .sum();
     let joined_parts = cx.toks[k..end].iter().any(|t| t.is('&'));
+    // "thế kỷ XIX": a Roman numeral; "Thông tư số 21/2014/BGD&ĐT": the
+    // issuer's code written solid inside a document's number.
+    let numeral = end == k + 1 && roman_numeral(&t.lower);
+    let in_number = k > 0 && cx.toks[k - 1].is('/') && tight(k);
     (t.shout
         && !cx.shouting(k)
         && letters >= 3
+        && !numeral
+        && !in_number
         && (joined_parts || !LISTS.not_acronyms.has(&cx.toks, k)))
     .then_some(end)
 }
@@ -436,7 +483,9 @@ fn org_at_depth(
             offer((end, canonical, country, "org.list"));
         }
     }
-    if let Some((n, &named_after)) = l.org_heads.at(&cx.toks, i) {
+    // "Hội An", "Trường Sa": a head word that begins a place's name.
+    let head_in_place = place_at(cx, i).is_some_and(|p| p.0 >= 2);
+    if let Some((n, &named_after)) = l.org_heads.at(&cx.toks, i).filter(|_| !head_in_place) {
         // "Ủy ban nhân dân" alone is a generic body's name, no mention.
         let generic = |end: usize| {
             l.org_names
@@ -576,6 +625,20 @@ mod tests {
         );
         assert_eq!(org("đạt 3,75 tỷ USD sau bảy tháng"), None);
         assert_eq!(org("HAI BÊN KÝ THỎA THUẬN"), None);
+    }
+
+    #[test]
+    fn roman_numerals_and_codes_in_numbers_are_no_bodies() {
+        for r in ["xix", "xiv", "iv", "mcmxcix", "viii"] {
+            assert!(roman_numeral(r), "{r}");
+        }
+        for w in ["civic", "mic", "iiii", "vv", "ivx", "abc"] {
+            assert!(!roman_numeral(w), "{w}");
+        }
+        assert_eq!(org("vào thế kỷ XIX, làng"), None);
+        assert_eq!(org("du khách đổ về Hội An đón trăng"), None);
+        assert_eq!(org("theo Thông tư 12/2019/BKHCN về"), None);
+        assert_eq!(org("theo UNDP, ca").unwrap().0, "UNDP");
     }
 
     #[test]

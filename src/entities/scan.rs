@@ -16,14 +16,20 @@ pub struct Cx<'a> {
     pub text: &'a str,
     /// Its tokens.
     pub toks: Vec<Token>,
+    /// Whether a single line break ends a sentence here, as in text laid
+    /// out one sentence a line, so that no name runs over one.
+    lines_are_sentences: bool,
 }
 
 impl<'a> Cx<'a> {
     /// The context of `text`.
     pub fn new(text: &'a str) -> Cx<'a> {
+        let toks = tokenize_all(text);
+        let lines_are_sentences = lines_are_sentences(&toks);
         Cx {
             text,
-            toks: tokenize_all(text),
+            toks,
+            lines_are_sentences,
         }
     }
 
@@ -77,9 +83,8 @@ impl<'a> Cx<'a> {
     /// Token `i` is a lower-case word that may continue the word before
     /// it inside a name ("giao" in "Ngoại giao"), not a function word.
     pub fn tail(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.low_word() && !t.break_before)
+        self.toks.get(i).is_some_and(|t| t.low_word())
+            && self.joined(i)
             && !LISTS.stop_words.has(&self.toks, i)
     }
 
@@ -89,10 +94,34 @@ impl<'a> Cx<'a> {
         shout(i) && ((i > 0 && shout(i - 1)) || shout(i + 1))
     }
 
-    /// Token `i` continues the line of the token before it (no paragraph break).
+    /// Token `i` continues the text of the token before it: no paragraph
+    /// break between them, nor a line break where lines are sentences.
     pub fn joined(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.break_before)
+        self.toks.get(i).is_some_and(|t| {
+            let new_line = i > 0 && self.toks.get(i - 1).is_some_and(|p| p.line != t.line);
+            let line_ends_sentence = self.lines_are_sentences && new_line;
+            !(t.break_before || line_ends_sentence)
+        })
     }
+}
+
+/// Whether the single line breaks of a text end its sentences: at least
+/// half of them follow a mark that ends one ("." "!" "?" "…" ":" or a
+/// closing quote), or the text is laid out one sentence a line and its
+/// lines without a mark are headings and captions. Text wrapped at a
+/// width breaks lines inside sentences, after a mark only now and then.
+fn lines_are_sentences(toks: &[Token]) -> bool {
+    let (mut breaks, mut after_mark) = (0usize, 0usize);
+    for w in toks.windows(2) {
+        if w[1].line != w[0].line && !w[1].break_before {
+            breaks += 1;
+            let last = w[0].lower.as_str();
+            after_mark += usize::from(
+                !w[0].word && matches!(last, "." | "!" | "?" | "…" | ":" | "\"" | "”" | ")"),
+            );
+        }
+    }
+    breaks > 0 && 2 * after_mark >= breaks
 }
 
 /// What a recogniser found at a token: where it ends (a token index) and
