@@ -7,7 +7,7 @@ use super::roles::NAME_KINDS;
 use super::view::SentenceView;
 use crate::text::lists;
 use crate::text::phrases::{Mode, Phrases};
-use crate::{Entity, EntityKind, EventStatus, Ymd};
+use crate::{Entity, EntityKind, EventStatus, Mark, Ymd};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -102,7 +102,7 @@ impl DateFound {
         DateFound {
             date,
             time_of_day: time_before(v, e),
-            anchored: date.has_year() && e.rule.contains("+year:anchor"),
+            anchored: date.has_year() && e.rule.has(Mark::YearAnchor),
             bracketed: v.in_parens(v.token_at(e.span.start)),
         }
     }

@@ -203,7 +203,7 @@ mod tests {
             sentence: "s".into(),
             sentence_start: 0,
             sentence_end: 0,
-            rule: "r".into(),
+            rule: crate::Rule::Given.into(),
             sentence_span: 0..0,
         }
     }
