@@ -136,7 +136,7 @@ impl Mention {
 }
 
 /// What one sentence says: its mentions of events, or, when it has none,
-/// the heads of delegations it names (see [`delegation_heads`]).
+/// the heads of delegations it names (see `delegation_heads`).
 #[derive(Debug, Default)]
 pub struct Reading {
     /// The mentions, in order.

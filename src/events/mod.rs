@@ -18,7 +18,6 @@
 
 pub mod arguments;
 pub mod captions;
-pub mod dates;
 pub mod main_event;
 pub mod mentions;
 pub mod merge;

@@ -4,8 +4,8 @@
 //! where it was read.
 
 use super::Document;
-use crate::events::dates::EventDate;
 use crate::events::participants;
+use crate::values::date::EventDate;
 use crate::{Event, EventStatus, Participant};
 use serde::Serialize;
 use std::cmp::Ordering;
