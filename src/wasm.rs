@@ -178,8 +178,8 @@ pub fn timeline(docs: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Every id the core can emit and its limits (`crate::schema`):
-/// `{entityTypes, eventTypes, removalReasons, warnings, errors,
-/// maxInputBytes, offsetUnit}`. The page reads its lists from here.
+/// `{entityTypes, eventTypes, removalReasons, warnings, rules, ruleMarks,
+/// errors, maxInputBytes, offsetUnit}`. The page reads its lists from here.
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsValue> {
     to_js(&crate::schema())
