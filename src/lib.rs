@@ -32,7 +32,6 @@
 mod clean;
 mod codes;
 mod context;
-pub(crate) mod data_file;
 mod entities;
 mod events;
 pub(crate) mod fasthash;
