@@ -296,7 +296,9 @@ pub struct InputBlock {
 /// Everything read from one page: the contract in `docs/output.md`.
 ///
 /// It deserialises too (missing fields take their defaults), so that a
-/// binding can hand documents it printed earlier back to [`report`].
+/// binding can hand documents it printed earlier back to [`report`]; a rule
+/// id this build does not know (a document from another version) is an
+/// error that names it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Extraction {
@@ -551,6 +553,11 @@ impl EventKind {
             EventKind::Anniversary => "anniversary",
             EventKind::EstablishRelations => "establish_relations",
         }
+    }
+
+    /// The type with the contract id `id`.
+    pub fn from_id(id: &str) -> Option<EventKind> {
+        EventKind::ALL.iter().copied().find(|k| k.id() == id)
     }
 }
 

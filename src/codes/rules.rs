@@ -242,7 +242,7 @@ impl RuleId {
         let mut out = match head.strip_prefix(Rule::EventTrigger.id()) {
             Some(t) => {
                 let (kind, text) = t.strip_prefix(':')?.split_once(':')?;
-                let kind = EventKind::ALL.iter().copied().find(|k| k.id() == kind)?;
+                let kind = EventKind::from_id(kind)?;
                 RuleId::trigger(kind, cue(kind, text)?)
             }
             None => RuleId::from(Rule::from_id(head)?),
