@@ -831,6 +831,25 @@ mod tests {
         let json = serde_json::to_string(&x).unwrap();
         let back: Extraction = serde_json::from_str(&json).unwrap();
         assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        // Rule ids, a trigger's among them, read back as the same typed ids.
+        assert!(!x.events.is_empty() && !x.entities.is_empty());
+        assert_eq!(back.events[0].rule, x.events[0].rule);
+        assert_eq!(
+            back.entities,
+            x.entities
+                .iter()
+                .map(|e| Entity {
+                    span: 0..0,
+                    ..e.clone()
+                })
+                .collect::<Vec<_>>()
+        );
+        let unknown = json.replacen(&x.entities[0].rule.to_string(), "org.nope", 1);
+        let err = serde_json::from_str::<Extraction>(&unknown).unwrap_err();
+        assert!(
+            err.to_string().contains("unknown rule id \"org.nope\""),
+            "{err}"
+        );
         let partial: Extraction = serde_json::from_str(r#"{"title":"T"}"#).unwrap();
         assert_eq!(partial.title.as_deref(), Some("T"));
         assert_eq!(partial.offset_unit, OFFSET_UNIT);
