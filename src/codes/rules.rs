@@ -55,6 +55,10 @@ id_enum! {
         PerTitleApposition = "per.title_apposition",
         /// A given name standing for a person named before.
         PerGivenName = "per.given_name",
+        /// Part of a person's name given in full elsewhere in the text (a foreign family name, a player's last two syllables).
+        PerShortName = "per.short_name",
+        /// An organisation's name without its head, given in full elsewhere in the text.
+        OrgShortName = "org.short_name",
         /// A title from its head word ("Bộ trưởng …").
         TitleHead = "title.head",
         /// A numbered text: its kind ("Quyết định") and its number.

@@ -73,6 +73,16 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// A mention over tokens `r` that names again the entity `like` names:
+    /// its kind, canonical name, roles and country.
+    pub fn mention_of(&self, r: Range<usize>, like: &Entity, rule: impl Into<RuleId>) -> Entity {
+        let mut e = self.mention(r, like.kind, rule);
+        e.canonical = like.canonical.clone();
+        e.roles = like.roles.clone();
+        e.country = like.country.clone();
+        e
+    }
+
     /// Token `i` is a capitalised word in running text (not a heading in capitals).
     pub fn cap(&self, i: usize) -> bool {
         self.toks
