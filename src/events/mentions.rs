@@ -11,7 +11,7 @@ use super::sentences::{Part, Sentence};
 use super::view::SentenceView;
 use crate::text::lists;
 use crate::text::phrases::{Mode, Phrases};
-use crate::{Entity, EventKind, EventStatus, Participant, Ymd};
+use crate::{Entity, EventKind, EventStatus, Participant, RuleId, Ymd};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -69,7 +69,7 @@ pub struct Mention {
     /// CAMEO code.
     pub cameo: String,
     /// Id of the trigger that fired.
-    pub rule: String,
+    pub rule: RuleId,
     /// Its trigger names an event only between two named sides.
     pub two_sides: bool,
     /// The trigger's words as in the text.
@@ -140,7 +140,7 @@ impl Mention {
 }
 
 /// What one sentence says: its mentions of events, or, when it has none,
-/// the heads of delegations it names (see [`delegation_heads`]).
+/// the heads of delegations it names (see `delegation_heads`).
 #[derive(Debug, Default)]
 pub struct Reading {
     /// The mentions, in order.
