@@ -46,7 +46,7 @@ mod values;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use codes::{RemovalReason, WarningCode};
+pub use codes::{Mark, RemovalReason, Rule, RuleId, WarningCode};
 pub(crate) use context::DocContext;
 pub use input::{looks_like_html, Format, Input};
 
@@ -424,6 +424,12 @@ pub struct Schema {
     pub removal_reasons: &'static [RemovalReason],
     /// Warning codes.
     pub warnings: &'static [WarningCode],
+    /// The rules an entity's or an event's `rule` id starts from (an event
+    /// trigger's id goes on with `:<type>:<cue>`).
+    pub rules: &'static [Rule],
+    /// The refinements an id may add, as `+<mark>` in this order
+    /// (`date.weekday` alone comes first: `date.weekday+date.dm`).
+    pub rule_marks: &'static [Mark],
     /// Error kinds (the `name` of errors thrown in JavaScript).
     pub errors: Vec<&'static str>,
     /// The default limit on input size, in bytes of UTF-8.
@@ -439,9 +445,22 @@ pub fn schema() -> Schema {
         event_types: EventKind::ALL.iter().map(|k| k.id()).collect(),
         removal_reasons: RemovalReason::ALL,
         warnings: WarningCode::ALL,
+        rules: Rule::ALL,
+        rule_marks: Mark::ALL,
         errors: ErrorKind::ALL.iter().map(|k| k.id()).collect(),
         max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
         offset_unit: OFFSET_UNIT,
+    }
+}
+
+/// Reads a rule id back from the output. It lives here, not beside
+/// [`RuleId`], because a trigger's cue is found in the events stage's list,
+/// which the ids' layer does not reach.
+impl<'de> Deserialize<'de> for RuleId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        RuleId::parse(&id, events::triggers::listed_cue)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown rule id {id:?}")))
     }
 }
 
@@ -469,7 +488,7 @@ pub struct Entity {
     /// For PER and ORG: the country the titles or name give ("Lào").
     pub country: Option<String>,
     /// Id of the rule or word list that produced this mention.
-    pub rule: String,
+    pub rule: RuleId,
     /// Byte range in `text`; the stages work in bytes.
     #[serde(skip)]
     pub span: Range<usize>,
@@ -586,7 +605,7 @@ pub struct Event {
     /// End of `sentence` in `text`, UTF-16 code units.
     pub sentence_end: usize,
     /// Id of the rule that produced it.
-    pub rule: String,
+    pub rule: RuleId,
     /// Byte range of the sentence in `text`.
     #[serde(skip)]
     pub sentence_span: Range<usize>,

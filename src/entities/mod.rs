@@ -169,13 +169,14 @@ mod tests {
 
     #[test]
     fn crossing_mentions_are_not_added() {
-        let mut out = vec![Cx::new("Hà Nội hôm nay").mention(0..2, EntityKind::Loc, "t")];
+        let mut out =
+            vec![Cx::new("Hà Nội hôm nay").mention(0..2, EntityKind::Loc, crate::Rule::Given)];
         let cx = Cx::new("Hà Nội hôm nay");
         add_outside(
             &mut out,
             vec![
-                cx.mention(1..3, EntityKind::Date, "t"),
-                cx.mention(2..4, EntityKind::Date, "t"),
+                cx.mention(1..3, EntityKind::Date, crate::Rule::Given),
+                cx.mention(2..4, EntityKind::Date, crate::Rule::Given),
             ],
         );
         assert_eq!(out.len(), 2);

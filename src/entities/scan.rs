@@ -7,7 +7,7 @@
 use super::lists::{Named, LISTS};
 use crate::text::phrases::Phrases;
 use crate::text::tokens::{tokenize_all, Token};
-use crate::{Entity, EntityKind};
+use crate::{Entity, EntityKind, RuleId};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -62,7 +62,7 @@ impl<'a> Cx<'a> {
     }
 
     /// A mention of `kind` over tokens `r`, its canonical name the words.
-    pub fn mention(&self, r: Range<usize>, kind: EntityKind, rule: &str) -> Entity {
+    pub fn mention(&self, r: Range<usize>, kind: EntityKind, rule: impl Into<RuleId>) -> Entity {
         let span = self.bytes(r.clone());
         Entity {
             kind,
@@ -73,7 +73,7 @@ impl<'a> Cx<'a> {
             value: None,
             roles: Vec::new(),
             country: None,
-            rule: rule.to_string(),
+            rule: rule.into(),
             span,
         }
     }

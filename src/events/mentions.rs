@@ -12,7 +12,7 @@ use super::view::SentenceView;
 use crate::text::lists;
 use crate::text::phrases::{Mode, Phrases};
 use crate::text::tokens::Token;
-use crate::{Entity, EventKind, EventStatus, Participant, Ymd};
+use crate::{Entity, EventKind, EventStatus, Participant, RuleId, Ymd};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -70,7 +70,7 @@ pub struct Mention {
     /// CAMEO code.
     pub cameo: String,
     /// Id of the trigger that fired.
-    pub rule: String,
+    pub rule: RuleId,
     /// Its trigger names an event only between two named sides.
     pub two_sides: bool,
     /// The trigger's words as in the text.
@@ -137,7 +137,7 @@ impl Mention {
 }
 
 /// What one sentence says: its mentions of events, or, when it has none,
-/// the heads of delegations it names (see [`delegation_heads`]).
+/// the heads of delegations it names (see `delegation_heads`).
 #[derive(Debug, Default)]
 pub struct Reading {
     /// The mentions, in order.

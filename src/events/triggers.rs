@@ -5,7 +5,7 @@ use crate::text::chars::to_lowercase;
 use crate::text::lists;
 use crate::text::phrases::{Mode, Phrases};
 use crate::text::tokens::Token;
-use crate::{Entity, EntityKind, EventKind};
+use crate::{Entity, EntityKind, EventKind, RuleId};
 use std::sync::LazyLock;
 
 /// Every event type of the spec, for reading ids.
@@ -71,8 +71,8 @@ pub struct EventTrigger {
 
 impl EventTrigger {
     /// The rule id events carry: `events/trigger:<kind>:<cue>`.
-    pub fn rule(&self) -> String {
-        format!("events/trigger:{}:{}", self.kind.id(), self.cue)
+    pub fn rule(&'static self) -> RuleId {
+        RuleId::trigger(self.kind, &self.cue)
     }
 }
 
@@ -144,6 +144,18 @@ pub static TRIGGERS: LazyLock<Phrases<EventTrigger>> = LazyLock::new(|| {
         Mode::AnyCase,
     )
 });
+
+/// The triggers in list order, built only to give a rule id read back from
+/// text the cue it names ([`listed_cue`]).
+static LISTED: LazyLock<Vec<EventTrigger>> = LazyLock::new(|| parse_triggers(TRIGGERS_DATA));
+
+/// The listed cue of type `kind` written `text`, if there is one.
+pub fn listed_cue(kind: EventKind, text: &str) -> Option<&'static str> {
+    LISTED
+        .iter()
+        .find(|t| t.kind == kind && t.cue == text)
+        .map(|t| t.cue.as_str())
+}
 
 static OBJECTS: LazyLock<Phrases<String>> =
     LazyLock::new(|| lists::keyed(include_str!("../../data/events/objects.tsv"), Mode::AnyCase));

@@ -2,7 +2,7 @@
 //! one entry a line, `#` comments and blank lines skipped, with a header
 //! saying its source and why it exists; keyed lists put a key, a tab and
 //! the phrase on a line. Every file is stored in the text's normal form
-//! (NFC, modern tone placement — what [`crate::normalise`] makes of the
+//! (NFC, modern tone placement — what `crate::normalise` makes of the
 //! input; a test checks every file), so entries are used as written and the
 //! list's [`Mode`] alone says how case and marks count. Lists compared with
 //! whole folded lines rather than matched token by token (the cleaner's)
