@@ -32,7 +32,6 @@
 mod clean;
 mod codes;
 mod context;
-pub(crate) mod data_file;
 mod entities;
 mod events;
 pub(crate) mod fasthash;
@@ -297,7 +296,9 @@ pub struct InputBlock {
 /// Everything read from one page: the contract in `docs/output.md`.
 ///
 /// It deserialises too (missing fields take their defaults), so that a
-/// binding can hand documents it printed earlier back to [`report`].
+/// binding can hand documents it printed earlier back to [`report`]; a rule
+/// id this build does not know (a document from another version) is an
+/// error that names it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Extraction {
@@ -552,6 +553,11 @@ impl EventKind {
             EventKind::Anniversary => "anniversary",
             EventKind::EstablishRelations => "establish_relations",
         }
+    }
+
+    /// The type with the contract id `id`.
+    pub fn from_id(id: &str) -> Option<EventKind> {
+        EventKind::ALL.iter().copied().find(|k| k.id() == id)
     }
 }
 
@@ -830,6 +836,25 @@ mod tests {
         let json = serde_json::to_string(&x).unwrap();
         let back: Extraction = serde_json::from_str(&json).unwrap();
         assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        // Rule ids, a trigger's among them, read back as the same typed ids.
+        assert!(!x.events.is_empty() && !x.entities.is_empty());
+        assert_eq!(back.events[0].rule, x.events[0].rule);
+        assert_eq!(
+            back.entities,
+            x.entities
+                .iter()
+                .map(|e| Entity {
+                    span: 0..0,
+                    ..e.clone()
+                })
+                .collect::<Vec<_>>()
+        );
+        let unknown = json.replacen(&x.entities[0].rule.to_string(), "org.nope", 1);
+        let err = serde_json::from_str::<Extraction>(&unknown).unwrap_err();
+        assert!(
+            err.to_string().contains("unknown rule id \"org.nope\""),
+            "{err}"
+        );
         let partial: Extraction = serde_json::from_str(r#"{"title":"T"}"#).unwrap();
         assert_eq!(partial.title.as_deref(), Some("T"));
         assert_eq!(partial.offset_unit, OFFSET_UNIT);

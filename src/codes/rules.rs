@@ -25,13 +25,13 @@ id_enum! {
         OrgAcronym = "org.acronym",
         /// Capitalised words after an organisation head word ("Bộ …").
         OrgHead = "org.head",
-        /// A sports team.
+        /// A national team by its age group ("U19 …").
         OrgTeam = "org.team",
-        /// A name in foreign organisation words ("… Group").
+        /// Capitalised words with a foreign word for a kind of body ("… Holdings", "… FC").
         OrgForeignWords = "org.foreign_words",
-        /// A brand-shaped company name.
+        /// A brand written as one word with a capital inside, or a bank's one-word name.
         OrgBrand = "org.brand",
-        /// A name after a cue that introduces an organisation.
+        /// A newspaper's or an agency's name after its lower-case kind ("báo …").
         OrgAfterCue = "org.after_cue",
         /// A place from the place list.
         LocGazetteer = "loc.gazetteer",
@@ -57,9 +57,9 @@ id_enum! {
         PerGivenName = "per.given_name",
         /// A title from its head word ("Bộ trưởng …").
         TitleHead = "title.head",
-        /// A numbered thing ("Nghị định 15").
+        /// A numbered text: its kind ("Quyết định") and its number.
         MiscNumbered = "misc.numbered",
-        /// A named thing after a head word.
+        /// A document, meeting or event named after its head word ("Hiệp định …").
         MiscHead = "misc.head",
         /// Day, month and year in digits.
         DateDmy = "date.dmy",
@@ -77,7 +77,7 @@ id_enum! {
         DateMonthRange = "date.month_range",
         /// "tháng 5", "tháng 5 năm 2024".
         DateMonth = "date.month",
-        /// A date in words.
+        /// Day and month in words ("ngày 5 tháng 3"), with the year if written.
         DateWords = "date.words",
         /// "thập niên 90".
         DateDecade = "date.decade",
@@ -85,7 +85,7 @@ id_enum! {
         DateYear = "date.year",
         /// A year without "năm".
         DateYearBare = "date.year_bare",
-        /// A list of days of one month.
+        /// Days joined before one month ("ngày 5 và 6/3").
         DateDayList = "date.day_list",
         /// A quarter of a year.
         DateQuarter = "date.quarter",
@@ -97,7 +97,7 @@ id_enum! {
         TimeClock = "time.clock",
         /// A span of clock times.
         TimeRange = "time.range",
-        /// Hours in words.
+        /// Hours and minutes with "giờ" ("9 giờ 30").
         TimeHours = "time.hours",
         /// A part of the day ("sáng", "chiều").
         TimePartOfDay = "time.part_of_day",
@@ -242,7 +242,7 @@ impl RuleId {
         let mut out = match head.strip_prefix(Rule::EventTrigger.id()) {
             Some(t) => {
                 let (kind, text) = t.strip_prefix(':')?.split_once(':')?;
-                let kind = EventKind::ALL.iter().copied().find(|k| k.id() == kind)?;
+                let kind = EventKind::from_id(kind)?;
                 RuleId::trigger(kind, cue(kind, text)?)
             }
             None => RuleId::from(Rule::from_id(head)?),

@@ -8,29 +8,6 @@ use crate::text::tokens::Token;
 use crate::{Entity, EntityKind, EventKind, RuleId};
 use std::sync::LazyLock;
 
-/// Every event type of the spec, for reading ids.
-pub const ALL_KINDS: [EventKind; 14] = [
-    EventKind::PhoneCall,
-    EventKind::Talks,
-    EventKind::Meeting,
-    EventKind::Reception,
-    EventKind::Visit,
-    EventKind::Consultation,
-    EventKind::CoChair,
-    EventKind::Conference,
-    EventKind::Signing,
-    EventKind::Award,
-    EventKind::Message,
-    EventKind::Statement,
-    EventKind::Anniversary,
-    EventKind::EstablishRelations,
-];
-
-/// The event type with the spec id `id`.
-pub fn kind_from_id(id: &str) -> Option<EventKind> {
-    ALL_KINDS.iter().copied().find(|k| k.id() == id)
-}
-
 /// What must hold around a cue for it to name an event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Condition {
@@ -84,7 +61,7 @@ fn parse_triggers(data: &str) -> Vec<EventTrigger> {
 
 fn parse_trigger(line: &str) -> Option<EventTrigger> {
     let mut cols = line.split('\t');
-    let kind = kind_from_id(cols.next()?.trim())?;
+    let kind = EventKind::from_id(cols.next()?.trim())?;
     let cameo = cols.next()?.trim();
     let cue = cols.next()?.trim();
     if cue.is_empty() {

@@ -13,7 +13,9 @@ use super::phrases::{Mode, Phrases};
 
 /// The entries of a data file: its non-comment, non-blank lines, trimmed.
 pub fn lines(data: &str) -> impl Iterator<Item = &str> {
-    crate::data_file::data_lines(data)
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The `key <TAB> value` pairs of a keyed data file, both trimmed; lines
@@ -67,6 +69,10 @@ mod tests {
     fn lists_skip_comments_and_keep_their_keys() {
         let data = "# source: invented\n\nhuân chương\thonours\n  \nbad line\n";
         assert_eq!(lines(data).count(), 2);
+        assert_eq!(
+            lines("  Làng Mới  \n#x\nBến Đá\n").collect::<Vec<_>>(),
+            ["Làng Mới", "Bến Đá"]
+        );
         let k = keyed("honours\thuân chương\n# x\n", Mode::AnyCase);
         let toks = tokenize_all("trao Huân chương");
         assert_eq!(
