@@ -11,6 +11,7 @@ use super::sentences::{Part, Sentence};
 use super::view::SentenceView;
 use crate::text::lists;
 use crate::text::phrases::{Mode, Phrases};
+use crate::text::tokens::Token;
 use crate::{Entity, EventKind, EventStatus, Participant, RuleId, Ymd};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -152,12 +153,13 @@ pub struct Reading {
 /// The mentions of one sentence.
 pub fn read_sentence(
     text: &str,
+    tokens: &[Token],
     sentence: &Sentence,
     entities: Vec<&Entity>,
     anchor: Option<Ymd>,
     roles: &participants::RoleIndex,
 ) -> Reading {
-    let v = SentenceView::new(text, sentence, entities).with_roles(roles);
+    let v = SentenceView::within(text, tokens, sentence, entities).with_roles(roles);
     let Some(Classified {
         hits: classified,
         segments,
@@ -434,6 +436,7 @@ mod tests {
             .map(|p| super::super::test_support::ent(text, crate::EntityKind::Per, p, None));
         let read = read_sentence(
             text,
+            &crate::text::tokens::tokenize_all(text),
             &s,
             people.iter().collect(),
             None,
