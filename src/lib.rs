@@ -709,11 +709,16 @@ fn finish(article: clean::Article, options: &Options) -> Extraction {
         anchor: published_day.or(options.reference_date),
         title_span,
     };
-    let mut entities = entities::find(&text, &ctx);
+    // Tokenised once, for both stages; the body's tokens end before the
+    // captions' blank line.
+    let tokens = crate::text::tokens::tokenize_all(&text);
+    let mut entities = entities::find_tokenised(&text, &tokens, &ctx);
     entities.retain(|e| !credits.iter().any(|r| r.contains(&e.span.start)));
     let in_body = entities.partition_point(|e| e.span.end <= body_len);
-    let mut events = events::find_with_captions(
+    let body_tokens = tokens.partition_point(|t| t.span.end <= body_len);
+    let mut events = events::find_tokenised(
         &text[..body_len],
+        &tokens[..body_tokens],
         &entities[..in_body],
         &article.captions,
         &ctx,

@@ -8,28 +8,40 @@ use super::lists::{Named, LISTS};
 use crate::text::phrases::Phrases;
 use crate::text::tokens::{tokenize_all, Token};
 use crate::{Entity, EntityKind, RuleId};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The text and its tokens, shared by the recognisers.
 pub struct Cx<'a> {
     /// The text.
     pub text: &'a str,
-    /// Its tokens.
-    pub toks: Vec<Token>,
+    /// Its tokens: tokenised here ([`Cx::new`]), or the pipeline's own,
+    /// made once for every stage ([`Cx::with_tokens`]).
+    pub toks: Cow<'a, [Token]>,
     /// Whether a single line break ends a sentence here, as in text laid
     /// out one sentence a line, so that no name runs over one.
     lines_are_sentences: bool,
 }
 
 impl<'a> Cx<'a> {
-    /// The context of `text`.
+    /// The context of `text`, tokenised here.
     pub fn new(text: &'a str) -> Cx<'a> {
         let toks = tokenize_all(text);
         let lines_are_sentences = lines_are_sentences(&toks);
         Cx {
             text,
-            toks,
+            toks: Cow::Owned(toks),
             lines_are_sentences,
+        }
+    }
+
+    /// The context of `text` with its tokens `toks` (those of
+    /// [`tokenize_all`] on `text`), borrowed.
+    pub fn with_tokens(text: &'a str, toks: &'a [Token]) -> Cx<'a> {
+        Cx {
+            text,
+            toks: Cow::Borrowed(toks),
+            lines_are_sentences: lines_are_sentences(toks),
         }
     }
 

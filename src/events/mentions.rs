@@ -11,6 +11,7 @@ use super::sentences::{Part, Sentence};
 use super::view::SentenceView;
 use crate::text::lists;
 use crate::text::phrases::{Mode, Phrases};
+use crate::text::tokens::Token;
 use crate::{Entity, EventKind, EventStatus, Participant, RuleId, Ymd};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -114,6 +115,10 @@ pub struct Mention {
     /// Its subject is the two sides or the two countries, named by a word
     /// that stands for them ("hai bên", "hai nước"): it has actors.
     pub sides: bool,
+    /// It names people, and only private ones, without an office: named
+    /// the way news names a suspect or a passer-by (see
+    /// [`participants::is_private`]).
+    pub private: bool,
 }
 
 impl Mention {
@@ -148,12 +153,13 @@ pub struct Reading {
 /// The mentions of one sentence.
 pub fn read_sentence(
     text: &str,
+    tokens: &[Token],
     sentence: &Sentence,
     entities: Vec<&Entity>,
     anchor: Option<Ymd>,
     roles: &participants::RoleIndex,
 ) -> Reading {
-    let v = SentenceView::new(text, sentence, entities).with_roles(roles);
+    let v = SentenceView::within(text, tokens, sentence, entities).with_roles(roles);
     let Some(Classified {
         hits: classified,
         segments,
@@ -321,6 +327,11 @@ pub fn read_sentence(
         if h.trigger.kind == EventKind::Visit {
             location = arguments::destination(&v, e, to).or(location);
         }
+        // A name inside the place is the place's ("lễ đón tại Depot X", a
+        // quay named after someone), not a person at the event.
+        if let Some(l) = &location {
+            named.persons.retain(|p| !l.contains(p.name.as_str()));
+        }
         let status_from = [
             clause_start,
             prev.map_or(0, |p| p.0.tokens.end),
@@ -341,6 +352,12 @@ pub fn read_sentence(
             || (*role == Role::Embedded && named.orgs.is_empty()))
             && named.persons.is_empty()
             && (frame_subject.min(from).min(s)..s).any(|j| BOTH_SIDES.has(&v.tokens, j));
+        let private = !named.persons.is_empty()
+            && named.orgs.is_empty()
+            && named
+                .persons
+                .iter()
+                .all(|p| p.role.is_none() && participants::is_private(&v, p));
         out.push(Mention {
             kind: h.trigger.kind,
             cameo: h.trigger.cameo.clone(),
@@ -369,6 +386,7 @@ pub fn read_sentence(
                 .flatten(),
             both_sides,
             sides,
+            private,
             refers_back: (e..(e + 2).min(v.tokens.len()))
                 .any(|j| DEMONSTRATIVES.contains(&v.tokens[j].lower.as_str())),
         });
@@ -418,6 +436,7 @@ mod tests {
             .map(|p| super::super::test_support::ent(text, crate::EntityKind::Per, p, None));
         let read = read_sentence(
             text,
+            &crate::text::tokens::tokenize_all(text),
             &s,
             people.iter().collect(),
             None,

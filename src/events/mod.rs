@@ -30,6 +30,7 @@ pub mod view;
 #[cfg(test)]
 mod test_support;
 
+use crate::text::tokens::{tokenize_all, Token};
 use crate::{DocContext, Entity, Event, EventKind, EventStatus, Mark};
 use mentions::Mention;
 use merge::Cluster;
@@ -44,6 +45,19 @@ pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
 /// of an act the text leaves undated (see [`captions`]).
 pub fn find_with_captions(
     text: &str,
+    entities: &[Entity],
+    captions: &[String],
+    ctx: &DocContext,
+) -> Vec<Event> {
+    find_tokenised(text, &tokenize_all(text), entities, captions, ctx)
+}
+
+/// [`find_with_captions`] on a text already tokenised: `tokens` are
+/// [`tokenize_all`]'s tokens of `text` (the pipeline tokenises once for
+/// every stage).
+pub fn find_tokenised(
+    text: &str,
+    tokens: &[Token],
     entities: &[Entity],
     captions: &[String],
     ctx: &DocContext,
@@ -72,7 +86,7 @@ pub fn find_with_captions(
             .copied()
             .filter(|e| e.span.end <= s.span.end)
             .collect();
-        let read = mentions::read_sentence(text, s, inside, ctx.anchor, &roles);
+        let read = mentions::read_sentence(text, tokens, s, inside, ctx.anchor, &roles);
         if !read.heads.is_empty() {
             delegations.push(merge::Delegation {
                 before: mentions.len(),
