@@ -27,6 +27,8 @@ id_enum! {
         OrgHead = "org.head",
         /// A national team by its age group ("U19 …").
         OrgTeam = "org.team",
+        /// A club by its sponsor's abbreviation and its province ("SHB …").
+        OrgClub = "org.club",
         /// Capitalised words with a foreign word for a kind of body ("… Holdings", "… FC").
         OrgForeignWords = "org.foreign_words",
         /// A brand written as one word with a capital inside, or a bank's one-word name.

@@ -127,8 +127,12 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         // too ("Đảng CPP Sous Yara", "Thư viện LHQ Mereani Keleti").
         let foreign =
             |m: usize| cx.cap(m) && cx.toks[m].ascii && !vietnamese_syllable(&cx.toks[m].lower);
-        let foreign_after_acronym =
-            k > j && cx.toks[k - 1].shout && foreign(k) && cx.joined(k + 1) && foreign(k + 1);
+        // After a name in Vietnamese words as well ("đảng Dân chủ Joe
+        // Biden"), not after the kind alone ("Công ty cổ phần Acme Group").
+        let viet_name = (j..k)
+            .any(|m| cx.cap(m) && !cx.toks[m].shout && vietnamese_syllable(&cx.toks[m].lower));
+        let before_ok = k > j && (cx.toks[k - 1].shout || viet_name);
+        let foreign_after_acronym = before_ok && foreign(k) && cx.joined(k + 1) && foreign(k + 1);
         let person =
             (starts_name(cx, k) || foreign_after_field || foreign_after_acronym) && !named_after;
         if cx.cap(k) && !another && !person && !l.title_heads.has(&cx.toks, k) {
@@ -144,8 +148,12 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         bare_cap = false;
         // "và" after a numeral ("Đảng XIV và Tết") joins two things, not one name.
         let after_numeral = k > 0 && (cx.toks[k - 1].shout || cx.toks[k - 1].is_number());
-        let connector =
-            t.lower == "liên" || (any && !after_numeral && matches!(t.lower.as_str(), "và" | "về"));
+        // "về" opens what a body is for only right after its head ("Ủy ban
+        // về …"); after a name it starts the sentence's own words ("Bộ
+        // Chính trị về Chiến lược …").
+        let connector = t.lower == "liên"
+            || (any && !after_numeral && t.lower == "và")
+            || (k == j && t.lower == "về");
         if connector
             && cx.cap(k + 1)
             && (t.lower == "liên" || !(starts_org(cx, k + 1) || place_at(cx, k + 1).is_some()))
@@ -189,7 +197,9 @@ const DESCRIBED_MAX: usize = 8;
 /// with its country. `None` when no such run starts at `k`.
 fn described(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
     let (mut end, mut verb) = name_words(cx, k)?;
-    if let Some((e, c)) = places_from(cx, end).filter(|_| cx.joined(end)) {
+    // "Bộ Y tế thông tin Việt Nam không …": a verb before a place is the
+    // sentence's, not the name's.
+    if let Some((e, c)) = places_from(cx, end).filter(|_| cx.joined(end) && !verb) {
         return Some((e, c));
     }
     if let Some(e) = local_tail(cx, end) {
@@ -322,10 +332,11 @@ fn brand(cx: &Cx<'_>, i: usize) -> Option<usize> {
         .then_some(i + 1)
 }
 
-/// The name of a newspaper or an agency after its lower-case kind ("báo
-/// Tuổi Mới", "tờ Daily Herald"): its end. The kind stays outside.
-fn after_media_cue(cx: &Cx<'_>, i: usize) -> Option<usize> {
-    if !(phrase_before(cx, &LISTS.media_cues, i) && cx.cap(i) && cx.joined(i)) {
+/// The name of an organisation after its lower-case kind: a newspaper, an
+/// agency or a company ("báo Tuổi Mới", "tờ Daily Herald", "hãng dược
+/// Norvale"): its end. The kind stays outside.
+fn after_kind(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    if !(phrase_before(cx, &LISTS.org_cues, i) && cx.cap(i) && cx.joined(i)) {
         return None;
     }
     let end = cap_run(cx, i, 5);
@@ -386,6 +397,24 @@ fn roman_numeral(lower: &str) -> bool {
         rest = &rest[d.len()..];
     }
     true
+}
+
+/// A club named by its sponsor's abbreviation and its province ("SHB Đà
+/// Nẵng", "HA Gia Lai"), as football clubs are: its end. Not before a
+/// country (a nation's team is read elsewhere), and not for a listed body
+/// ("UBND Nghệ An") or a word in capitals that names none ("HLV").
+fn club(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let t = cx.toks.get(i)?;
+    let abbreviation = t.shout
+        && !cx.shouting(i)
+        && (2..=4).contains(&t.lower.chars().count())
+        && !LISTS.not_acronyms.has(&cx.toks, i)
+        && !LISTS.org_names.has(&cx.toks, i);
+    if !(abbreviation && cx.joined(i + 1)) {
+        return None;
+    }
+    let (n, _, country) = place_at(cx, i + 1)?;
+    (!country).then_some(i + 1 + n)
 }
 
 /// An acronym at `k` ("ASEAN", "TTXVN"): an upper-case word in running text
@@ -506,8 +535,11 @@ fn org_at_depth(
     if let Some(end) = brand(cx, i) {
         offer((end, cx.words(i..end), None, Rule::OrgBrand));
     }
-    if let Some(end) = after_media_cue(cx, i) {
+    if let Some(end) = after_kind(cx, i) {
         offer((end, cx.words(i..end), None, Rule::OrgAfterCue));
+    }
+    if let Some(end) = club(cx, i) {
+        offer((end, cx.words(i..end), None, Rule::OrgClub));
     }
     if let Some((end, country)) = team(cx, i) {
         offer((end, cx.words(i..end), country, Rule::OrgTeam));
@@ -637,6 +669,26 @@ mod tests {
         }
         assert_eq!(org("vào thế kỷ XIX, làng"), None);
         assert_eq!(org("du khách đổ về Hội An đón trăng"), None);
+        assert_eq!(org("đội SHB Thanh Hóa thắng").unwrap().0, "SHB Thanh Hóa");
+        assert_eq!(
+            org("Bộ Y tế thông tin Việt Nam có ca mới").unwrap().0,
+            "Bộ Y tế"
+        );
+        assert_eq!(
+            org("nghị quyết của Bộ Chính trị về Chiến lược biển")
+                .unwrap()
+                .0,
+            "Bộ Chính trị"
+        );
+        assert_eq!(
+            org("ứng viên đảng Dân chủ Mark Sutton nói").unwrap().0,
+            "đảng Dân chủ"
+        );
+        assert_eq!(
+            org("Công ty cổ phần Acme Group báo lãi").unwrap().0,
+            "Công ty cổ phần Acme Group"
+        );
+        assert_eq!(org("các HLV Nghệ An"), None);
         assert_eq!(org("theo Thông tư 12/2019/BKHCN về"), None);
         assert_eq!(org("theo UNDP, ca").unwrap().0, "UNDP");
     }

@@ -296,6 +296,7 @@ mod tests {
     #[test]
     fn ambiguous_names_wait_for_the_middle_of_a_sentence() {
         assert!(texts("Anh cho biết như vậy.").is_empty());
+        assert!(texts("Anh nói: “Anh sẽ về sớm”.").is_empty());
         assert_eq!(texts("Thủ tướng Anh phát biểu.")[0].1, "Anh");
         assert!(texts("nền thẩm mỹ").is_empty());
         assert!(texts("tại sân Mỹ Đình hôm qua").iter().all(|x| x.0 != "Mỹ"));

@@ -205,7 +205,13 @@ impl Spans {
 pub fn place_at<'l>(cx: &Cx<'_>, i: usize) -> Option<(usize, &'l Named, bool)> {
     let l = &*LISTS;
     let ok = |(n, p): (usize, &'l Named)| {
-        let initial = cx.toks.get(i).is_some_and(|t| t.starts_sentence);
+        // A quotation opens a sentence of its own (“Anh hứa …”).
+        let opening = |q: &crate::text::tokens::Token| {
+            q.is('“') || (q.is('"') && (q.space_before || q.break_before))
+        };
+        let quoted =
+            i > 0 && opening(&cx.toks[i - 1]) && cx.toks.get(i).is_some_and(|t| !t.space_before);
+        let initial = cx.toks.get(i).is_some_and(|t| t.starts_sentence) || quoted;
         let refused = (p.not_initial && initial)
             || (n == 1 && (first_of_longer_name(cx, i) || last_of_longer_name(cx, i)));
         (!refused).then_some((n, p))
