@@ -115,6 +115,10 @@ pub struct Mention {
     /// Its subject is the two sides or the two countries, named by a word
     /// that stands for them ("hai bên", "hai nước"): it has actors.
     pub sides: bool,
+    /// It names people, and only private ones, without an office: named
+    /// the way news names a suspect or a passer-by (see
+    /// [`participants::is_private`]).
+    pub private: bool,
 }
 
 impl Mention {
@@ -264,6 +268,15 @@ pub fn read_sentence(
                 .extend(participants::pronoun_referent(&v, from.min(s)..to));
         }
         let mut subject = participants::named_in(&v, from.min(s)..s).persons;
+        if h.trigger.kind == EventKind::Visit {
+            if let Some(invitee) = invitee_start(&v, from.min(s), s) {
+                let invited = participants::named_in(&v, invitee..to);
+                if !invited.persons.is_empty() {
+                    subject = participants::named_in(&v, invitee..s).persons;
+                    named = invited;
+                }
+            }
+        }
         if named.persons.is_empty() && from >= s {
             if let Some(p) = participants::subject_before(&v, s) {
                 subject.push(p.clone());
@@ -323,6 +336,11 @@ pub fn read_sentence(
         if h.trigger.kind == EventKind::Visit {
             location = arguments::destination(&v, e, to).or(location);
         }
+        // A name inside the place is the place's ("lễ đón tại Depot X", a
+        // quay named after someone), not a person at the event.
+        if let Some(l) = &location {
+            named.persons.retain(|p| !l.contains(p.name.as_str()));
+        }
         let status_from = [
             clause_start,
             prev.map_or(0, |p| p.0.tokens.end),
@@ -342,7 +360,13 @@ pub fn read_sentence(
         let both_sides = (*role == Role::Predicate
             || (*role == Role::Embedded && named.orgs.is_empty()))
             && named.persons.is_empty()
-            && (frame_subject.min(from).min(s)..s).any(|j| BOTH_SIDES.has(&v.tokens, j));
+            && (frame_subject.min(s)..s).any(|j| BOTH_SIDES.has(&v.tokens, j));
+        let private = !named.persons.is_empty()
+            && named.orgs.is_empty()
+            && named
+                .persons
+                .iter()
+                .all(|p| p.role.is_none() && participants::is_private(&v, p));
         out.push(Mention {
             kind: h.trigger.kind,
             cameo: h.trigger.cameo.clone(),
@@ -371,6 +395,7 @@ pub fn read_sentence(
                 .flatten(),
             both_sides,
             sides,
+            private,
             refers_back: (e..(e + 2).min(v.tokens.len()))
                 .any(|j| DEMONSTRATIVES.contains(&v.tokens[j].lower.as_str())),
         });
@@ -380,6 +405,25 @@ pub fn read_sentence(
         heads: Vec::new(),
     }
 }
+
+/// Where the invitee is named, when an invitation ("mời", "lời mời")
+/// stands before a visit word in tokens `from..s`: the visitor is the one
+/// invited, after it ("chuyển lời mời của Thủ tướng X tới Phó Thủ tướng Y
+/// sang thăm …": Y, named after "tới"), not who makes or passes on the
+/// invitation. Accepting one ("nhận lời mời") leaves the subject the
+/// visitor.
+fn invitee_start(v: &SentenceView<'_>, from: usize, s: usize) -> Option<usize> {
+    let m = (from..s).rev().find(|&j| v.tokens[j].lower == "mời")?;
+    let accepted = (m.saturating_sub(2)..m).any(|j| v.tokens[j].lower == "nhận");
+    if accepted {
+        return None;
+    }
+    let addressee = (m + 1..s).find(|&j| ADDRESSEE_MARKS.contains(&v.tokens[j].lower.as_str()));
+    Some(addressee.unwrap_or(m) + 1)
+}
+
+/// Words that name who an invitation goes to ("lời mời của X tới Y").
+const ADDRESSEE_MARKS: &[&str] = &["tới", "đến", "cho"];
 
 /// Where a clause that opens with a person begins, when it is the last
 /// item of a list of people separated by semicolons ("các ông: A – Chủ
