@@ -29,12 +29,14 @@ mod pages;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use vnextract::internals::text::tokens::tokenize_all;
 use vnextract::internals::{clean, entities, events, normalise, DocContext};
 use vnextract::{Options, Ymd};
 
 const STAGES: &[&str] = &[
     "normalise",
     "clean",
+    "tokens",
     "entities",
     "events",
     "pipeline",
@@ -165,7 +167,9 @@ fn bench_input(raw: &str, quick: bool, skip: &[&str]) -> Vec<(&'static str, Opti
         .and_then(|p| p.get(..10))
         .and_then(|d| d.parse::<Ymd>().ok());
     let ctx = DocContext { anchor, title_span };
-    let ents = entities::find(&joined, &ctx);
+    // Tokenised once for both stages, as `extract` does.
+    let toks = tokenize_all(&joined);
+    let ents = entities::find_tokenised(&joined, &toks, &ctx);
     let x = vnextract::extract(raw, &options).expect("the bench inputs are within the limit");
 
     let mut out = Vec::new();
@@ -184,11 +188,16 @@ fn bench_input(raw: &str, quick: bool, skip: &[&str]) -> Vec<(&'static str, Opti
             "clean" => measure(min_time, min_runs, || {
                 std::hint::black_box(clean::clean_text(std::hint::black_box(&text)).joined_text());
             }),
+            "tokens" => measure(min_time, min_runs, || {
+                std::hint::black_box(tokenize_all(std::hint::black_box(&joined)));
+            }),
             "entities" => measure(min_time, min_runs, || {
-                std::hint::black_box(entities::find(std::hint::black_box(&joined), &ctx));
+                let joined = std::hint::black_box(&joined);
+                std::hint::black_box(entities::find_tokenised(joined, &toks, &ctx));
             }),
             "events" => measure(min_time, min_runs, || {
-                std::hint::black_box(events::find(std::hint::black_box(&joined), &ents, &ctx));
+                let joined = std::hint::black_box(&joined);
+                std::hint::black_box(events::find_tokenised(joined, &toks, &ents, &[], &ctx));
             }),
             "pipeline" => measure(min_time, min_runs, || {
                 std::hint::black_box(vnextract::extract(std::hint::black_box(raw), &options).ok());

@@ -3,7 +3,8 @@
 # (the wasm target, the matching wasm-bindgen CLI, Debian's binaryen and
 # chromium, the browser tests' npm packages). Tiers, in order:
 #
-#   lint     cargo fmt --all --check, cargo clippy --workspace --all-targets -D warnings, and
+#   lint     cargo fmt --all --check, cargo clippy --workspace --all-targets -D warnings,
+#            cargo doc --workspace --no-deps with rustdoc warnings as errors, and
 #            ESLint (recommended rules) on www/ from tests/lint's lock file
 #   native   cargo test: unit, integration and doc tests (and any gates in tests/)
 #   wasm     tests/wasm.rs under Node with wasm-bindgen-test-runner
@@ -58,9 +59,11 @@ lint_tier() {
     cargo fmt --all --check || bad=1
     echo "cargo clippy --workspace --all-targets -- -D warnings"
     cargo clippy --workspace --all-targets -- -D warnings || bad=1
+    echo "RUSTDOCFLAGS=-D warnings cargo doc --workspace --no-deps"
+    RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet || bad=1
     echo "eslint www/ (tests/lint/eslint.config.mjs)"
     "$ROOT/tests/lint/node_modules/.bin/eslint" --config "$ROOT/tests/lint/eslint.config.mjs" "$ROOT/www/" || bad=1
-    [ $bad -eq 0 ] && echo "clean: rustfmt, clippy and eslint"
+    [ $bad -eq 0 ] && echo "clean: rustfmt, clippy, rustdoc and eslint"
     return $bad
 }
 run lint lint_tier || true

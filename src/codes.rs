@@ -1,14 +1,11 @@
 //! The ids the core emits for people to read about: why the cleaner removed a
-//! block ([`RemovalReason`]) and what the reader should know about the input
-//! ([`WarningCode`]).
+//! block ([`RemovalReason`]), what the reader should know about the input
+//! ([`WarningCode`]) and which rule found an entity or an event ([`RuleId`]).
 //!
 //! They are typed so that a new one cannot be emitted without being listed
 //! here, and listed so that the page and the CLI can be checked to have words
 //! for every one of them ([`crate::schema`]). On the wire each is its
 //! kebab-case id.
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
 
 /// Declares a fieldless enum whose variants each carry a kebab-case id and a
 /// doc line, with `ALL`, `id()`, `Display`, `Serialize`, `Deserialize` and comparison with
@@ -38,23 +35,23 @@ macro_rules! id_enum {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.id())
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.id())
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let id = String::deserialize(d)?;
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let id = <String as ::serde::Deserialize>::deserialize(d)?;
                 $name::from_id(&id).ok_or_else(|| {
-                    serde::de::Error::custom(format!(
+                    ::serde::de::Error::custom(format!(
                         concat!("unknown ", stringify!($name), " {:?}"),
                         id
                     ))
@@ -75,6 +72,9 @@ macro_rules! id_enum {
         }
     };
 }
+
+mod rules;
+pub use rules::{Mark, Rule, RuleId};
 
 id_enum! {
     /// Why the cleaner left a block out of the article.

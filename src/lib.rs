@@ -32,7 +32,6 @@
 mod clean;
 mod codes;
 mod context;
-pub(crate) mod data_file;
 mod entities;
 mod events;
 pub(crate) mod fasthash;
@@ -46,7 +45,7 @@ mod values;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use codes::{RemovalReason, WarningCode};
+pub use codes::{Mark, RemovalReason, Rule, RuleId, WarningCode};
 pub(crate) use context::DocContext;
 pub use input::{looks_like_html, Format, Input};
 
@@ -297,7 +296,9 @@ pub struct InputBlock {
 /// Everything read from one page: the contract in `docs/output.md`.
 ///
 /// It deserialises too (missing fields take their defaults), so that a
-/// binding can hand documents it printed earlier back to [`report`].
+/// binding can hand documents it printed earlier back to [`report`]; a rule
+/// id this build does not know (a document from another version) is an
+/// error that names it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Extraction {
@@ -424,6 +425,12 @@ pub struct Schema {
     pub removal_reasons: &'static [RemovalReason],
     /// Warning codes.
     pub warnings: &'static [WarningCode],
+    /// The rules an entity's or an event's `rule` id starts from (an event
+    /// trigger's id goes on with `:<type>:<cue>`).
+    pub rules: &'static [Rule],
+    /// The refinements an id may add, as `+<mark>` in this order
+    /// (`date.weekday` alone comes first: `date.weekday+date.dm`).
+    pub rule_marks: &'static [Mark],
     /// Error kinds (the `name` of errors thrown in JavaScript).
     pub errors: Vec<&'static str>,
     /// The default limit on input size, in bytes of UTF-8.
@@ -439,9 +446,22 @@ pub fn schema() -> Schema {
         event_types: EventKind::ALL.iter().map(|k| k.id()).collect(),
         removal_reasons: RemovalReason::ALL,
         warnings: WarningCode::ALL,
+        rules: Rule::ALL,
+        rule_marks: Mark::ALL,
         errors: ErrorKind::ALL.iter().map(|k| k.id()).collect(),
         max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
         offset_unit: OFFSET_UNIT,
+    }
+}
+
+/// Reads a rule id back from the output. It lives here, not beside
+/// [`RuleId`], because a trigger's cue is found in the events stage's list,
+/// which the ids' layer does not reach.
+impl<'de> Deserialize<'de> for RuleId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        RuleId::parse(&id, events::triggers::listed_cue)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown rule id {id:?}")))
     }
 }
 
@@ -469,7 +489,7 @@ pub struct Entity {
     /// For PER and ORG: the country the titles or name give ("Lào").
     pub country: Option<String>,
     /// Id of the rule or word list that produced this mention.
-    pub rule: String,
+    pub rule: RuleId,
     /// Byte range in `text`; the stages work in bytes.
     #[serde(skip)]
     pub span: Range<usize>,
@@ -534,6 +554,11 @@ impl EventKind {
             EventKind::EstablishRelations => "establish_relations",
         }
     }
+
+    /// The type with the contract id `id`.
+    pub fn from_id(id: &str) -> Option<EventKind> {
+        EventKind::ALL.iter().copied().find(|k| k.id() == id)
+    }
 }
 
 /// Whether an event took place, is planned or is under way.
@@ -586,7 +611,7 @@ pub struct Event {
     /// End of `sentence` in `text`, UTF-16 code units.
     pub sentence_end: usize,
     /// Id of the rule that produced it.
-    pub rule: String,
+    pub rule: RuleId,
     /// Byte range of the sentence in `text`.
     #[serde(skip)]
     pub sentence_span: Range<usize>,
@@ -735,11 +760,16 @@ fn finish(article: clean::Article, options: &Options) -> Extraction {
         anchor: published_day.or(options.reference_date),
         title_span,
     };
-    let mut entities = entities::find(&text, &ctx);
+    // Tokenised once, for both stages; the body's tokens end before the
+    // captions' blank line.
+    let tokens = crate::text::tokens::tokenize_all(&text);
+    let mut entities = entities::find_tokenised(&text, &tokens, &ctx);
     entities.retain(|e| !credits.iter().any(|r| r.contains(&e.span.start)));
     let in_body = entities.partition_point(|e| e.span.end <= body_len);
-    let mut events = events::find_with_captions(
+    let body_tokens = tokens.partition_point(|t| t.span.end <= body_len);
+    let mut events = events::find_tokenised(
         &text[..body_len],
+        &tokens[..body_tokens],
         &entities[..in_body],
         &article.captions,
         &ctx,
@@ -857,6 +887,25 @@ mod tests {
         let json = serde_json::to_string(&x).unwrap();
         let back: Extraction = serde_json::from_str(&json).unwrap();
         assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        // Rule ids, a trigger's among them, read back as the same typed ids.
+        assert!(!x.events.is_empty() && !x.entities.is_empty());
+        assert_eq!(back.events[0].rule, x.events[0].rule);
+        assert_eq!(
+            back.entities,
+            x.entities
+                .iter()
+                .map(|e| Entity {
+                    span: 0..0,
+                    ..e.clone()
+                })
+                .collect::<Vec<_>>()
+        );
+        let unknown = json.replacen(&x.entities[0].rule.to_string(), "org.nope", 1);
+        let err = serde_json::from_str::<Extraction>(&unknown).unwrap_err();
+        assert!(
+            err.to_string().contains("unknown rule id \"org.nope\""),
+            "{err}"
+        );
         let partial: Extraction = serde_json::from_str(r#"{"title":"T"}"#).unwrap();
         assert_eq!(partial.title.as_deref(), Some("T"));
         assert_eq!(partial.offset_unit, OFFSET_UNIT);

@@ -178,11 +178,21 @@ pub fn timeline(docs: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Every id the core can emit and its limits (`crate::schema`):
-/// `{entityTypes, eventTypes, removalReasons, warnings, errors,
-/// maxInputBytes, offsetUnit}`. The page reads its lists from here.
+/// `{entityTypes, eventTypes, removalReasons, warnings, rules, ruleMarks,
+/// errors, maxInputBytes, offsetUnit}`. The page reads its lists from here.
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsValue> {
     to_js(&crate::schema())
+}
+
+/// Whether text given as plain text is HTML source (`crate::looks_like_html`,
+/// the rule the CLI and the Python binding read inputs by). The page keeps
+/// a synchronous copy in `www/blocks.js` (a paste must be decided inside its
+/// event, on the thread that has `DOMParser`, and this module lives in the
+/// worker); the browser tests hold the copy to this export.
+#[wasm_bindgen(js_name = looksLikeHtml)]
+pub fn looks_like_html(text: &str) -> bool {
+    crate::looks_like_html(text)
 }
 
 /// The library's version, as in Cargo.toml.

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// crate root, which every stage may name).
 fn stage_rank(top: &str) -> Option<u8> {
     Some(match top {
-        "text" | "values" | "fasthash" | "data_file" | "codes" => 0,
+        "text" | "values" | "fasthash" | "codes" => 0,
         "normalise" => 1,
         "clean" => 2,
         "entities" => 3,

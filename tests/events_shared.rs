@@ -26,7 +26,7 @@ fn entity(
         value,
         roles: vec![],
         country: None,
-        rule: "test/gold-names".into(),
+        rule: vnextract::Rule::Given.into(),
         span,
     }
 }

@@ -201,6 +201,8 @@ fn every_id_and_column_is_documented_in_order() {
         ("$.removed[].reason", "id", ids("removalReasons")),
         ("$.warnings[].code", "id", ids("warnings")),
         ("error.name", "id", ids("errors")),
+        ("$.events[].rule", "id", ids("rules")),
+        ("+MARK", "id", ids("ruleMarks")),
         (
             "csv:events",
             "column",

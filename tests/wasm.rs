@@ -9,7 +9,7 @@
 
 use js_sys::{Array, JsString, Reflect, JSON};
 use vnextract::internals::wasm::{
-    entities_csv, events_csv, extract, extract_blocks, timeline, version,
+    entities_csv, events_csv, extract, extract_blocks, looks_like_html, timeline, version,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -218,6 +218,36 @@ fn schema_lists_what_the_core_emits() {
         ["input-too-large", "invalid-option", "invalid-utf8"]
     );
     assert_eq!(number(&s, "maxInputBytes"), 8 * 1024 * 1024);
+    // Rule ids (issue 18): the bases and the marks an id may add.
+    let rules: Vec<String> = array(&s, "rules")
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    assert!(rules.iter().any(|r| r == "date.dm"), "{rules:?}");
+    assert_eq!(
+        array(&s, "ruleMarks").get(0).as_string().as_deref(),
+        Some("date.weekday")
+    );
+}
+
+/// Issue 18: the page's copy of the HTML sniffing is held to this export
+/// (tests/browser/html-blocks.test.mjs); here, that it is the library's.
+#[wasm_bindgen_test]
+fn looks_like_html_is_the_library_rule() {
+    for text in [
+        "<!DOCTYPE html><title>Tin</title>",
+        "<p>Một đoạn văn ngắn.</p>",
+        "Bài viết nói về thẻ <p> trong HTML.",
+        "",
+    ] {
+        assert_eq!(
+            looks_like_html(text),
+            vnextract::looks_like_html(text),
+            "{text:?}"
+        );
+    }
+    assert!(looks_like_html("<html><body><p>Chào</p></body></html>"));
+    assert!(!looks_like_html("Hôm nay trời đẹp."));
 }
 
 /// `[{name, extraction}]` for the report exports, from extractions the binding made.

@@ -191,9 +191,15 @@ function dropElements(html, names) {
  * Whether `text` is HTML source rather than prose: it opens with a doctype,
  * an <html>, <head> or <body> tag or a comment, or it starts with a tag and
  * closes a paragraph-like element within its first 64 KiB. The library's
- * rule (`looks_like_html` in src/input.rs, which the CLI uses), so that a
- * paste and a file are read alike; tests/cases/html/sniff.json holds the
- * cases both sides are tested on.
+ * rule (`looks_like_html` in src/input.rs, which the CLI uses, exported by
+ * the module as `looksLikeHtml`), so that a paste and a file are read alike.
+ *
+ * A copy rather than a call, because the answer is needed where the module
+ * is not: the module runs in the worker, while a paste must be decided
+ * inside its event (to prevent the browser's insert) and turned into blocks
+ * with DOMParser, which only this thread has. tests/browser/html-blocks.test.mjs
+ * holds this copy to the module's export on tests/cases/html/sniff.json and
+ * on every HTML fixture.
  */
 export function looksLikeHtml(text) {
   const s = String(text);

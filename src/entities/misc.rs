@@ -9,7 +9,7 @@ use super::lists::LISTS;
 use super::orgs::org_at;
 use super::places;
 use super::scan::{places_from, starts_name, Cx, Found};
-use crate::{Entity, EntityKind};
+use crate::{Entity, EntityKind, Rule};
 
 /// An ordinal at `k`: "lần thứ 48", "thứ nhất", "lần thứ hai". Returns its end.
 fn ordinal(cx: &Cx<'_>, k: usize) -> Option<usize> {
@@ -47,7 +47,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
         }
         return Some(Found {
             end: k,
-            entities: vec![cx.mention(i..k, EntityKind::Misc, "misc.numbered")],
+            entities: vec![cx.mention(i..k, EntityKind::Misc, Rule::MiscNumbered)],
         });
     }
     let mut k = i + n;
@@ -117,7 +117,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
         k += 1;
     }
     inner.retain(|e| e.span.end <= cx.bytes(i..k).end);
-    let mut entities = vec![cx.mention(i..k, EntityKind::Misc, "misc.head")];
+    let mut entities = vec![cx.mention(i..k, EntityKind::Misc, Rule::MiscHead)];
     entities.extend(inner);
     Some(Found { end: k, entities })
 }

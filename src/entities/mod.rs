@@ -41,13 +41,25 @@ pub mod titles;
 
 pub use scan::{longest, Cx, Found, Spans};
 
+use crate::text::tokens::Token;
 use crate::{DocContext, Entity};
 use std::ops::Range;
 
 /// Finds the entities of `text`, ordered by position (an outer mention
 /// before the ones nested in it).
 pub fn find(text: &str, ctx: &DocContext) -> Vec<Entity> {
-    let cx = Cx::new(text);
+    find_in(Cx::new(text), ctx)
+}
+
+/// [`find`] on a text already tokenised: `toks` are [`tokenize_all`]'s
+/// tokens of `text` (the pipeline tokenises once for every stage).
+///
+/// [`tokenize_all`]: crate::text::tokens::tokenize_all
+pub fn find_tokenised(text: &str, toks: &[Token], ctx: &DocContext) -> Vec<Entity> {
+    find_in(Cx::with_tokens(text, toks), ctx)
+}
+
+fn find_in(cx: Cx<'_>, ctx: &DocContext) -> Vec<Entity> {
     let mut out: Vec<Entity> = names(&cx);
     canonical::assign(&cx, &mut out);
     let taken: Vec<Range<usize>> = out.iter().map(|e| e.span.clone()).collect();
@@ -157,13 +169,14 @@ mod tests {
 
     #[test]
     fn crossing_mentions_are_not_added() {
-        let mut out = vec![Cx::new("Hà Nội hôm nay").mention(0..2, EntityKind::Loc, "t")];
+        let mut out =
+            vec![Cx::new("Hà Nội hôm nay").mention(0..2, EntityKind::Loc, crate::Rule::Given)];
         let cx = Cx::new("Hà Nội hôm nay");
         add_outside(
             &mut out,
             vec![
-                cx.mention(1..3, EntityKind::Date, "t"),
-                cx.mention(2..4, EntityKind::Date, "t"),
+                cx.mention(1..3, EntityKind::Date, crate::Rule::Given),
+                cx.mention(2..4, EntityKind::Date, crate::Rule::Given),
             ],
         );
         assert_eq!(out.len(), 2);

@@ -14,7 +14,7 @@ use crate::text::lists::{keyed, pairs};
 use crate::text::phrases::{Mode, Phrases};
 use crate::text::tokens::Token;
 use crate::values::decimal::Dec;
-use crate::{Entity, EntityKind};
+use crate::{Entity, EntityKind, RuleId};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -133,7 +133,7 @@ impl<'a> Toks<'a> {
         first: usize,
         last: usize,
         value: String,
-        rule: &str,
+        rule: impl Into<RuleId>,
     ) -> Option<Entity> {
         let span = self.t.get(first)?.span.start..self.t.get(last)?.span.end;
         let text = self.text.get(span.clone())?.to_string();
@@ -147,7 +147,7 @@ impl<'a> Toks<'a> {
             value: Some(value),
             roles: Vec::new(),
             country: None,
-            rule: rule.to_string(),
+            rule: rule.into(),
             span,
         })
     }

@@ -10,7 +10,7 @@ use super::scan::{
     cap_run, phrase_before, place_at, places_from, starts_name, vietnamese_syllable, Cx, Found,
 };
 use crate::text::chars::is_alphabetic;
-use crate::EntityKind;
+use crate::{EntityKind, Rule};
 
 /// Whether an organisation name starts at `k` (a head with a name, or a fixed name).
 pub fn starts_org(cx: &Cx<'_>, k: usize) -> bool {
@@ -88,7 +88,7 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         // central committee it is.
         if let Some((n, _)) = l.title_qualifiers.at(&cx.toks, k).filter(|_| !nested) {
             if let Some((end, _, c, _)) =
-                org_at_depth(cx, k + n, true).filter(|o| o.3 != "org.acronym")
+                org_at_depth(cx, k + n, true).filter(|o| o.3 != Rule::OrgAcronym)
             {
                 k = end;
                 country = c;
@@ -240,7 +240,7 @@ fn name_words(cx: &Cx<'_>, k: usize) -> Option<(usize, bool)> {
 /// where the province goes unsaid). End and country.
 fn parent(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
     if let Some((end, _, c, rule)) = org_at_depth(cx, k, true) {
-        return (rule != "org.acronym").then_some((end, c));
+        return (rule != Rule::OrgAcronym).then_some((end, c));
     }
     let (n, named) = LISTS.org_names.at(&cx.toks, k)?;
     named.needs_place.then_some((k + n, None))
@@ -379,7 +379,7 @@ fn acronym(cx: &Cx<'_>, k: usize) -> Option<usize> {
 }
 
 /// The organisation at token `i`: end, canonical name, country, rule.
-pub fn org_at(cx: &Cx<'_>, i: usize) -> Option<(usize, String, Option<String>, &'static str)> {
+pub fn org_at(cx: &Cx<'_>, i: usize) -> Option<(usize, String, Option<String>, Rule)> {
     org_at_depth(cx, i, false)
 }
 
@@ -388,10 +388,10 @@ fn org_at_depth(
     cx: &Cx<'_>,
     i: usize,
     nested: bool,
-) -> Option<(usize, String, Option<String>, &'static str)> {
+) -> Option<(usize, String, Option<String>, Rule)> {
     let l = &*LISTS;
-    let mut best: Option<(usize, String, Option<String>, &'static str)> = None;
-    let mut offer = |c: (usize, String, Option<String>, &'static str)| {
+    let mut best: Option<(usize, String, Option<String>, Rule)> = None;
+    let mut offer = |c: (usize, String, Option<String>, Rule)| {
         if best.as_ref().map_or(true, |b| c.0 > b.0) {
             best = Some(c);
         }
@@ -433,7 +433,7 @@ fn org_at_depth(
             format!("{} {rest}", named.canonical)
         };
         if !(named.needs_place && rest.is_empty()) {
-            offer((end, canonical, country, "org.list"));
+            offer((end, canonical, country, Rule::OrgList));
         }
     }
     if let Some((n, &named_after)) = l.org_heads.at(&cx.toks, i) {
@@ -445,23 +445,23 @@ fn org_at_depth(
         };
         if let Some((end, country)) = body(cx, i + n, named_after, nested).filter(|b| !generic(b.0))
         {
-            offer((end, cx.words(i..end), country, "org.head"));
+            offer((end, cx.words(i..end), country, Rule::OrgHead));
         }
     }
     if let Some(end) = acronym(cx, i) {
-        offer((end, cx.words(i..end), None, "org.acronym"));
+        offer((end, cx.words(i..end), None, Rule::OrgAcronym));
     }
     if let Some(end) = foreign_named(cx, i) {
-        offer((end, cx.words(i..end), None, "org.foreign_words"));
+        offer((end, cx.words(i..end), None, Rule::OrgForeignWords));
     }
     if let Some(end) = brand(cx, i) {
-        offer((end, cx.words(i..end), None, "org.brand"));
+        offer((end, cx.words(i..end), None, Rule::OrgBrand));
     }
     if let Some(end) = after_media_cue(cx, i) {
-        offer((end, cx.words(i..end), None, "org.after_cue"));
+        offer((end, cx.words(i..end), None, Rule::OrgAfterCue));
     }
     if let Some((end, country)) = team(cx, i) {
-        offer((end, cx.words(i..end), country, "org.team"));
+        offer((end, cx.words(i..end), country, Rule::OrgTeam));
     }
     best
 }
@@ -475,7 +475,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let level = i >= 1
         && word(i - 1) == "cấp"
         && !(i >= 2 && matches!(word(i - 2), "cao" | "trung"))
-        && rule == "org.list";
+        && rule == Rule::OrgList;
     if level && LISTS.org_names.has(&cx.toks, i) {
         return None;
     }

@@ -10,7 +10,7 @@ use super::scan::{
     phrase_before, place_at, spelled_vietnamese, starts_name, vietnamese_syllable, Cx, Found, Spans,
 };
 use crate::fasthash::{FastMap, FastSet};
-use crate::{Entity, EntityKind};
+use crate::{Entity, EntityKind, Rule};
 
 /// Where something other than a name begins: a title, an organisation, a
 /// meeting or document, a place of two words or more.
@@ -108,7 +108,7 @@ pub fn name_after(cx: &Cx<'_>, j: usize, single: bool) -> Option<usize> {
 /// A name with no title before it: a Vietnamese family name and two to
 /// four capitalised syllables, or two or more capitalised words that are
 /// not Vietnamese syllables.
-fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
+fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, Rule)> {
     // "Theo MekoBank": a function word capitalised at a sentence start
     // starts no name.
     if !cx.cap(i)
@@ -135,7 +135,7 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
         return None;
     }
     if starts_name(cx, i) && words <= 4 {
-        return Some((end, "per.family_name"));
+        return Some((end, Rule::PerFamilyName));
     }
     // The tail of a longer capitalised run ("Year Concert" in "New Year
     // Concert") is no name of its own.
@@ -165,7 +165,7 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
             .windows(2)
             .any(|w| w[0].is('-') && w[1].low_word() && !w[1].space_before);
     if (foreign || korean) && !inside_run {
-        return Some((end, "per.foreign_shape"));
+        return Some((end, Rule::PerForeignShape));
     }
     // A name transliterated syllable by syllable: every word hyphenated
     // ("Xổm-xạ-vạt Lềnh-xạ-vắt").
@@ -175,7 +175,8 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
             .get(k + 1)
             .is_some_and(|t| t.is('-') && !t.space_before)
     };
-    (caps.len() >= 2 && caps.iter().all(|&k| hyphenated(k))).then_some((end, "per.transliterated"))
+    (caps.len() >= 2 && caps.iter().all(|&k| hyphenated(k)))
+        .then_some((end, Rule::PerTransliterated))
 }
 
 /// The PER mention at token `i` (a word of address before it is left
@@ -185,7 +186,7 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
         .honorifics
         .at(&cx.toks, i)
         .or_else(|| LISTS.person_cues.at(&cx.toks, i))
-        .and_then(|(n, _)| name_after(cx, i + n, true).map(|end| (i + n, end, "per.honorific")));
+        .and_then(|(n, _)| name_after(cx, i + n, true).map(|end| (i + n, end, Rule::PerHonorific)));
     let (start, end, rule) = match honorific {
         Some(h) => h,
         None => bare_name(cx, i).map(|(end, rule)| (i, end, rule))?,
@@ -247,7 +248,7 @@ pub fn given_names(cx: &Cx<'_>, known: &[Entity], taken: &[std::ops::Range<usize
         if !alone || taken.any_overlapping(&cx.toks[i].span, |_| true) {
             continue;
         }
-        let mut p = cx.mention(i..i + 1, EntityKind::Per, "per.given_name");
+        let mut p = cx.mention(i..i + 1, EntityKind::Per, Rule::PerGivenName);
         p.canonical = person.canonical.clone();
         p.roles = person.roles.clone();
         p.country = person.country.clone();
@@ -301,7 +302,7 @@ pub fn known_in_capitals(
         });
         match hit.flatten() {
             Some((w, e)) => {
-                let mut p = cx.mention(i..i + w.len(), EntityKind::Per, "per.known_in_capitals");
+                let mut p = cx.mention(i..i + w.len(), EntityKind::Per, Rule::PerKnownInCapitals);
                 p.canonical = e.canonical.clone();
                 p.roles = e.roles.clone();
                 p.country = e.country.clone();
@@ -325,7 +326,7 @@ mod tests {
         while i < cx.toks.len() {
             match find(&cx, i) {
                 Some(f) => {
-                    out.extend(f.entities.into_iter().map(|e| (e.text, e.rule)));
+                    out.extend(f.entities.into_iter().map(|e| (e.text, e.rule.to_string())));
                     i = f.end;
                 }
                 None => i += 1,
@@ -372,16 +373,16 @@ mod tests {
     fn names_known_from_the_text_are_found_in_capitals() {
         let text = "BỘ TRƯỞNG TRẦN VĂN AN TIẾP ĐOÀN\n\nBộ trưởng Trần Văn An tiếp đoàn.";
         let got = crate::entities::find(text, &crate::DocContext::default());
-        let p: Vec<(&str, &str)> = got
+        let p: Vec<(&str, crate::RuleId)> = got
             .iter()
             .filter(|e| e.kind == EntityKind::Per)
-            .map(|e| (e.text.as_str(), e.rule.as_str()))
+            .map(|e| (e.text.as_str(), e.rule))
             .collect();
         assert_eq!(
             p,
             [
-                ("TRẦN VĂN AN", "per.known_in_capitals"),
-                ("Trần Văn An", "per.after_title")
+                ("TRẦN VĂN AN", Rule::PerKnownInCapitals.into()),
+                ("Trần Văn An", Rule::PerAfterTitle.into())
             ]
         );
     }

@@ -7,12 +7,12 @@
 use super::lists::LISTS;
 use super::orgs;
 use super::scan::{cap_run, longest, place_at, vietnamese_syllable, Cx, Found};
-use crate::EntityKind;
+use crate::{EntityKind, Rule};
 
 /// The gazetteer LOC mention at `i`.
 fn gazetteer(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let (n, p, _) = place_at(cx, i)?;
-    let mut e = cx.mention(i..i + n, EntityKind::Loc, "loc.gazetteer");
+    let mut e = cx.mention(i..i + n, EntityKind::Loc, Rule::LocGazetteer);
     e.canonical = p.canonical.clone();
     Some(Found {
         end: i + n,
@@ -41,7 +41,7 @@ fn site(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if end <= j {
         return None;
     }
-    let mut site = cx.mention(i..end, EntityKind::Loc, "loc.site");
+    let mut site = cx.mention(i..end, EntityKind::Loc, Rule::LocSite);
     if let Some(c) = canonical {
         site.canonical = c;
     }
@@ -68,7 +68,7 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // Tân Phú"); the canonical name leaves it out, so that "Nghệ An" alone
     // is the same place.
     let (mut end, canonical) = unit_name(cx, j, t.cap)?;
-    let mut e = cx.mention(i..end, EntityKind::Loc, "loc.after_unit");
+    let mut e = cx.mention(i..end, EntityKind::Loc, Rule::LocAfterUnit);
     e.canonical = canonical;
     let mut entities = vec![e];
     // "ba huyện Gio Linh, Triệu Phong và Hải Lăng": after a plural unit,
@@ -100,7 +100,7 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
         let Some((next, canonical)) = unit_name(cx, end + 1, false) else {
             break;
         };
-        let mut e = cx.mention(end + 1..next, EntityKind::Loc, "loc.after_unit");
+        let mut e = cx.mention(end + 1..next, EntityKind::Loc, Rule::LocAfterUnit);
         e.canonical = canonical;
         entities.push(e);
         end = next;
@@ -162,7 +162,7 @@ mod tests {
         (0..cx.toks.len())
             .filter_map(|i| find(&cx, i))
             .flat_map(|f| f.entities)
-            .map(|e| (e.text, e.canonical, e.rule))
+            .map(|e| (e.text, e.canonical, e.rule.to_string()))
             .collect()
     }
 

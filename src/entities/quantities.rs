@@ -21,7 +21,7 @@ use crate::text::lists::words;
 use crate::text::phrases::{Mode, Phrases};
 use crate::text::tokens::Token;
 use crate::values::decimal::Dec;
-use crate::{Entity, EntityKind};
+use crate::{Entity, EntityKind, Rule};
 use std::sync::LazyLock;
 
 static PERCENT_WORDS: LazyLock<Phrases<()>> = LazyLock::new(|| {
@@ -118,7 +118,7 @@ struct Tail {
     /// PERCENT, MONEY (with its code) or NUM.
     kind: EntityKind,
     code: Option<String>,
-    rule: &'static str,
+    rule: Rule,
 }
 
 /// The scale, percent sign or currency after token `after` (the amount's
@@ -163,7 +163,7 @@ fn tail(tk: &Toks<'_>, after: usize, amount: &mut Dec) -> Tail {
             last: next,
             kind: EntityKind::Percent,
             code: None,
-            rule: "percent.sign",
+            rule: Rule::PercentSign,
         };
     }
     if let Some((len, _)) = tk
@@ -171,9 +171,9 @@ fn tail(tk: &Toks<'_>, after: usize, amount: &mut Dec) -> Tail {
         .filter(|_| tk.same_line(last, next))
     {
         let rule = if tk.lower(next) == "điểm" {
-            "percent.points"
+            Rule::PercentPoints
         } else {
-            "percent.words"
+            Rule::PercentWords
         };
         return Tail {
             exp,
@@ -189,10 +189,14 @@ fn tail(tk: &Toks<'_>, after: usize, amount: &mut Dec) -> Tail {
             last: last + len,
             kind: EntityKind::Money,
             code: Some(code),
-            rule: "money.currency",
+            rule: Rule::MoneyCurrency,
         };
     }
-    let rule = if exp > 0 { "num.scale" } else { "num.digits" };
+    let rule = if exp > 0 {
+        Rule::NumScale
+    } else {
+        Rule::NumDigits
+    };
     Tail {
         exp,
         last,
@@ -211,7 +215,7 @@ fn quantity(tk: &Toks<'_>, run: &Run<'_>) -> Option<Entity> {
             run.first,
             run.last,
             value,
-            "money.suffix",
+            Rule::MoneySuffix,
         );
     }
     // "5-7%", "3-5 triệu USD": a range of two plain numbers.
@@ -248,7 +252,7 @@ fn quantity(tk: &Toks<'_>, run: &Run<'_>) -> Option<Entity> {
             if first > 0 && tk.glued(first - 1) && tk.lower(first - 1) == "us" {
                 first -= 1;
             }
-            (kind, code, rule) = (EntityKind::Money, Some(c.clone()), "money.symbol");
+            (kind, code, rule) = (EntityKind::Money, Some(c.clone()), Rule::MoneySymbol);
         }
     }
     let value = match high {
@@ -297,7 +301,7 @@ fn worded(tk: &Toks<'_>, taken: &[bool]) -> Vec<Entity> {
         };
         let value = with_code(value.to_string(), t.code.as_deref());
         let rule = if t.kind == EntityKind::Num {
-            "num.words"
+            Rule::NumWords
         } else {
             t.rule
         };

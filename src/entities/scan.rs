@@ -7,23 +7,34 @@
 use super::lists::{Named, LISTS};
 use crate::text::phrases::Phrases;
 use crate::text::tokens::{tokenize_all, Token};
-use crate::{Entity, EntityKind};
+use crate::{Entity, EntityKind, RuleId};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The text and its tokens, shared by the recognisers.
 pub struct Cx<'a> {
     /// The text.
     pub text: &'a str,
-    /// Its tokens.
-    pub toks: Vec<Token>,
+    /// Its tokens: tokenised here ([`Cx::new`]), or the pipeline's own,
+    /// made once for every stage ([`Cx::with_tokens`]).
+    pub toks: Cow<'a, [Token]>,
 }
 
 impl<'a> Cx<'a> {
-    /// The context of `text`.
+    /// The context of `text`, tokenised here.
     pub fn new(text: &'a str) -> Cx<'a> {
         Cx {
             text,
-            toks: tokenize_all(text),
+            toks: Cow::Owned(tokenize_all(text)),
+        }
+    }
+
+    /// The context of `text` with its tokens `toks` (those of
+    /// [`tokenize_all`] on `text`), borrowed.
+    pub fn with_tokens(text: &'a str, toks: &'a [Token]) -> Cx<'a> {
+        Cx {
+            text,
+            toks: Cow::Borrowed(toks),
         }
     }
 
@@ -51,7 +62,7 @@ impl<'a> Cx<'a> {
     }
 
     /// A mention of `kind` over tokens `r`, its canonical name the words.
-    pub fn mention(&self, r: Range<usize>, kind: EntityKind, rule: &str) -> Entity {
+    pub fn mention(&self, r: Range<usize>, kind: EntityKind, rule: impl Into<RuleId>) -> Entity {
         let span = self.bytes(r.clone());
         Entity {
             kind,
@@ -62,7 +73,7 @@ impl<'a> Cx<'a> {
             value: None,
             roles: Vec::new(),
             country: None,
-            rule: rule.to_string(),
+            rule: rule.into(),
             span,
         }
     }

@@ -12,7 +12,7 @@ use super::lists::LISTS;
 use super::orgs::{self, org_at};
 use super::scan::{places_from, Cx, Found};
 use super::{people, places};
-use crate::{Entity, EntityKind};
+use crate::{Entity, EntityKind, Rule};
 
 /// One title: its tokens, the country it names and its nested mentions.
 struct Title {
@@ -33,7 +33,7 @@ fn org_in_title(cx: &Cx<'_>, k: usize) -> Option<(usize, usize, Entity)> {
     let direct = org_at(cx, k).map(|o| (k, o));
     let qualified = LISTS.title_qualifiers.at(&cx.toks, k).and_then(|(n, _)| {
         org_at(cx, k + n)
-            .filter(|o| o.3 == "org.head")
+            .filter(|o| o.3 == Rule::OrgHead)
             .map(|o| (k + n, o))
     });
     let (start, (end, canonical, country, rule)) = match (direct, qualified) {
@@ -190,7 +190,7 @@ fn roles_of(cx: &Cx<'_>, titles: Vec<Title>) -> Roles {
     let country = titles.iter().rev().find_map(|t| t.country.clone());
     let mut entities = Vec::new();
     for t in titles {
-        entities.push(cx.mention(t.start..t.role_end, EntityKind::Title, "title.head"));
+        entities.push(cx.mention(t.start..t.role_end, EntityKind::Title, Rule::TitleHead));
         entities.extend(t.inner);
     }
     Roles {
@@ -239,12 +239,12 @@ pub fn person(cx: &Cx<'_>, i: usize) -> Option<Found> {
 pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let titles = chain(cx, i)?;
     let k = titles.last()?.end;
-    let mut person_at = people::name_after(cx, k, false).map(|e| (k, e, "per.after_title"));
+    let mut person_at = people::name_after(cx, k, false).map(|e| (k, e, Rule::PerAfterTitle));
     // "Bộ trưởng Ngoại giao Lào, ông X": an apposition.
     if person_at.is_none() && cx.toks.get(k).is_some_and(|t| t.is(',')) {
         if let Some((n, _)) = LISTS.honorifics.at(&cx.toks, k + 1) {
             person_at = people::name_after(cx, k + 1 + n, true)
-                .map(|e| (k + 1 + n, e, "per.title_apposition"));
+                .map(|e| (k + 1 + n, e, Rule::PerTitleApposition));
         }
     }
     let Roles {

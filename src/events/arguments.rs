@@ -2,12 +2,12 @@
 //! day, place, status and the session number ("lần thứ 11"). Who took part
 //! is in [`super::participants`].
 
-use super::dates::EventDate;
 use super::roles::NAME_KINDS;
 use super::view::SentenceView;
 use crate::text::lists;
 use crate::text::phrases::{Mode, Phrases};
-use crate::{Entity, EntityKind, EventStatus, Ymd};
+use crate::values::date::EventDate;
+use crate::{Entity, EntityKind, EventStatus, Mark, Ymd};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -102,7 +102,7 @@ impl DateFound {
         DateFound {
             date,
             time_of_day: time_before(v, e),
-            anchored: date.has_year() && e.rule.contains("+year:anchor"),
+            anchored: date.has_year() && e.rule.has(Mark::YearAnchor),
             bracketed: v.in_parens(v.token_at(e.span.start)),
         }
     }
@@ -396,7 +396,7 @@ pub fn has_status_cue(v: &SentenceView<'_>, r: Range<usize>) -> bool {
 const OBJECT_WORDS: usize = 8;
 
 /// The words after an event word up to the first mark (at most
-/// [`OBJECT_WORDS`]), lower-cased: what is signed or given.
+/// `OBJECT_WORDS`), lower-cased: what is signed or given.
 pub fn object_words(v: &SentenceView<'_>, from: usize, to: usize) -> Option<String> {
     let words: Vec<&str> = v.tokens[from.min(v.tokens.len())..to.min(v.tokens.len())]
         .iter()

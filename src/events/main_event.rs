@@ -1,10 +1,10 @@
 //! Which event the article is about, and the order of the list: the main
 //! event first, then the others in time order.
 
-use super::dates::EventDate;
 use super::mentions::{Mention, Relation, Role};
 use super::merge::Cluster;
 use super::sentences::Part;
+use crate::values::date::EventDate;
 use crate::{EventStatus, Ymd};
 use std::cmp::Ordering;
 

@@ -11,7 +11,8 @@ use super::sentences::{Part, Sentence};
 use super::view::SentenceView;
 use crate::text::lists;
 use crate::text::phrases::{Mode, Phrases};
-use crate::{Entity, EventKind, EventStatus, Participant, Ymd};
+use crate::text::tokens::Token;
+use crate::{Entity, EventKind, EventStatus, Participant, RuleId, Ymd};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -69,7 +70,7 @@ pub struct Mention {
     /// CAMEO code.
     pub cameo: String,
     /// Id of the trigger that fired.
-    pub rule: String,
+    pub rule: RuleId,
     /// Its trigger names an event only between two named sides.
     pub two_sides: bool,
     /// The trigger's words as in the text.
@@ -136,7 +137,7 @@ impl Mention {
 }
 
 /// What one sentence says: its mentions of events, or, when it has none,
-/// the heads of delegations it names (see [`delegation_heads`]).
+/// the heads of delegations it names (see `delegation_heads`).
 #[derive(Debug, Default)]
 pub struct Reading {
     /// The mentions, in order.
@@ -148,12 +149,13 @@ pub struct Reading {
 /// The mentions of one sentence.
 pub fn read_sentence(
     text: &str,
+    tokens: &[Token],
     sentence: &Sentence,
     entities: Vec<&Entity>,
     anchor: Option<Ymd>,
     roles: &participants::RoleIndex,
 ) -> Reading {
-    let v = SentenceView::new(text, sentence, entities).with_roles(roles);
+    let v = SentenceView::within(text, tokens, sentence, entities).with_roles(roles);
     let Some(Classified {
         hits: classified,
         segments,
@@ -418,6 +420,7 @@ mod tests {
             .map(|p| super::super::test_support::ent(text, crate::EntityKind::Per, p, None));
         let read = read_sentence(
             text,
+            &crate::text::tokens::tokenize_all(text),
             &s,
             people.iter().collect(),
             None,

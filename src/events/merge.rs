@@ -3,8 +3,8 @@
 //! status, date, session number, people, place). Then ties are resolved
 //! ("Ngay sau Hội đàm" takes the talks' date) and the years given.
 
-use super::dates::EventDate;
 use super::mentions::{Mention, Relation, Role};
+use crate::values::date::EventDate;
 
 /// The heads of delegations a sentence without an event word names, and
 /// how many mentions were read before it.

@@ -18,7 +18,6 @@
 
 pub mod arguments;
 pub mod captions;
-pub mod dates;
 pub mod main_event;
 pub mod mentions;
 pub mod merge;
@@ -31,7 +30,8 @@ pub mod view;
 #[cfg(test)]
 mod test_support;
 
-use crate::{DocContext, Entity, Event, EventKind, EventStatus};
+use crate::text::tokens::{tokenize_all, Token};
+use crate::{DocContext, Entity, Event, EventKind, EventStatus, Mark};
 use mentions::Mention;
 use merge::Cluster;
 
@@ -45,6 +45,19 @@ pub fn find(text: &str, entities: &[Entity], ctx: &DocContext) -> Vec<Event> {
 /// of an act the text leaves undated (see [`captions`]).
 pub fn find_with_captions(
     text: &str,
+    entities: &[Entity],
+    captions: &[String],
+    ctx: &DocContext,
+) -> Vec<Event> {
+    find_tokenised(text, &tokenize_all(text), entities, captions, ctx)
+}
+
+/// [`find_with_captions`] on a text already tokenised: `tokens` are
+/// [`tokenize_all`]'s tokens of `text` (the pipeline tokenises once for
+/// every stage).
+pub fn find_tokenised(
+    text: &str,
+    tokens: &[Token],
     entities: &[Entity],
     captions: &[String],
     ctx: &DocContext,
@@ -73,7 +86,7 @@ pub fn find_with_captions(
             .copied()
             .filter(|e| e.span.end <= s.span.end)
             .collect();
-        let read = mentions::read_sentence(text, s, inside, ctx.anchor, &roles);
+        let read = mentions::read_sentence(text, tokens, s, inside, ctx.anchor, &roles);
         if !read.heads.is_empty() {
             delegations.push(merge::Delegation {
                 before: mentions.len(),
@@ -127,25 +140,25 @@ fn to_event(text: &str, c: &Cluster, mentions: &[Mention], main: bool) -> Event 
     } else {
         m.cameo.clone()
     };
-    let mut rule = m.rule.clone();
+    let mut rule = m.rule;
     if c.year_moved {
-        rule.push_str(if c.status == EventStatus::Planned {
-            "+year:planned"
+        rule.mark(if c.status == EventStatus::Planned {
+            Mark::YearPlanned
         } else {
-            "+year:past"
+            Mark::YearPast
         });
     }
     if c.date_from_caption {
-        rule.push_str("+date:caption");
+        rule.mark(Mark::DateCaption);
     } else if c.date_from_occasion {
-        rule.push_str("+date:occasion");
+        rule.mark(Mark::DateOccasion);
     } else if c.date_from_tie {
-        rule.push_str("+tie:same-day");
+        rule.mark(Mark::TieSameDay);
     } else if let (None, Some((relation, _))) = (c.date, c.tie) {
         // No date of its own: placed before or after the event it is tied to.
         match relation {
-            mentions::Relation::Before => rule.push_str("+tie:before"),
-            mentions::Relation::After => rule.push_str("+tie:after"),
+            mentions::Relation::Before => rule.mark(Mark::TieBefore),
+            mentions::Relation::After => rule.mark(Mark::TieAfter),
             mentions::Relation::SameDay => {}
         }
     }

@@ -381,7 +381,7 @@ mod tests {
             value: None,
             roles: vec![role.into()],
             country: Some("Việt Nam".into()),
-            rule: "test".into(),
+            rule: crate::Rule::Given.into(),
             span: start..start + name.len(),
         }
     }

@@ -23,7 +23,7 @@ pub fn ent(text: &str, kind: EntityKind, mention: &str, value: Option<&str>) -> 
         value: value.map(Into::into),
         roles: vec![],
         country: None,
-        rule: "test".into(),
+        rule: crate::Rule::Given.into(),
         span: start..start + mention.len(),
     }
 }

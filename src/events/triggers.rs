@@ -5,31 +5,8 @@ use crate::text::chars::to_lowercase;
 use crate::text::lists;
 use crate::text::phrases::{Mode, Phrases};
 use crate::text::tokens::Token;
-use crate::{Entity, EntityKind, EventKind};
+use crate::{Entity, EntityKind, EventKind, RuleId};
 use std::sync::LazyLock;
-
-/// Every event type of the spec, for reading ids.
-pub const ALL_KINDS: [EventKind; 14] = [
-    EventKind::PhoneCall,
-    EventKind::Talks,
-    EventKind::Meeting,
-    EventKind::Reception,
-    EventKind::Visit,
-    EventKind::Consultation,
-    EventKind::CoChair,
-    EventKind::Conference,
-    EventKind::Signing,
-    EventKind::Award,
-    EventKind::Message,
-    EventKind::Statement,
-    EventKind::Anniversary,
-    EventKind::EstablishRelations,
-];
-
-/// The event type with the spec id `id`.
-pub fn kind_from_id(id: &str) -> Option<EventKind> {
-    ALL_KINDS.iter().copied().find(|k| k.id() == id)
-}
 
 /// What must hold around a cue for it to name an event.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,8 +48,8 @@ pub struct EventTrigger {
 
 impl EventTrigger {
     /// The rule id events carry: `events/trigger:<kind>:<cue>`.
-    pub fn rule(&self) -> String {
-        format!("events/trigger:{}:{}", self.kind.id(), self.cue)
+    pub fn rule(&'static self) -> RuleId {
+        RuleId::trigger(self.kind, &self.cue)
     }
 }
 
@@ -84,7 +61,7 @@ fn parse_triggers(data: &str) -> Vec<EventTrigger> {
 
 fn parse_trigger(line: &str) -> Option<EventTrigger> {
     let mut cols = line.split('\t');
-    let kind = kind_from_id(cols.next()?.trim())?;
+    let kind = EventKind::from_id(cols.next()?.trim())?;
     let cameo = cols.next()?.trim();
     let cue = cols.next()?.trim();
     if cue.is_empty() {
@@ -144,6 +121,18 @@ pub static TRIGGERS: LazyLock<Phrases<EventTrigger>> = LazyLock::new(|| {
         Mode::AnyCase,
     )
 });
+
+/// The triggers in list order, built only to give a rule id read back from
+/// text the cue it names ([`listed_cue`]).
+static LISTED: LazyLock<Vec<EventTrigger>> = LazyLock::new(|| parse_triggers(TRIGGERS_DATA));
+
+/// The listed cue of type `kind` written `text`, if there is one.
+pub fn listed_cue(kind: EventKind, text: &str) -> Option<&'static str> {
+    LISTED
+        .iter()
+        .find(|t| t.kind == kind && t.cue == text)
+        .map(|t| t.cue.as_str())
+}
 
 static OBJECTS: LazyLock<Phrases<String>> =
     LazyLock::new(|| lists::keyed(include_str!("../../data/events/objects.tsv"), Mode::AnyCase));

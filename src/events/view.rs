@@ -1,10 +1,14 @@
 //! One sentence as the event rules see it: its tokens and the entities that
-//! lie in it, with lookups between the two.
+//! lie in it, with lookups between the two. The tokens are a slice of the
+//! whole text's, made once by the pipeline for every stage
+//! ([`SentenceView::within`]); their flags (`break_before`,
+//! `starts_sentence`, `line`) are read in the whole text.
 
 use super::participants::RoleIndex;
 use super::sentences::Sentence;
 use crate::text::tokens::{tokenize, Token};
 use crate::{Entity, EntityKind, Participant};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A sentence's tokens and entities.
@@ -14,7 +18,7 @@ pub struct SentenceView<'a> {
     /// The sentence.
     pub sentence: &'a Sentence,
     /// Its tokens.
-    pub tokens: Vec<Token>,
+    pub tokens: Cow<'a, [Token]>,
     /// The entities inside it, by position.
     pub entities: Vec<&'a Entity>,
     /// The titles said alone in it ("đón Chủ tịch nước"), by where they
@@ -25,17 +29,49 @@ pub struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
-    /// The view of `sentence`; `entities` are those of the sentence.
+    /// The view of `sentence`, tokenised here; `entities` are those of the sentence.
     pub fn new(
         text: &'a str,
         sentence: &'a Sentence,
+        entities: Vec<&'a Entity>,
+    ) -> SentenceView<'a> {
+        let tokens = Cow::Owned(tokenize(text, sentence.span.clone()));
+        SentenceView::with_tokens(text, sentence, tokens, entities)
+    }
+
+    /// The view of `sentence` with its tokens taken from `all`, the tokens
+    /// of the whole `text`. A sentence cut inside a word (a run of letters
+    /// longer than a sentence may be) is tokenised apart.
+    pub fn within(
+        text: &'a str,
+        all: &'a [Token],
+        sentence: &'a Sentence,
+        entities: Vec<&'a Entity>,
+    ) -> SentenceView<'a> {
+        let span = &sentence.span;
+        let from = all.partition_point(|t| t.span.start < span.start);
+        let to = from + all[from..].partition_point(|t| t.span.end <= span.end);
+        // Tokens do not overlap: only the one before `from` may run into
+        // the sentence, and only the one at `to` out of it.
+        let clean_start = from == 0 || all[from - 1].span.end <= span.start;
+        let clean_end = all.get(to).map_or(true, |t| t.span.start >= span.end);
+        let tokens = match all.get(from..to) {
+            Some(slice) if clean_start && clean_end => Cow::Borrowed(slice),
+            _ => Cow::Owned(tokenize(text, span.clone())),
+        };
+        SentenceView::with_tokens(text, sentence, tokens, entities)
+    }
+
+    fn with_tokens(
+        text: &'a str,
+        sentence: &'a Sentence,
+        tokens: Cow<'a, [Token]>,
         mut entities: Vec<&'a Entity>,
     ) -> SentenceView<'a> {
-        let tokens = tokenize(text, sentence.span.clone());
         entities.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
         let mut depth = Vec::with_capacity(tokens.len());
         let mut d: u32 = 0;
-        for t in &tokens {
+        for t in tokens.iter() {
             if t.is(')') || t.is(']') {
                 d = d.saturating_sub(1);
             }
@@ -143,5 +179,39 @@ impl<'a> SentenceView<'a> {
         (0..i.min(self.tokens.len()))
             .rev()
             .find(|&j| !self.in_parens(j) && marks.iter().any(|&m| self.tokens[j].is(m)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::sentences::Part;
+    use crate::text::tokens::tokenize_all;
+
+    fn spans(v: &SentenceView<'_>) -> Vec<(Range<usize>, String)> {
+        v.tokens
+            .iter()
+            .map(|t| (t.span.clone(), t.lower.to_string()))
+            .collect()
+    }
+
+    /// The whole text's tokens, sliced, are the sentence's own tokens; a
+    /// sentence cut inside a word is tokenised apart.
+    #[test]
+    fn a_slice_of_the_text_tokens_is_the_sentence_tokens() {
+        let text = "Sáng 3/4, ông Lò Văn Khải tiếp đoàn. Hai bên (Hà Giang) ký kết!\n\nMười";
+        let all = tokenize_all(text);
+        let cut = text.find("Khải").map_or(0, |k| k + 2);
+        let hai = text.find("Hai").unwrap_or(0);
+        let sentences = [0..cut, cut..hai - 1, hai..text.len()];
+        for span in sentences {
+            let s = Sentence {
+                span,
+                part: Part::Body,
+            };
+            let own = SentenceView::new(text, &s, Vec::new());
+            let within = SentenceView::within(text, &all, &s, Vec::new());
+            assert_eq!(spans(&within), spans(&own), "{:?}", s.span);
+        }
     }
 }

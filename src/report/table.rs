@@ -113,7 +113,7 @@ fn event_row(e: &Event) -> Vec<String> {
         text(&e.sentence),
         e.sentence_start.to_string(),
         e.sentence_end.to_string(),
-        e.rule.clone(),
+        e.rule.to_string(),
     ]
 }
 
@@ -127,7 +127,7 @@ fn entity_row(e: &Entity) -> Vec<String> {
         e.value.clone().unwrap_or_default(),
         text(&e.roles.join("; ")),
         text(e.country.as_deref().unwrap_or("")),
-        e.rule.clone(),
+        e.rule.to_string(),
     ]
 }
 
@@ -229,7 +229,7 @@ mod tests {
             sentence: "Ngày 14/2, hai bên \"hội đàm\".".into(),
             sentence_start: 12,
             sentence_end: 40,
-            rule: "events/trigger:talks:hội đàm".into(),
+            rule: crate::RuleId::trigger(EventKind::Talks, "hội đàm"),
             sentence_span: 0..0,
         }
     }
@@ -248,7 +248,7 @@ mod tests {
                 value: None,
                 roles: vec!["Bộ trưởng".into(), "Phó Thủ tướng".into()],
                 country: Some("Việt Nam".into()),
-                rule: "per/title".into(),
+                rule: crate::Rule::PerAfterTitle.into(),
                 span: 0..0,
             }],
             ..Extraction::default()
@@ -293,7 +293,7 @@ mod tests {
         assert_eq!(lines.collect::<Vec<_>>(), [""]);
         let csv = to_csv(Table::Entities, &d);
         assert!(csv.ends_with(
-            ",PER,Trần Văn A,3,13,Trần Văn A,,Bộ trưởng; Phó Thủ tướng,Việt Nam,per/title\r\n"
+            ",PER,Trần Văn A,3,13,Trần Văn A,,Bộ trưởng; Phó Thủ tướng,Việt Nam,per.after_title\r\n"
         ));
     }
 

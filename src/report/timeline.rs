@@ -4,8 +4,8 @@
 //! where it was read.
 
 use super::Document;
-use crate::events::dates::EventDate;
 use crate::events::participants;
+use crate::values::date::EventDate;
 use crate::{Event, EventStatus, Participant};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -203,7 +203,7 @@ mod tests {
             sentence: "s".into(),
             sentence_start: 0,
             sentence_end: 0,
-            rule: "r".into(),
+            rule: crate::Rule::Given.into(),
             sentence_span: 0..0,
         }
     }

@@ -5,7 +5,7 @@
 //! tables: every Vietnamese letter, and the other precomposed Latin letters
 //! of U+00C0–U+024F and U+1E00–U+1EFF. The full tables of the
 //! `unicode-normalization` crate cost about 60 KB of gzipped WebAssembly;
-//! this one costs a few. [`crate::normalise`] composes text (NFC) with it;
+//! this one costs a few. `crate::normalise` composes text (NFC) with it;
 //! tokens and word lists ([`super::tokens`], [`super::phrases`]) test and
 //! fold letters with it.
 

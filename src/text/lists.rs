@@ -2,7 +2,7 @@
 //! one entry a line, `#` comments and blank lines skipped, with a header
 //! saying its source and why it exists; keyed lists put a key, a tab and
 //! the phrase on a line. Every file is stored in the text's normal form
-//! (NFC, modern tone placement — what [`crate::normalise`] makes of the
+//! (NFC, modern tone placement — what `crate::normalise` makes of the
 //! input; a test checks every file), so entries are used as written and the
 //! list's [`Mode`] alone says how case and marks count. Lists compared with
 //! whole folded lines rather than matched token by token (the cleaner's)
@@ -13,7 +13,9 @@ use super::phrases::{Mode, Phrases};
 
 /// The entries of a data file: its non-comment, non-blank lines, trimmed.
 pub fn lines(data: &str) -> impl Iterator<Item = &str> {
-    crate::data_file::data_lines(data)
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The `key <TAB> value` pairs of a keyed data file, both trimmed; lines
@@ -67,6 +69,10 @@ mod tests {
     fn lists_skip_comments_and_keep_their_keys() {
         let data = "# source: invented\n\nhuân chương\thonours\n  \nbad line\n";
         assert_eq!(lines(data).count(), 2);
+        assert_eq!(
+            lines("  Làng Mới  \n#x\nBến Đá\n").collect::<Vec<_>>(),
+            ["Làng Mới", "Bến Đá"]
+        );
         let k = keyed("honours\thuân chương\n# x\n", Mode::AnyCase);
         let toks = tokenize_all("trao Huân chương");
         assert_eq!(

@@ -106,7 +106,7 @@ test('a CSV cell that a spreadsheet would run as a formula is defused (the core�
   const out = await page.evaluate(async () => {
     const m = await import('./pkg/vnextract.js');
     await m.default();
-    const extraction = { title: '@tiêu đề', entities: [{ type: 'MISC', text: '=HYPERLINK("http://x")', start: 0, end: 1, canonical: '+1', rule: 'r', value: '-12.5', roles: [], country: null }] };
+    const extraction = { title: '@tiêu đề', entities: [{ type: 'MISC', text: '=HYPERLINK("http://x")', start: 0, end: 1, canonical: '+1', rule: 'misc.head', value: '-12.5', roles: [], country: null }] };
     return m.entitiesCsv([{ name: 'bai.txt', extraction }]);
   });
   const [header, row] = parseCsv(out);

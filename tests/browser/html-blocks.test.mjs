@@ -3,7 +3,8 @@
 // HTML page of tests/pages and of these tests' fixtures, exactly the blocks
 // the CLI's reader (src/clean/html, on html5ever) gives, as
 // tests/html_readers.rs keeps them in tests/pages/blocks/; and the page
-// tells HTML from text as the library does, on tests/cases/html/sniff.json.
+// tells HTML from text as the library does: blocks.js's copy answers
+// tests/cases/html/sniff.json and agrees with the module's looksLikeHtml.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,9 +80,14 @@ test('the page tells HTML from text as the library does', async (t) => {
   const page = await readerPage();
   t.after(() => page.close());
   const { cases } = JSON.parse(await readFile(join(ROOT, 'tests/cases/html/sniff.json'), 'utf8'));
-  const got = await page.evaluate(async (texts) => {
+  const texts = [...cases.map((c) => c.text), ...(await pages()).map((p) => p.html)];
+  // blocks.js's synchronous copy and the module's export, on the same texts.
+  const [copy, module] = await page.evaluate(async (texts) => {
     const { looksLikeHtml } = await import('/blocks.js');
-    return texts.map(looksLikeHtml);
-  }, cases.map((c) => c.text));
-  cases.forEach((c, i) => assert.equal(got[i], c.html, `${JSON.stringify(c.text)}: ${c.why}`));
+    const m = await import('/pkg/vnextract.js');
+    await m.default();
+    return [texts.map(looksLikeHtml), texts.map((s) => m.looksLikeHtml(s))];
+  }, texts);
+  cases.forEach((c, i) => assert.equal(copy[i], c.html, `${JSON.stringify(c.text)}: ${c.why}`));
+  texts.forEach((s, i) => assert.equal(copy[i], module[i], `blocks.js and the module differ on ${JSON.stringify(s.slice(0, 80))}`));
 });

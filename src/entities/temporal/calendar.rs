@@ -43,7 +43,12 @@ pub(super) fn quarter(tk: &Toks<'_>, i: usize, anchor: Option<Ymd>) -> Option<Ca
         "XXXX" => anchored(q * 3 - 2, None, anchor).map_or(year, |y| format!("{y:04}")),
         _ => year,
     };
-    Some(Cand::date(i, last, format!("{year}-Q{q}"), "date.quarter"))
+    Some(Cand::date(
+        i,
+        last,
+        format!("{year}-Q{q}"),
+        Rule::DateQuarter,
+    ))
 }
 
 /// Weekday names: merged into the date right after them ("Thứ Ba, ngày
@@ -71,7 +76,7 @@ pub(super) fn weekdays(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
         });
         if let Some(k) = date {
             cands[k].first = i;
-            cands[k].rule = format!("date.weekday+{}", cands[k].rule);
+            cands[k].rule.mark(Mark::Weekday);
             continue;
         }
         let digit = tk.t[last].is_number();
@@ -81,7 +86,12 @@ pub(super) fn weekdays(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
         let comma_after = tk.is(last + 1, ',');
         let bracket_date = tk.is(last + 1, '(') && start.get(last + 2).is_some_and(Option::is_some);
         if cue || bracket_date || (capitals && !comma_after) {
-            found.push(Cand::date(i, last, format!("XXXX-WXX-{n}"), "date.weekday"));
+            found.push(Cand::date(
+                i,
+                last,
+                format!("XXXX-WXX-{n}"),
+                Rule::DateWeekday,
+            ));
         }
     }
     cands.extend(found);
@@ -94,9 +104,11 @@ pub(super) fn modifiers(tk: &Toks<'_>, cands: &mut [Cand]) {
         if !tk.word_in(c.first, &["năm", "tháng"]) {
             continue;
         }
-        if let Some((j, which)) = tk.ends_before(&MODIFIERS, c.first) {
+        // The list's keys are marks (a test in `codes::rules` checks).
+        let part = tk.ends_before(&MODIFIERS, c.first);
+        if let Some((j, Some(which))) = part.map(|(j, w)| (j, Mark::from_id(w))) {
             c.first = j;
-            c.rule = format!("{}+{which}", c.rule);
+            c.rule.mark(which);
         }
     }
 }

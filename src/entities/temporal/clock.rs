@@ -51,7 +51,7 @@ pub(super) fn clock_of_run(tk: &Toks<'_>, run: &Run<'_>) -> Option<Cand> {
         if let Some(s) = n.get(2).filter(|s| **s <= 59) {
             v.push_str(&format!(":{s:02}"));
         }
-        return Some(Cand::time(first, last, v, "time.clock"));
+        return Some(Cand::time(first, last, v, Rule::TimeClock));
     }
     // "10:00-11:30": a span of clock times.
     let seps: String = run.seps.iter().collect();
@@ -60,7 +60,7 @@ pub(super) fn clock_of_run(tk: &Toks<'_>, run: &Run<'_>) -> Option<Cand> {
         && [1, 3].iter().all(|&k| run.nums[k].len() == 2)
     {
         let (a, b) = (clock(n[0], n[1])?, clock(n[2], n[3])?);
-        return (a < b).then(|| Cand::time(first, last, format!("{a}/{b}"), "time.range"));
+        return (a < b).then(|| Cand::time(first, last, format!("{a}/{b}"), Rule::TimeRange));
     }
     if !run.seps.is_empty()
         || tk.lower(last + 1) != "giờ"
@@ -97,7 +97,7 @@ pub(super) fn clock_of_run(tk: &Toks<'_>, run: &Run<'_>) -> Option<Cand> {
             .is_some_and(|t| !t.is_word())
         || (tk.same_line(end, end + 1) && (tk.lower(end + 1) == "ngày" || tk.is(end + 1, ',')));
     cued.then(|| {
-        clock(h, minutes.unwrap_or(0)).map(|v| Cand::time(first, with_part, v, "time.hours"))
+        clock(h, minutes.unwrap_or(0)).map(|v| Cand::time(first, with_part, v, Rule::TimeHours))
     })?
 }
 
@@ -112,7 +112,7 @@ pub(super) fn clock_word(tk: &Toks<'_>, i: usize) -> Option<Cand> {
     }
     let (last, h) = with_part_of_day(tk, i, h.parse().ok()?);
     let v = clock(h, if m.is_empty() { 0 } else { m.parse().ok()? })?;
-    Some(Cand::time(i, last, v, "time.clock"))
+    Some(Cand::time(i, last, v, Rule::TimeClock))
 }
 
 /// "Chiều" before a date, "Sáng nay", "chiều qua", "tối hôm qua", "buổi
@@ -143,7 +143,7 @@ pub(super) fn parts_of_day(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
         };
         let first = if buoi { i - 1 } else { i };
         if before_date || buoi {
-            found.push(Cand::time(first, i, code.clone(), "time.part_of_day"));
+            found.push(Cand::time(first, i, code.clone(), Rule::TimePartOfDay));
         } else if let Some((len, _)) = follower {
             // "qua", "nay", "mai" belong to it; "hôm qua", "cùng ngày" do not.
             let last = if len == 1 && tk.word_in(next, &["qua", "nay", "mai"]) {
@@ -151,7 +151,7 @@ pub(super) fn parts_of_day(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
             } else {
                 i
             };
-            found.push(Cand::time(first, last, code.clone(), "time.part_of_day"));
+            found.push(Cand::time(first, last, code.clone(), Rule::TimePartOfDay));
         }
     }
     cands.extend(found);

@@ -88,12 +88,12 @@ pub(super) fn date_of_run(tk: &Toks<'_>, run: &Run<'_>, anchor: Option<Ymd>) -> 
         "" => single(tk, run, n[0], len[0], anchor),
         "//" | ".." | "--" if short(&[0, 1]) && year(2) => {
             let d = full(n[0], n[1], n[2])?;
-            Some(Cand::date(opens, run.last, d.to_string(), "date.dmy"))
+            Some(Cand::date(opens, run.last, d.to_string(), Rule::DateDmy))
         }
         // "2025-12-12": ISO order.
         "--" if year(0) && len[1] == 2 && len[2] == 2 => {
             let d = full(n[2], n[1], n[0])?;
-            Some(Cand::date(opens, run.last, d.to_string(), "date.iso"))
+            Some(Cand::date(opens, run.last, d.to_string(), Rule::DateIso))
         }
         "/" | "." | "-" | "–" => {
             let sep = run.seps[0];
@@ -104,7 +104,7 @@ pub(super) fn date_of_run(tk: &Toks<'_>, run: &Run<'_>, anchor: Option<Ymd>) -> 
                     first,
                     run.last,
                     format!("{:04}-{:02}", n[1], n[0]),
-                    "date.month_year",
+                    Rule::DateMonthYear,
                 ));
             }
             if year(0) && year(1) && matches!(sep, '-' | '–') && n[0] < n[1] && n[1] - n[0] <= 100
@@ -114,7 +114,7 @@ pub(super) fn date_of_run(tk: &Toks<'_>, run: &Run<'_>, anchor: Option<Ymd>) -> 
                     first,
                     run.last,
                     format!("{}/{}", n[0], n[1]),
-                    "date.period",
+                    Rule::DatePeriod,
                 ));
             }
             if !(short(&[0, 1]) && day_month(n[0], n[1])) {
@@ -126,7 +126,7 @@ pub(super) fn date_of_run(tk: &Toks<'_>, run: &Run<'_>, anchor: Option<Ymd>) -> 
                 _ => cued || (dateline(tk, p) && tk.ends_before(&RATIO_CUES, p).is_none()),
             };
             let value = day_value(n[0], n[1], anchored(n[1], Some(n[0]), anchor));
-            ok.then(|| Cand::date(opens, run.last, value, "date.dm"))
+            ok.then(|| Cand::date(opens, run.last, value, Rule::DateDm))
         }
         // "1-2/12", "1-2/12/2025": a range of days in one month.
         "-/" | "–/" | "-//" | "–//"
@@ -141,7 +141,7 @@ pub(super) fn date_of_run(tk: &Toks<'_>, run: &Run<'_>, anchor: Option<Ymd>) -> 
                 anchored(n[2], Some(n[0]), anchor)
             };
             let value = format!("{}/{}", day_value(n[0], n[2], y), day_value(n[1], n[2], y));
-            Some(Cand::date(opens, run.last, value, "date.range"))
+            Some(Cand::date(opens, run.last, value, Rule::DateRange))
         }
         // "30/11-2/12": a range across months.
         "/-/" | "/–/"
@@ -153,13 +153,13 @@ pub(super) fn date_of_run(tk: &Toks<'_>, run: &Run<'_>, anchor: Option<Ymd>) -> 
             let y = anchored(n[1], Some(n[0]), anchor);
             let y2 = y.map(|y| if n[3] < n[1] { y + 1 } else { y });
             let value = format!("{}/{}", day_value(n[0], n[1], y), day_value(n[2], n[3], y2));
-            Some(Cand::date(opens, run.last, value, "date.range"))
+            Some(Cand::date(opens, run.last, value, Rule::DateRange))
         }
         // "05/09/1962-05/09/2022".
         "//-//" | "//–//" if short(&[0, 1, 3, 4]) && year(2) && year(5) => {
             let a = full(n[0], n[1], n[2])?;
             let b = full(n[3], n[4], n[5])?;
-            (a < b).then(|| Cand::date(opens, run.last, format!("{a}/{b}"), "date.range"))
+            (a < b).then(|| Cand::date(opens, run.last, format!("{a}/{b}"), Rule::DateRange))
         }
         _ => None,
     }
@@ -188,7 +188,7 @@ pub(super) fn month_range(
         run.first - 1,
         run.last,
         value,
-        "date.month_range",
+        Rule::DateMonthRange,
     ))
 }
 
@@ -239,14 +239,14 @@ pub(super) fn single(
     };
     if prev == "tháng" && (1..=12).contains(&n) && len <= 2 {
         return Some(match named_year(last + 1) {
-            Some(y) => Cand::date(p - 1, last + 2, format!("{y:04}-{n:02}"), "date.month"),
+            Some(y) => Cand::date(p - 1, last + 2, format!("{y:04}-{n:02}"), Rule::DateMonth),
             None => {
                 let year = directed_year(tk, last + 1, n, anchor).or(anchored(n, None, anchor));
                 let value = match year {
                     Some(y) => format!("{y:04}-{n:02}"),
                     None => format!("--{n:02}"),
                 };
-                Cand::date(p - 1, last, value, "date.month")
+                Cand::date(p - 1, last, value, Rule::DateMonth)
             }
         });
     }
@@ -258,13 +258,13 @@ pub(super) fn single(
                 p - 1,
                 last + 4,
                 full_or_open(n, m, Some(y as i32)),
-                "date.words",
+                Rule::DateWords,
             ),
             None => Cand::date(
                 p - 1,
                 last + 2,
                 full_or_open(n, m, anchored(m, Some(n), anchor)),
-                "date.words",
+                Rule::DateWords,
             ),
         });
     }
@@ -283,17 +283,22 @@ pub(super) fn single(
     let decade = (before == "thập" && matches!(prev, "niên" | "kỷ" | "kỉ"))
         || (prev == "năm" && matches!(before, "những" | "các"));
     if decade && n % 10 == 0 && (1000..=2999).contains(&n) {
-        return Some(Cand::date(p - 2, last, (n / 10).to_string(), "date.decade"));
+        return Some(Cand::date(
+            p - 2,
+            last,
+            (n / 10).to_string(),
+            Rule::DateDecade,
+        ));
     }
     let mut c = if prev == "năm" && (1000..=2999).contains(&n) {
-        Cand::date(p - 1, last, n.to_string(), "date.year")
+        Cand::date(p - 1, last, n.to_string(), Rule::DateYear)
     } else if (1900..=2100).contains(&n) && bare_year(tk, run) {
-        Cand::date(p, last, n.to_string(), "date.year_bare")
+        Cand::date(p, last, n.to_string(), Rule::DateYearBare)
     } else {
         return None;
     };
     // "từ năm 2019 đến 2021", "năm 2019 tới năm 2021": one period.
-    if c.rule == "date.year"
+    if c.rule.base() == Rule::DateYear
         && tk.word_in(last + 1, &["đến", "tới"])
         && tk.same_line(last, last + 1)
     {
@@ -302,7 +307,12 @@ pub(super) fn single(
         if let Some(y2) = year_at(at).filter(|y| *y > n && y - n <= 100) {
             let month_after = tk.t.get(at + 1).is_some_and(|t| t.is('/'));
             if !month_after {
-                return Some(Cand::date(c.first, at, format!("{n}/{y2}"), "date.period"));
+                return Some(Cand::date(
+                    c.first,
+                    at,
+                    format!("{n}/{y2}"),
+                    Rule::DatePeriod,
+                ));
             }
         }
     }
@@ -313,7 +323,7 @@ pub(super) fn single(
                 && tk.glued(last + 3)
                 && tk.t.get(last + 4).is_some_and(|t| t.is_number());
             if !longer {
-                c = Cand::date(c.first, last + 2, format!("{n}/{y2}"), "date.period");
+                c = Cand::date(c.first, last + 2, format!("{n}/{y2}"), Rule::DatePeriod);
             }
         }
     }
@@ -363,13 +373,13 @@ pub(super) fn day_list(tk: &Toks<'_>, run: &Run<'_>, d1: u32, anchor: Option<Ymd
     };
     if range {
         let value = format!("{}/{}", day_value(d1, m, y), day_value(d2, m, y));
-        return Some(Cand::date(p - 1, end, value, "date.range"));
+        return Some(Cand::date(p - 1, end, value, Rule::DateRange));
     }
     Some(Cand::date(
         p - 1,
         last,
         day_value(d1, m, y),
-        "date.day_list",
+        Rule::DateDayList,
     ))
 }
 

@@ -45,7 +45,7 @@ use super::numerals::{currency_at, runs, Run, Toks, NUMBER_WORDS};
 use crate::text::lists::{keyed, lines, words};
 use crate::text::phrases::{Mode, Phrases};
 use crate::values::date::{nearest_year, EventDate};
-use crate::{DocContext, Entity, EntityKind, Ymd};
+use crate::{DocContext, Entity, EntityKind, Mark, Rule, RuleId, Ymd};
 use calendar::{modifiers, quarter, weekdays};
 use clock::{clock_of_run, clock_word, parts_of_day};
 use dates::date_of_run;
@@ -99,26 +99,26 @@ struct Cand {
     last: usize,
     kind: EntityKind,
     value: String,
-    rule: String,
+    rule: RuleId,
 }
 
 impl Cand {
-    fn date(first: usize, last: usize, value: String, rule: &str) -> Cand {
+    fn date(first: usize, last: usize, value: String, rule: Rule) -> Cand {
         Cand {
             first,
             last,
             kind: EntityKind::Date,
             value,
-            rule: rule.to_string(),
+            rule: rule.into(),
         }
     }
-    fn time(first: usize, last: usize, value: String, rule: &str) -> Cand {
+    fn time(first: usize, last: usize, value: String, rule: Rule) -> Cand {
         Cand {
             first,
             last,
             kind: EntityKind::Time,
             value,
-            rule: rule.to_string(),
+            rule: rule.into(),
         }
     }
 }
@@ -145,11 +145,11 @@ pub(super) fn find_in(tk: &Toks<'_>, ctx: &DocContext) -> Vec<Entity> {
         .into_iter()
         .map(|mut c| {
             if year_from_anchor(tk, &c) {
-                c.rule.push_str("+year:anchor");
+                c.rule.mark(Mark::YearAnchor);
             }
             c
         })
-        .filter_map(|c| tk.entity(c.kind, c.first, c.last, c.value, &c.rule))
+        .filter_map(|c| tk.entity(c.kind, c.first, c.last, c.value, c.rule))
         .collect()
 }
 
@@ -161,8 +161,8 @@ fn year_from_anchor(tk: &Toks<'_>, c: &Cand) -> bool {
         .any(|t| t.is_number() && t.lower.len() == 4);
     c.kind == EntityKind::Date
         && c.value.starts_with(|ch: char| ch.is_ascii_digit())
-        && !c.rule.starts_with("date.relative")
-        && !c.rule.ends_with("+year:relative")
+        && c.rule.base() != Rule::DateRelative
+        && !c.rule.has(Mark::YearRelative)
         && !writes_year
 }
 

@@ -34,7 +34,7 @@ pub(super) fn relative(tk: &Toks<'_>, i: usize, anchor: Option<Ymd>) -> Option<C
         "Y" => format!("{:04}", a.year + off),
         _ => return None,
     };
-    Some(Cand::date(i, i + len - 1, value, "date.relative"))
+    Some(Cand::date(i, i + len - 1, value, Rule::DateRelative))
 }
 
 /// "tháng 12 năm ngoái", "ngày 5/3 năm nay": a day or month followed by a
@@ -42,7 +42,7 @@ pub(super) fn relative(tk: &Toks<'_>, i: usize, anchor: Option<Ymd>) -> Option<C
 pub(super) fn relative_years(cands: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
-        let year_word = c.rule.starts_with("date.relative") && c.value.len() == 4;
+        let year_word = c.rule.base() == Rule::DateRelative && c.value.len() == 4;
         if let Some(prev) = out
             .last_mut()
             .filter(|p| year_word && p.last + 1 == c.first)
@@ -56,7 +56,7 @@ pub(super) fn relative_years(cands: Vec<Cand>) -> Vec<Cand> {
                 }) {
                     prev.value = with_year.to_string();
                     prev.last = c.last;
-                    prev.rule = format!("{}+year:relative", prev.rule);
+                    prev.rule.mark(Mark::YearRelative);
                     continue;
                 }
             }
