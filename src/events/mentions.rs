@@ -115,6 +115,10 @@ pub struct Mention {
     /// Its subject is the two sides or the two countries, named by a word
     /// that stands for them ("hai bên", "hai nước"): it has actors.
     pub sides: bool,
+    /// It names people, and only private ones, without an office: named
+    /// the way news names a suspect or a passer-by (see
+    /// [`participants::is_private`]).
+    pub private: bool,
 }
 
 impl Mention {
@@ -323,6 +327,11 @@ pub fn read_sentence(
         if h.trigger.kind == EventKind::Visit {
             location = arguments::destination(&v, e, to).or(location);
         }
+        // A name inside the place is the place's ("lễ đón tại Depot X", a
+        // quay named after someone), not a person at the event.
+        if let Some(l) = &location {
+            named.persons.retain(|p| !l.contains(p.name.as_str()));
+        }
         let status_from = [
             clause_start,
             prev.map_or(0, |p| p.0.tokens.end),
@@ -343,6 +352,12 @@ pub fn read_sentence(
             || (*role == Role::Embedded && named.orgs.is_empty()))
             && named.persons.is_empty()
             && (frame_subject.min(from).min(s)..s).any(|j| BOTH_SIDES.has(&v.tokens, j));
+        let private = !named.persons.is_empty()
+            && named.orgs.is_empty()
+            && named
+                .persons
+                .iter()
+                .all(|p| p.role.is_none() && participants::is_private(&v, p));
         out.push(Mention {
             kind: h.trigger.kind,
             cameo: h.trigger.cameo.clone(),
@@ -371,6 +386,7 @@ pub fn read_sentence(
                 .flatten(),
             both_sides,
             sides,
+            private,
             refers_back: (e..(e + 2).min(v.tokens.len()))
                 .any(|j| DEMONSTRATIVES.contains(&v.tokens[j].lower.as_str())),
         });

@@ -61,6 +61,8 @@ pub struct Cluster {
     pub sides: bool,
     /// Every mention's trigger needs two named sides ("cuộc họp").
     pub needs_two_sides: bool,
+    /// Every mention names only private persons (see [`Mention::private`]).
+    pub private: bool,
     /// The headline tells of it.
     pub in_title: bool,
     /// Tie to an earlier event: relation and that event's index.
@@ -95,6 +97,7 @@ impl Cluster {
             strong: false,
             sides: false,
             needs_two_sides: true,
+            private: true,
             in_title: false,
             tie: None,
             date_from_tie: false,
@@ -162,6 +165,7 @@ impl Cluster {
         self.strong |= m.role.is_strong();
         self.sides |= m.sides;
         self.needs_two_sides &= m.two_sides;
+        self.private &= m.private;
         self.in_title |= m.role == Role::Title;
     }
 
@@ -536,7 +540,14 @@ pub fn is_listed(c: &Cluster) -> bool {
     } else {
         !c.persons.is_empty() || !c.orgs.is_empty() || c.sides
     };
+    // A sitting is between people in public life: when everyone it names
+    // is a private person ("N. vô tình gặp C."), it is no event of the spec.
+    let sitting = matches!(
+        c.kind,
+        EventKind::PhoneCall | EventKind::Reception | EventKind::Meeting | EventKind::Talks
+    );
     actors
+        && !(sitting && c.private)
         && (two_sides || !c.needs_two_sides)
         && (c.strong || c.status == EventStatus::Planned || c.date.is_some_and(|d| d.has_year()))
 }

@@ -263,6 +263,34 @@ pub fn places_as_actors(v: &SentenceView<'_>, r: Range<usize>) -> Vec<Participan
     out
 }
 
+/// Words that address a private person before the name ("anh Nguyễn Văn
+/// A", "chị B", "cháu C"): news names people in office by their title, or
+/// "ông"/"bà" with one.
+const FAMILIAR: &[&str] = &["anh", "chị", "em", "cháu", "bé"];
+
+/// Whether `p` is named in the sentence the way news names a private
+/// person: by a familiar word ("anh X"), or with the given name cut to
+/// its initial ("Nguyễn Thị N.", the way reports hide a suspect's or a
+/// victim's name).
+pub fn is_private(v: &SentenceView<'_>, p: &Participant) -> bool {
+    v.entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Per && person(e).name == p.name)
+        .any(|e| {
+            let at = v.token_at(e.span.start);
+            let familiar = at
+                .checked_sub(1)
+                .is_some_and(|j| FAMILIAR.contains(&v.tokens[j].lower.as_str()));
+            let initial = e
+                .text
+                .trim_end_matches('.')
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| last.chars().count() == 1 && e.text.contains(' '));
+            familiar || initial
+        })
+}
+
 /// Pronouns that stand for a person named before them.
 const PRONOUNS: &[&str] = &["ông", "bà", "ngài"];
 

@@ -42,6 +42,18 @@ static NEGATIONS: LazyLock<Phrases<()>> = LazyLock::new(|| {
         Mode::AnyCase,
     )
 });
+static AUDIENCES: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    lists::words(
+        include_str!("../../data/events/audiences.txt"),
+        Mode::AnyCase,
+    )
+});
+static BACKGROUND: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    lists::words(
+        include_str!("../../data/events/background.txt"),
+        Mode::AnyCase,
+    )
+});
 static CLASSIFIERS: LazyLock<Phrases<()>> = LazyLock::new(|| {
     lists::words(
         include_str!("../../data/events/classifiers.txt"),
@@ -180,9 +192,24 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
             raw
         };
     let hits = join_hits(v, raw);
+    // Someone's quoted words tell no event of the article's own, planned
+    // ones included ("“Chúng tôi sắp mở một buổi hội đàm …”, ông X nói");
+    // a headline's quotation is the headline's report.
+    let speech = if sentence.part == Part::Title {
+        Vec::new()
+    } else {
+        quoted_speech(v)
+    };
     let hits: Vec<Hit> = hits
         .into_iter()
-        .filter(|h| !v.in_parens(h.tokens.start) && !is_generic(v, h) && !is_denied(v, h))
+        .filter(|h| {
+            !v.in_parens(h.tokens.start)
+                && !speech.iter().any(|q| q.contains(&h.tokens.start))
+                && !is_generic(v, h)
+                && !is_denied(v, h)
+                && !faces_an_audience(v, h)
+                && !states_no_second_side(v, h)
+        })
         .collect();
     if hits.is_empty() {
         return None;
@@ -216,7 +243,9 @@ pub fn classify<'t>(v: &SentenceView<'_>) -> Option<Classified<'t>> {
             } else {
                 Role::LeadingFrame
             }
-        } else if frames.iter().any(|f| f.start >= lead_end && f.end <= s) {
+        } else if frames.iter().any(|f| f.start >= lead_end && f.end <= s)
+            || told_as_background(v, s)
+        {
             Role::Embedded
         } else if occasions
             .iter()
@@ -388,6 +417,109 @@ fn is_generic(v: &SentenceView<'_>, h: &Hit<'_>) -> bool {
         && actor_follows(&v.tokens, h.tokens.end, &v.entities);
     generic && !with_partner
 }
+
+/// How many words a quotation needs to be someone's speech: fewer are a
+/// name or a phrase quoted ("danh hiệu “Công dân ưu tú”").
+const SPEECH_WORDS: usize = 6;
+
+/// The stretches of a sentence (token ranges) inside quotation marks that
+/// hold someone's words. A closing mark with no opening one before it ends
+/// a quotation that began in an earlier sentence ("…”, ông X cho biết."); an
+/// opening mark with no closing one runs to the end. A straight mark left
+/// over closes when a comma, a stop or the end follows it, else opens.
+fn quoted_speech(v: &SentenceView<'_>) -> Vec<Range<usize>> {
+    let t = &v.tokens;
+    let straight = t.iter().filter(|x| x.is('"')).count();
+    let mut straight_seen = 0;
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
+        if t[r.clone()].iter().filter(|x| x.is_word()).count() >= SPEECH_WORDS {
+            out.push(r);
+        }
+    };
+    for j in 0..t.len() {
+        let opens = if t[j].is('“') {
+            true
+        } else if t[j].is('”') {
+            false
+        } else if t[j].is('"') {
+            straight_seen += 1;
+            let left_over = straight % 2 == 1 && straight_seen == straight;
+            if left_over && open.is_none() {
+                !t.get(j + 1).map_or(true, |n| n.is(',') || n.is('.'))
+            } else {
+                open.is_none()
+            }
+        } else {
+            continue;
+        };
+        if opens {
+            open = Some(j + 1);
+        } else {
+            push(open.take().unwrap_or(0)..j, &mut out);
+        }
+    }
+    if let Some(from) = open {
+        push(from..t.len(), &mut out);
+    }
+    out
+}
+
+/// Whether a background word (`background.txt`: "từng", "đến nay") stands
+/// before token `s` in its clause: a past fact or a running tally.
+fn told_as_background(v: &SentenceView<'_>, s: usize) -> bool {
+    let from = v.last_mark(s, &[',', ';', ':']).map_or(0, |i| i + 1);
+    (from..s).any(|j| BACKGROUND.has(&v.tokens, j) && !v.inside(j, NAME_KINDS))
+}
+
+/// Words skipped between a sitting's word and the audience it faces.
+const BEFORE_AUDIENCE: &[&str] = &["với", "các", "những", "đông", "đảo"];
+
+/// Whether the other side of a call or a sitting is the public (the press,
+/// voters, the people: `audiences.txt`): "trao đổi qua điện thoại với các
+/// phóng viên" is a press remark, "tiếp xúc cử tri" a constituency meeting.
+fn faces_an_audience(v: &SentenceView<'_>, h: &Hit<'_>) -> bool {
+    if !matches!(
+        h.trigger.kind,
+        EventKind::PhoneCall | EventKind::Meeting | EventKind::Talks | EventKind::Reception
+    ) {
+        return false;
+    }
+    let mut j = h.tokens.end;
+    while v
+        .tokens
+        .get(j)
+        .is_some_and(|t| t.is_word() && BEFORE_AUDIENCE.contains(&t.lower.as_str()))
+    {
+        j += 1;
+    }
+    AUDIENCES.has(&v.tokens, j)
+}
+
+/// Whether a meeting word that needs two sides ("cuộc họp") states none:
+/// no "giữa" or "với" after it in its part of the sentence and no joint
+/// body named ("cuộc họp giữa hai Bộ", "cuộc họp Ủy ban hỗn hợp"). Without
+/// them it is one body's own session ("cuộc họp Thường trực Chính phủ",
+/// "Kết luận cuộc họp, Thứ trưởng X nhấn mạnh …").
+fn states_no_second_side(v: &SentenceView<'_>, h: &Hit<'_>) -> bool {
+    if !h.trigger.two_sides {
+        return false;
+    }
+    let next = h.tokens.end;
+    let part_end = v
+        .next_mark(next, &[',', ';', ':', '.'])
+        .unwrap_or(v.tokens.len())
+        .min(next + SIDES_REACH);
+    let joined = (next..part_end).any(|j| matches!(v.tokens[j].lower.as_str(), "giữa" | "với"));
+    let joint = (next..part_end).any(|j| object_at(&v.tokens, j, "joint_bodies"));
+    !joined && !joint
+}
+
+/// How far after a meeting word its sides or a joint body's name may
+/// stand ("cuộc họp lần thứ 5 Ủy ban hỗn hợp", "cuộc họp cấp Bộ trưởng
+/// giữa …").
+const SIDES_REACH: usize = 10;
 
 /// How far before an event word a negation denies it, in tokens.
 const NEGATION_REACH: usize = 3;

@@ -26,6 +26,14 @@ pub enum Condition {
     NotAfter(Vec<String>),
     /// A number follows.
     Number,
+    /// None of the next `within` words starts an item of the object list
+    /// `list` ("chủ trì cuộc họp báo" chairs no session).
+    NoObject {
+        /// The list's name in `objects.tsv`.
+        list: String,
+        /// How many words ahead to look.
+        within: usize,
+    },
 }
 
 /// One line of the trigger list.
@@ -92,6 +100,10 @@ fn parse_trigger(line: &str) -> Option<EventTrigger> {
                 list: list.to_string(),
                 within: n.parse().ok()?,
             }),
+            ["notobj", list, n] => conditions.push(Condition::NoObject {
+                list: list.to_string(),
+                within: n.parse().ok()?,
+            }),
             _ => return None,
         }
     }
@@ -143,6 +155,14 @@ static ACTORS: LazyLock<Phrases<()>> =
 /// `tokens[j]`.
 pub fn object_at(tokens: &[Token], j: usize, list: &str) -> bool {
     OBJECTS.all_at(tokens, j).any(|(_, l)| l == list)
+}
+
+/// Whether one of the `within` words from `tokens[next]` on (words only)
+/// starts an item of the object list `list`.
+fn object_within(tokens: &[Token], next: usize, within: usize, list: &str) -> bool {
+    (next..next + within)
+        .take_while(|&j| tokens.get(j).is_some_and(Token::is_word))
+        .any(|j| object_at(tokens, j, list))
 }
 
 /// A cue found in a sentence, its conditions met.
@@ -197,9 +217,8 @@ fn conditions_hold(
         Condition::NotBefore(words) => tokens
             .get(next)
             .map_or(true, |n| !words.iter().any(|w| *w == n.lower)),
-        Condition::Object { list, within } => (next..next + within)
-            .take_while(|&j| tokens.get(j).is_some_and(Token::is_word))
-            .any(|j| object_at(tokens, j, list)),
+        Condition::Object { list, within } => object_within(tokens, next, *within, list),
+        Condition::NoObject { list, within } => !object_within(tokens, next, *within, list),
     })
 }
 
