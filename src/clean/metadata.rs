@@ -1,35 +1,22 @@
 //! Reading the article's metadata lines: the dateline into an ISO date,
 //! bylines and source credits into the names they print.
 
-use regex::Regex;
-use std::sync::LazyLock;
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]((?:19|20)[0-9]{2})(?:[^0-9]|$)")
-        .unwrap()
-});
-/// Year first, as machine-written stamps give it ("2023-08-14 09:12:40").
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})(?:[^0-9]|$)").unwrap()
-});
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9/])([0-2]?[0-9])[:h]([0-5][0-9])(?:[^0-9]|$)").unwrap()
-});
+use super::patterns;
 
 /// "17:05 | 23/03/2021 GMT+7" → "2021-03-23T17:05"; a date alone → "2021-03-23";
 /// a stamp written year first ("2021-03-23 17:05:09") reads the same.
 pub fn published(line: &str) -> Option<String> {
-    let (day, month, year): (u8, u8, i32) = match DATE.captures(line) {
-        Some(d) => (d[1].parse().ok()?, d[2].parse().ok()?, d[3].parse().ok()?),
+    let (day, month, year): (u8, u8, i32) = match patterns::day_month_year(line) {
+        Some((d, m, y)) => (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?),
         None => {
-            let d = ISO_DATE.captures(line)?;
-            (d[3].parse().ok()?, d[2].parse().ok()?, d[1].parse().ok()?)
+            let (y, m, d) = patterns::year_month_day(line, false)?;
+            (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?)
         }
     };
     let date = crate::Ymd::new(year, month, day)?;
-    match TIME.captures(line) {
-        Some(t) => {
-            let (h, m): (u8, u8) = (t[1].parse().ok()?, t[2].parse().ok()?);
+    match patterns::clock(line, false) {
+        Some((h, m)) => {
+            let (h, m): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
             if h < 24 {
                 Some(format!("{date}T{h:02}:{m:02}"))
             } else {

@@ -13,6 +13,7 @@ mod blocks;
 pub mod html;
 pub mod layout;
 pub mod metadata;
+mod patterns;
 pub(crate) mod run;
 pub mod shape;
 pub(crate) mod title;

@@ -3,11 +3,11 @@
 //! source credit, a caption, a slug? Context (where the line sits, what is
 //! around it) is [`super::layout`]'s business.
 
+use super::patterns;
 use crate::fasthash::FastSet;
 use crate::normalise::compose::is_alphanumeric;
 use crate::text::fold::{fold, fold_words};
 use crate::text::lists::{folded, Punct};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A list compared with whole folded lines ("tin lien quan").
@@ -50,33 +50,6 @@ static DATELINE_WORDS: LazyLock<FastSet<String>> =
     LazyLock::new(|| word_set(include_str!("../../data/clean/dateline_words.txt")));
 static FUNCTION_WORDS: LazyLock<FastSet<String>> =
     LazyLock::new(|| word_set(include_str!("../../data/clean/function_words.txt")));
-
-/// A date stamp: "17:05 | 23/03/2021 GMT+7", "Thứ Sáu, 11/06/2021 - 07:48",
-/// "11/06/2021 07:48 (GMT+7)", "2021-06-11 07:48:05".
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|[^0-9])(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2})(?:[^0-9]|$)",
-    )
-    .unwrap()
-});
-/// "15 phút trước", "2 giờ trước": a site's relative time stamp (folded).
-static RELATIVE_STAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[0-9]+ (?:giay|phut|gio|ngay|tuan|thang|nam) truoc$").unwrap());
-static CLOCK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-2]?[0-9])[:h]([0-5][0-9])(?:[^0-9]|$)").unwrap());
-/// A web address or a domain in running text ("Baomau.vn", "https://…"),
-/// in any case. Spelled case by case rather than with `(?i)`, which needs
-/// regex's Unicode case tables (~40 KB of gzipped wasm, issue 16): ASCII
-/// letters either way, plus the two letters Unicode folds onto them, 'ſ'
-/// onto s and the Kelvin sign onto k, as `(?i)` matched.
-static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[hH][tT][tT][pP][sS\x{17F}]?://|[wW]{3}\.|[a-zA-Z0-9\x{17F}\x{212A}]\.(?:[vV][nN]|[cC][oO][mM]|[nN][eE][tT]|[oO][rR][gG]|[iI][nN][fF][oO])(?:[^a-zA-Z\x{17F}\x{212A}]|$)").unwrap()
-});
-/// "(TTXVN/Tin Mẫu+)": a short credit in parentheses, alone on its line.
-static PAREN_SOURCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(([^()]{2,50})\)\.?$").unwrap());
-/// "\[Video\] …", "\[Infographic\] …": a media item's title in a list.
-static BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\]]{2,20}\]").unwrap());
 
 /// What a line looks like on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -373,7 +346,7 @@ fn shape_of(text: &str, key: &str, words: usize) -> Shape {
     if is_editor_note(text, &lower, words) {
         return Shape::EditorNote;
     }
-    if text.starts_with('[') && BRACKETED.is_match(text) {
+    if text.starts_with('[') && patterns::starts_bracketed(text) {
         return Shape::Bracketed;
     }
     if is_slug(text, words) {
@@ -492,30 +465,27 @@ fn has_markup(text: &str) -> bool {
 /// "Theo dõi Baomau.vn trên", "https://…": a short line naming a web
 /// address (checked after bylines: "Hải Yến/BAOMAU.VN" is a byline).
 fn names_web_address(text: &str, words: usize, sentence: bool) -> bool {
-    (words <= 8 && !sentence || words == 1)
-        // Every alternative holds a '.' or a ':' (a cheap test before the regex).
-        && text.contains(['.', ':'])
-        && DOMAIN.is_match(text)
+    (words <= 8 && !sentence || words == 1) && patterns::names_domain(text)
 }
 
 /// "15 phút trước" (folded): a site's relative time stamp, never an
 /// article's own text.
 pub(crate) fn is_relative_stamp(key: &str) -> bool {
-    key.bytes().next().is_some_and(|b| b.is_ascii_digit()) && RELATIVE_STAMP.is_match(key)
+    patterns::is_relative_stamp(key)
 }
 
 /// A date stamp alone, or with a few words of a source's name ("Tuổi Trẻ,
 /// 08:35 19/07/2014"); a relative stamp ("15 phút trước").
 fn is_dateline(text: &str, key: &str, words: usize) -> bool {
-    // Every pattern needs a digit (a cheap test before the regexes).
+    // Every pattern needs a digit.
     if words > 12 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     if words <= 4 && is_relative_stamp(key) {
         return true;
     }
-    let dated = DATELINE.is_match(text);
-    if !(dated || CLOCK.is_match(text)) {
+    let dated = patterns::has_date(text);
+    if !(dated || patterns::clock(text, true).is_some()) {
         return false;
     }
     // Mostly digits, separators, weekday and zone words: little else; a
@@ -554,7 +524,7 @@ fn is_editor_note(text: &str, lower: &str, words: usize) -> bool {
 }
 
 fn is_source(text: &str, key: &str, lower: &str, words: usize, sentence: bool) -> bool {
-    if words <= 5 && text.starts_with('(') && PAREN_SOURCE.is_match(text) {
+    if words <= 5 && patterns::is_paren_credit(text) {
         // "(TTXVN/Tin Mẫu+)", not "(3/12)" nor a credit "(Ảnh: …)".
         return text.chars().any(|c| c.is_uppercase()) && !text.contains(':');
     }

@@ -3,15 +3,39 @@
 
 use super::mentions::{Mention, Relation, Role};
 use super::merge::Cluster;
-use super::sentences::Part;
+use super::sentences::{Part, Sentence};
 use crate::values::date::EventDate;
 use crate::{EventStatus, Ymd};
 use std::cmp::Ordering;
 
+/// How many sentences below the headline open the article: an event the
+/// headline does not tell is the main one only when they report it. One
+/// reported deeper in the text is an aside of an article about something
+/// else (a sports report, a court case), and a page that reports no event
+/// of the spec has no main event.
+const OPENING_SENTENCES: usize = 5;
+
+/// Where the opening of the article ends (a byte offset into `text`): after
+/// its first [`OPENING_SENTENCES`] sentences below the headline.
+pub fn opening_end(sentences: &[Sentence], text_len: usize) -> usize {
+    sentences
+        .iter()
+        .filter(|s| matches!(s.part, Part::Lead | Part::Body))
+        .nth(OPENING_SENTENCES - 1)
+        .map_or(text_len, |s| s.span.end)
+}
+
 /// The index (into `listed`) of the main event: the one the headline tells
 /// of, else the first that the lead reports, else the first the body
-/// reports (a lead that only sums up, "Hai bên nhất trí …", names none).
-pub fn main_event(listed: &[usize], clusters: &[Cluster], mentions: &[Mention]) -> Option<usize> {
+/// reports (a lead that only sums up, "Hai bên nhất trí …", names none);
+/// below the headline, only within the opening (bytes before
+/// `opening_end`).
+pub fn main_event(
+    listed: &[usize],
+    clusters: &[Cluster],
+    mentions: &[Mention],
+    opening_end: usize,
+) -> Option<usize> {
     let titled = listed
         .iter()
         .position(|&c| clusters[c].in_title && clusters[c].strong_in_text(mentions));
@@ -29,7 +53,11 @@ pub fn main_event(listed: &[usize], clusters: &[Cluster], mentions: &[Mention]) 
         mentions
             .iter()
             .zip(&owner)
-            .filter(|(m, _)| m.role == Role::Predicate && part.map_or(true, |p| m.part == p))
+            .filter(|(m, _)| {
+                m.role == Role::Predicate
+                    && part.map_or(true, |p| m.part == p)
+                    && m.span.start < opening_end
+            })
             .find_map(|(_, o)| *o)
     };
     titled

@@ -268,6 +268,15 @@ pub fn read_sentence(
                 .extend(participants::pronoun_referent(&v, from.min(s)..to));
         }
         let mut subject = participants::named_in(&v, from.min(s)..s).persons;
+        if h.trigger.kind == EventKind::Visit {
+            if let Some(invitee) = invitee_start(&v, from.min(s), s) {
+                let invited = participants::named_in(&v, invitee..to);
+                if !invited.persons.is_empty() {
+                    subject = participants::named_in(&v, invitee..s).persons;
+                    named = invited;
+                }
+            }
+        }
         if named.persons.is_empty() && from >= s {
             if let Some(p) = participants::subject_before(&v, s) {
                 subject.push(p.clone());
@@ -351,7 +360,7 @@ pub fn read_sentence(
         let both_sides = (*role == Role::Predicate
             || (*role == Role::Embedded && named.orgs.is_empty()))
             && named.persons.is_empty()
-            && (frame_subject.min(from).min(s)..s).any(|j| BOTH_SIDES.has(&v.tokens, j));
+            && (frame_subject.min(s)..s).any(|j| BOTH_SIDES.has(&v.tokens, j));
         let private = !named.persons.is_empty()
             && named.orgs.is_empty()
             && named
@@ -396,6 +405,25 @@ pub fn read_sentence(
         heads: Vec::new(),
     }
 }
+
+/// Where the invitee is named, when an invitation ("mời", "lời mời")
+/// stands before a visit word in tokens `from..s`: the visitor is the one
+/// invited, after it ("chuyển lời mời của Thủ tướng X tới Phó Thủ tướng Y
+/// sang thăm …": Y, named after "tới"), not who makes or passes on the
+/// invitation. Accepting one ("nhận lời mời") leaves the subject the
+/// visitor.
+fn invitee_start(v: &SentenceView<'_>, from: usize, s: usize) -> Option<usize> {
+    let m = (from..s).rev().find(|&j| v.tokens[j].lower == "mời")?;
+    let accepted = (m.saturating_sub(2)..m).any(|j| v.tokens[j].lower == "nhận");
+    if accepted {
+        return None;
+    }
+    let addressee = (m + 1..s).find(|&j| ADDRESSEE_MARKS.contains(&v.tokens[j].lower.as_str()));
+    Some(addressee.unwrap_or(m) + 1)
+}
+
+/// Words that name who an invitation goes to ("lời mời của X tới Y").
+const ADDRESSEE_MARKS: &[&str] = &["tới", "đến", "cho"];
 
 /// Where a clause that opens with a person begins, when it is the last
 /// item of a list of people separated by semicolons ("các ông: A – Chủ

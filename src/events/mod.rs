@@ -100,7 +100,9 @@ pub fn find_tokenised(
     let mut listed: Vec<usize> = (0..clusters.len())
         .filter(|&c| merge::is_listed(&clusters[c]))
         .collect();
-    let main = main_event::main_event(&listed, &clusters, &mentions).map(|i| listed.remove(i));
+    let opening = main_event::opening_end(&sents, text.len());
+    let main =
+        main_event::main_event(&listed, &clusters, &mentions, opening).map(|i| listed.remove(i));
     let witnesses = captions::witnesses(captions, ctx);
     captions::date_undated(&mut clusters, main.as_slice(), &witnesses);
     captions::date_undated(&mut clusters, &listed, &witnesses);
