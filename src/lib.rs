@@ -631,33 +631,43 @@ pub struct Event {
 pub fn extract(raw: &str, options: &Options) -> Result<Extraction, Error> {
     check_size(raw.len(), options)?;
     let legacy = normalise::legacy::detect(raw);
-    let text = normalise::normalise(&normalise::legacy::convert(legacy, raw));
+    let (text, spellings) =
+        normalise::normalise_keeping_spellings(&normalise::legacy::convert(legacy, raw));
     let article = if options.clean {
         clean::clean_text(&text)
     } else {
         clean::Article::as_given(&text)
     };
-    Ok(normalise::legacy::warn(legacy, finish(article, options)))
+    let mut x = finish(article, options);
+    restore_spellings(&mut x, &spellings);
+    Ok(normalise::legacy::warn(legacy, x))
 }
 
 /// Runs the whole pipeline on a page given as blocks from HTML.
 pub fn extract_blocks(blocks: &[InputBlock], options: &Options) -> Result<Extraction, Error> {
     check_size(blocks.iter().map(|b| b.text.len() + 1).sum(), options)?;
     let legacy = normalise::legacy::detect_blocks(blocks);
+    let mut spellings = normalise::spelling::Spellings::default();
     let blocks: Vec<InputBlock> = blocks
         .iter()
         .map(|b| InputBlock {
-            text: normalise::normalise(&normalise::legacy::convert(legacy, &b.text)),
+            text: normalise::normalise_into(
+                &normalise::legacy::convert(legacy, &b.text),
+                Some(&mut spellings),
+            ),
             ..b.clone()
         })
         .collect();
+    spellings.settle();
     let article = if options.clean {
         clean::clean_blocks(&blocks)
     } else {
         let joined: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         clean::Article::as_given(&joined.join("\n\n"))
     };
-    Ok(normalise::legacy::warn(legacy, finish(article, options)))
+    let mut x = finish(article, options);
+    restore_spellings(&mut x, &spellings);
+    Ok(normalise::legacy::warn(legacy, x))
 }
 
 /// Runs the whole pipeline on an HTML document (the CLI's `.html` files).
@@ -677,6 +687,47 @@ fn check_size(len: usize, options: &Options) -> Result<(), Error> {
         ));
     }
     Ok(())
+}
+
+/// Writes every word the normaliser respelled back as the paste wrote it, in
+/// every string of the document (see `normalise::spelling`). A tone moved
+/// within a word keeps the word's UTF-16 length, so the offsets stay true;
+/// the byte spans are set again from them, and mentions and sentences are
+/// cut again from the restored `text`, so they match it exactly.
+fn restore_spellings(x: &mut Extraction, spellings: &normalise::spelling::Spellings) {
+    if spellings.is_empty() {
+        return;
+    }
+    // Strings cut from the text are placed word by word; names and roles the
+    // stages made take back only the words the paste wrote one way.
+    let r = |s: &mut String| spellings.restore_in(s);
+    let ro = |s: &mut Option<String>| s.iter_mut().for_each(r);
+    let w = |s: &mut String| spellings.restore_words_in(s);
+    let wo = |s: &mut Option<String>| s.iter_mut().for_each(w);
+    ro(&mut x.title);
+    ro(&mut x.byline);
+    ro(&mut x.source);
+    x.paragraphs.iter_mut().for_each(r);
+    x.captions.iter_mut().for_each(r);
+    x.removed.iter_mut().for_each(|d| r(&mut d.text));
+    r(&mut x.text);
+    offsets::fill_bytes(&x.text, &mut x.entities, &mut x.events);
+    for e in &mut x.entities {
+        e.text = x.text[e.span.clone()].to_string();
+        w(&mut e.canonical);
+        e.roles.iter_mut().for_each(w);
+        wo(&mut e.country);
+    }
+    for ev in &mut x.events {
+        w(&mut ev.trigger);
+        wo(&mut ev.location);
+        ev.sentence = x.text[ev.sentence_span.clone()].to_string();
+        for p in &mut ev.participants {
+            w(&mut p.name);
+            wo(&mut p.role);
+            wo(&mut p.country);
+        }
+    }
 }
 
 /// The stages after cleaning, shared by every kind of input.

@@ -5,7 +5,8 @@
 //!   a compact table of Latin letters ([`compose`]), not the full Unicode data;
 //! - one tone-mark placement: the modern style, where the tone of the open
 //!   syllables `oa`, `oe`, `uy` sits on the first vowel ("hoà" → "hòa",
-//!   "thuỷ" → "thủy"), so that both spellings read alike;
+//!   "thuỷ" → "thủy"), so that both spellings read alike; the output gives
+//!   the paste's own placement back ([`spelling`]);
 //! - line endings become `\n`; no-break spaces become spaces; zero-width
 //!   characters (ZWSP, ZWNJ, ZWJ, word joiner, soft hyphen) and the
 //!   byte-order mark go; runs of spaces and tabs become one
@@ -15,11 +16,27 @@
 
 pub mod compose;
 pub mod legacy;
+pub mod spelling;
 
 use std::borrow::Cow;
 
 /// Returns `raw` normalised for the later stages.
 pub fn normalise(raw: &str) -> String {
+    normalise_into(raw, None)
+}
+
+/// Returns `raw` normalised, and the words whose tone it moved, so that the
+/// output can give them back as the paste wrote them ([`spelling`]).
+pub fn normalise_keeping_spellings(raw: &str) -> (String, spelling::Spellings) {
+    let mut spellings = spelling::Spellings::default();
+    let text = normalise_into(raw, Some(&mut spellings));
+    spellings.settle();
+    (text, spellings)
+}
+
+/// Normalises `raw`, noting each respelled word in `spellings` when given
+/// (the caller settles them once every text of the page is normalised).
+pub(crate) fn normalise_into(raw: &str, mut spellings: Option<&mut spelling::Spellings>) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut line = String::new();
     // Invisible characters go before composition: dropped after it, they
@@ -43,7 +60,7 @@ pub fn normalise(raw: &str) -> String {
                 if c == Some('\r') && chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                push_line(&mut out, &line);
+                push_line(&mut out, &line, spellings.as_deref_mut());
                 line.clear();
                 match c {
                     None => break,
@@ -77,11 +94,14 @@ pub fn normalise(raw: &str) -> String {
             },
         }
     }
+    if let Some(sp) = spellings {
+        sp.end_text(&out);
+    }
     out
 }
 
 /// Appends one line, trimmed, with the modern tone placement.
-fn push_line(out: &mut String, line: &str) {
+fn push_line(out: &mut String, line: &str, mut spellings: Option<&mut spelling::Spellings>) {
     let line = line.trim_matches(' ');
     let mut word_start = None;
     for (i, c) in line.char_indices() {
@@ -94,7 +114,7 @@ fn push_line(out: &mut String, line: &str) {
             if compose::is_mark(c) {
                 out.push_str(&line[s..i]);
             } else {
-                push_word(out, &line[s..i]);
+                push_word(out, &line[s..i], spellings.as_deref_mut());
             }
             out.push(c);
         } else {
@@ -102,7 +122,7 @@ fn push_line(out: &mut String, line: &str) {
         }
     }
     if let Some(s) = word_start {
-        push_word(out, &line[s..]);
+        push_word(out, &line[s..], spellings);
     }
 }
 
@@ -136,7 +156,8 @@ fn with_tone(plain: char, tone: usize) -> char {
 
 /// Moves the tone of a word ending in an open `oa`/`oe`/`uy` (not `quy`) to
 /// the first vowel: the old placement ("hoà") to the modern one ("hòa").
-fn push_word(out: &mut String, word: &str) {
+/// A respelled word is noted in `spellings`.
+fn push_word(out: &mut String, word: &str, spellings: Option<&mut spelling::Spellings>) {
     // Most words do not end in a toned a/e/y (nor in any non-ASCII letter).
     let last = word.chars().next_back();
     if !matches!(last, Some(c) if !c.is_ascii() && split_tone(c).is_some()) {
@@ -150,9 +171,13 @@ fn push_word(out: &mut String, word: &str) {
             let pair = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
             let after_q = n >= 3 && chars[n - 3].eq_ignore_ascii_case(&'q');
             if matches!(pair, ('o', 'a') | ('o', 'e')) || (pair == ('u', 'y') && !after_q) {
+                let at = out.len();
                 out.extend(&chars[..n - 2]);
                 out.push(with_tone(first, tone));
                 out.push(last);
+                if let Some(sp) = spellings {
+                    sp.record(&out[at..], word, at);
+                }
                 return;
             }
         }

@@ -40,6 +40,29 @@ impl Utf16Map {
     }
 }
 
+impl Utf16Map {
+    /// The byte offset of UTF-16 offset `u` (inside a surrogate pair: the
+    /// char's start).
+    pub fn to_byte(&self, u: usize) -> usize {
+        match self.units.binary_search(&u) {
+            Ok(i) => self.bytes[i],
+            Err(i) => self.bytes[i.saturating_sub(1)],
+        }
+    }
+}
+
+/// Sets the byte spans of entities and events from their UTF-16 offsets,
+/// after `text` was rewritten with the same UTF-16 lengths.
+pub fn fill_bytes(text: &str, entities: &mut [Entity], events: &mut [Event]) {
+    let map = Utf16Map::new(text);
+    for e in entities {
+        e.span = map.to_byte(e.start)..map.to_byte(e.end);
+    }
+    for ev in events {
+        ev.sentence_span = map.to_byte(ev.sentence_start)..map.to_byte(ev.sentence_end);
+    }
+}
+
 /// Fills the UTF-16 `start`/`end` of entities and events from their byte spans.
 pub fn fill_utf16(text: &str, entities: &mut [Entity], events: &mut [Event]) {
     let map = Utf16Map::new(text);

@@ -115,8 +115,8 @@ pub struct Mention {
     /// Its subject is the two sides or the two countries, named by a word
     /// that stands for them ("hai bên", "hai nước"): it has actors.
     pub sides: bool,
-    /// It names people, and only private ones, without an office: named
-    /// the way news names a suspect or a passer-by (see
+    /// It names people, none of them with an office, and one of them the
+    /// way news names a suspect or a passer-by (see
     /// [`participants::is_private`]).
     pub private: bool,
 }
@@ -361,12 +361,12 @@ pub fn read_sentence(
             || (*role == Role::Embedded && named.orgs.is_empty()))
             && named.persons.is_empty()
             && (frame_subject.min(s)..s).any(|j| BOTH_SIDES.has(&v.tokens, j));
-        let private = !named.persons.is_empty()
-            && named.orgs.is_empty()
+        let private = named.orgs.is_empty()
+            && named.persons.iter().all(|p| p.role.is_none())
             && named
                 .persons
                 .iter()
-                .all(|p| p.role.is_none() && participants::is_private(&v, p));
+                .any(|p| participants::is_private(&v, p));
         out.push(Mention {
             kind: h.trigger.kind,
             cameo: h.trigger.cameo.clone(),

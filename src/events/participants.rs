@@ -4,8 +4,11 @@
 
 use super::view::SentenceView;
 use crate::fasthash::FastMap;
+use crate::text::lists;
+use crate::text::phrases::{Mode, Phrases};
 use crate::{Entity, EntityKind, Participant};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Who holds each title the article names people by: a title said alone
 /// later ("Chủ tịch nước cảm ơn …", "đón Chủ tịch nước") stands for the one
@@ -263,24 +266,27 @@ pub fn places_as_actors(v: &SentenceView<'_>, r: Range<usize>) -> Vec<Participan
     out
 }
 
-/// Words that address a private person before the name ("anh Nguyễn Văn
-/// A", "chị B", "cháu C"): news names people in office by their title, or
-/// "ông"/"bà" with one.
-const FAMILIAR: &[&str] = &["anh", "chị", "em", "cháu", "bé"];
+static PRIVATE_MARKS: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    lists::words(
+        include_str!("../../data/events/private_marks.txt"),
+        Mode::AnyCase,
+    )
+});
 
 /// Whether `p` is named in the sentence the way news names a private
-/// person: by a familiar word ("anh X"), or with the given name cut to
-/// its initial ("Nguyễn Thị N.", the way reports hide a suspect's or a
-/// victim's name).
+/// person: after a word of `private_marks.txt` ("anh X", "bị cáo Y"), or
+/// with the given name cut to its initial ("Nguyễn Thị N.", the way
+/// reports hide a suspect's or a victim's name).
 pub fn is_private(v: &SentenceView<'_>, p: &Participant) -> bool {
     v.entities
         .iter()
         .filter(|e| e.kind == EntityKind::Per && person(e).name == p.name)
         .any(|e| {
             let at = v.token_at(e.span.start);
-            let familiar = at
-                .checked_sub(1)
-                .is_some_and(|j| FAMILIAR.contains(&v.tokens[j].lower.as_str()));
+            let familiar = (1..=2).any(|len| {
+                at.checked_sub(len)
+                    .is_some_and(|j| PRIVATE_MARKS.all_at(&v.tokens, j).any(|(l, _)| l == len))
+            });
             let initial = e
                 .text
                 .trim_end_matches('.')
