@@ -224,6 +224,18 @@ fn unit_name(cx: &Cx<'_>, j: usize, cap_unit: bool) -> Option<(usize, String)> {
     if k - j >= 3 && (j..k).all(foreign) {
         k = j + 1;
     }
+    // "tỉnh Phông-xa-lỳ", "tỉnh Bo-li-khăm-xay": a transliterated name
+    // writes its syllables joined by hyphens, the later ones in lower case.
+    if k == j + 1 {
+        while cx.toks.get(k).is_some_and(|t| t.is('-') && !t.space_before)
+            && cx
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.word && !t.space_before && !t.break_before)
+        {
+            k += 2;
+        }
+    }
     (k > j).then(|| (k, cx.words(j..k)))
 }
 
