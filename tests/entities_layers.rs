@@ -37,7 +37,7 @@ fn entity_layer(module: &str) -> u8 {
         "scan" | "numerals" => 1,
         "places" | "orgs" | "people" | "temporal" | "quantities" => 2,
         "titles" | "misc" => 3,
-        "canonical" => 4,
+        "canonical" | "short_names" => 4,
         _ => 9,
     }
 }

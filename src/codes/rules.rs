@@ -27,6 +27,8 @@ id_enum! {
         OrgHead = "org.head",
         /// A national team by its age group ("U19 …").
         OrgTeam = "org.team",
+        /// A club by its sponsor's abbreviation and its province ("SHB …").
+        OrgClub = "org.club",
         /// Capitalised words with a foreign word for a kind of body ("… Holdings", "… FC").
         OrgForeignWords = "org.foreign_words",
         /// A brand written as one word with a capital inside, or a bank's one-word name.
@@ -55,6 +57,10 @@ id_enum! {
         PerTitleApposition = "per.title_apposition",
         /// A given name standing for a person named before.
         PerGivenName = "per.given_name",
+        /// Part of a person's name given in full elsewhere in the text (a foreign family name, a player's last two syllables).
+        PerShortName = "per.short_name",
+        /// An organisation's name without its head, given in full elsewhere in the text.
+        OrgShortName = "org.short_name",
         /// A title from its head word ("Bộ trưởng …").
         TitleHead = "title.head",
         /// A numbered text: its kind ("Quyết định") and its number.

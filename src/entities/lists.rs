@@ -88,7 +88,7 @@ pub struct Lists {
     /// ("tàu", "phim").
     pub not_person_before: Phrases<String>,
     /// Lower-case words before a newspaper's or an agency's name ("báo").
-    pub media_cues: Phrases<String>,
+    pub org_cues: Phrases<String>,
     /// Upper-case words that are no organisation.
     pub not_acronyms: Phrases<String>,
     /// Vietnamese family names.
@@ -158,8 +158,8 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             include_str!("../../data/entities/not_person_before.txt"),
             Mode::Lower,
         ),
-        media_cues: phrases(
-            include_str!("../../data/entities/media_cues.txt"),
+        org_cues: phrases(
+            include_str!("../../data/entities/org_cues.txt"),
             Mode::Lower,
         ),
         not_acronyms: phrases(

@@ -17,6 +17,8 @@
 //!    (named documents and meetings, with the organisations and places in
 //!    them);
 //! 5. [`canonical`]: one name, country and roles per person;
+//!    [`short_names`]: people and organisations named again by part of
+//!    their full name, in the cluster of the full name;
 //! 6. this module, which sets precedence: the names are read in one walk
 //!    over the tokens ([`crate::text::tokens`]); at each token every
 //!    recogniser proposes the mention that starts there and the longest
@@ -36,6 +38,7 @@ pub mod people;
 pub mod places;
 mod quantities;
 pub mod scan;
+pub mod short_names;
 mod temporal;
 pub mod titles;
 
@@ -63,10 +66,12 @@ fn find_in(cx: Cx<'_>, ctx: &DocContext) -> Vec<Entity> {
     let mut out: Vec<Entity> = names(&cx);
     canonical::assign(&cx, &mut out);
     let taken: Vec<Range<usize>> = out.iter().map(|e| e.span.clone()).collect();
+    let short = short_names::find(&cx, &mut out, &taken);
     let again = people::known_in_capitals(&cx, &out, &taken);
     let given = people::given_names(&cx, &out, &taken);
     out.extend(again);
     out.extend(given);
+    out.extend(short);
     add_outside(&mut out, temporal_and_quantities(&cx, ctx));
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out

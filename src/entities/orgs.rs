@@ -24,10 +24,14 @@ pub fn starts_org(cx: &Cx<'_>, k: usize) -> bool {
 pub fn local_tail(cx: &Cx<'_>, k: usize) -> Option<usize> {
     let (n, _) = LISTS.admin_units.at(&cx.toks, k)?;
     // "Phó Chủ tịch UBND tỉnh Trần Văn B": the province goes unsaid and a
-    // person's name follows, not a place's.
+    // person's name follows, not a place's. Every province is listed, so
+    // that holds after "tỉnh"; below it, a name of two syllables is a
+    // ward's or a commune's ("Công an phường Kim Mã"), a person's has three.
+    let province = matches!(cx.toks[k].lower.as_str(), "tỉnh" | "thành" | "tp");
+    let person_long = |m: usize| province || cap_run(cx, m, 4) >= m + 3;
     let after = match places_from(cx, k + n) {
         Some(p) => p.0,
-        None if starts_name(cx, k + n) => return None,
+        None if starts_name(cx, k + n) && person_long(k + n) => return None,
         None => cap_run(cx, k + n, 4),
     };
     (after > k + n && cx.joined(k + n)).then_some(after)
@@ -123,8 +127,12 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         // too ("Đảng CPP Sous Yara", "Thư viện LHQ Mereani Keleti").
         let foreign =
             |m: usize| cx.cap(m) && cx.toks[m].ascii && !vietnamese_syllable(&cx.toks[m].lower);
-        let foreign_after_acronym =
-            k > j && cx.toks[k - 1].shout && foreign(k) && cx.joined(k + 1) && foreign(k + 1);
+        // After a name in Vietnamese words as well ("đảng Dân chủ Joe
+        // Biden"), not after the kind alone ("Công ty cổ phần Acme Group").
+        let viet_name = (j..k)
+            .any(|m| cx.cap(m) && !cx.toks[m].shout && vietnamese_syllable(&cx.toks[m].lower));
+        let before_ok = k > j && (cx.toks[k - 1].shout || viet_name);
+        let foreign_after_acronym = before_ok && foreign(k) && cx.joined(k + 1) && foreign(k + 1);
         let person =
             (starts_name(cx, k) || foreign_after_field || foreign_after_acronym) && !named_after;
         if cx.cap(k) && !another && !person && !l.title_heads.has(&cx.toks, k) {
@@ -140,8 +148,12 @@ fn body(cx: &Cx<'_>, j: usize, named_after: bool, nested: bool) -> Option<(usize
         bare_cap = false;
         // "và" after a numeral ("Đảng XIV và Tết") joins two things, not one name.
         let after_numeral = k > 0 && (cx.toks[k - 1].shout || cx.toks[k - 1].is_number());
-        let connector =
-            t.lower == "liên" || (any && !after_numeral && matches!(t.lower.as_str(), "và" | "về"));
+        // "về" opens what a body is for only right after its head ("Ủy ban
+        // về …"); after a name it starts the sentence's own words ("Bộ
+        // Chính trị về Chiến lược …").
+        let connector = t.lower == "liên"
+            || (any && !after_numeral && t.lower == "và")
+            || (k == j && t.lower == "về");
         if connector
             && cx.cap(k + 1)
             && (t.lower == "liên" || !(starts_org(cx, k + 1) || place_at(cx, k + 1).is_some()))
@@ -185,7 +197,9 @@ const DESCRIBED_MAX: usize = 8;
 /// with its country. `None` when no such run starts at `k`.
 fn described(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
     let (mut end, mut verb) = name_words(cx, k)?;
-    if let Some((e, c)) = places_from(cx, end).filter(|_| cx.joined(end)) {
+    // "Bộ Y tế thông tin Việt Nam không …": a verb before a place is the
+    // sentence's, not the name's.
+    if let Some((e, c)) = places_from(cx, end).filter(|_| cx.joined(end) && !verb) {
         return Some((e, c));
     }
     if let Some(e) = local_tail(cx, end) {
@@ -201,7 +215,8 @@ fn described(cx: &Cx<'_>, k: usize) -> Option<(usize, Option<String>)> {
     // A function word after the run ends the name too ("Cục Xúc tiến
     // thương mại về …"), unless the run ends in a verb ("Tập đoàn X đầu tư
     // vào …").
-    let boundary = cx.toks.get(end).map_or(true, |t| !t.word || t.break_before)
+    let boundary = cx.toks.get(end).map_or(true, |t| !t.word)
+        || !cx.joined(end)
         || (!verb && LISTS.stop_words.has(&cx.toks, end));
     boundary.then_some((end, None))
 }
@@ -317,10 +332,11 @@ fn brand(cx: &Cx<'_>, i: usize) -> Option<usize> {
         .then_some(i + 1)
 }
 
-/// The name of a newspaper or an agency after its lower-case kind ("báo
-/// Tuổi Mới", "tờ Daily Herald"): its end. The kind stays outside.
-fn after_media_cue(cx: &Cx<'_>, i: usize) -> Option<usize> {
-    if !(phrase_before(cx, &LISTS.media_cues, i) && cx.cap(i) && cx.joined(i)) {
+/// The name of an organisation after its lower-case kind: a newspaper, an
+/// agency or a company ("báo Tuổi Mới", "tờ Daily Herald", "hãng dược
+/// Norvale"): its end. The kind stays outside.
+fn after_kind(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    if !(phrase_before(cx, &LISTS.org_cues, i) && cx.cap(i) && cx.joined(i)) {
         return None;
     }
     let end = cap_run(cx, i, 5);
@@ -347,6 +363,60 @@ fn team(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<String>)> {
     places_from(cx, i + 1).filter(|_| cx.joined(i + 1))
 }
 
+/// Whether `lower` is a Roman numeral written the standard way ("xix",
+/// "xiv"; not "civic"): the numeral its value gives is itself.
+fn roman_numeral(lower: &str) -> bool {
+    const DIGITS: [(&str, u32); 13] = [
+        ("m", 1000),
+        ("cm", 900),
+        ("d", 500),
+        ("cd", 400),
+        ("c", 100),
+        ("xc", 90),
+        ("l", 50),
+        ("xl", 40),
+        ("x", 10),
+        ("ix", 9),
+        ("v", 5),
+        ("iv", 4),
+        ("i", 1),
+    ];
+    let mut rest = lower;
+    let mut last = u32::MAX;
+    let mut repeats = 0;
+    while !rest.is_empty() {
+        let Some(&(d, v)) = DIGITS.iter().find(|(d, _)| rest.starts_with(d)) else {
+            return false;
+        };
+        repeats = if v == last { repeats + 1 } else { 0 };
+        // Each digit no larger than the one before, and none four times.
+        if v > last || repeats >= 3 || (v == last && (d.len() == 2 || matches!(v, 5 | 50 | 500))) {
+            return false;
+        }
+        last = v;
+        rest = &rest[d.len()..];
+    }
+    true
+}
+
+/// A club named by its sponsor's abbreviation and its province ("SHB Đà
+/// Nẵng", "HA Gia Lai"), as football clubs are: its end. Not before a
+/// country (a nation's team is read elsewhere), and not for a listed body
+/// ("UBND Nghệ An") or a word in capitals that names none ("HLV").
+fn club(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let t = cx.toks.get(i)?;
+    let abbreviation = t.shout
+        && !cx.shouting(i)
+        && (2..=4).contains(&t.lower.chars().count())
+        && !LISTS.not_acronyms.has(&cx.toks, i)
+        && !LISTS.org_names.has(&cx.toks, i);
+    if !(abbreviation && cx.joined(i + 1)) {
+        return None;
+    }
+    let (n, _, country) = place_at(cx, i + 1)?;
+    (!country).then_some(i + 1 + n)
+}
+
 /// An acronym at `k` ("ASEAN", "TTXVN"): an upper-case word in running text
 /// that is no currency or unit. Returns the end.
 fn acronym(cx: &Cx<'_>, k: usize) -> Option<usize> {
@@ -371,9 +441,15 @@ fn acronym(cx: &Cx<'_>, k: usize) -> Option<usize> {
         .map(|t| t.lower.chars().filter(|&c| is_alphabetic(c)).count())
         .sum();
     let joined_parts = cx.toks[k..end].iter().any(|t| t.is('&'));
+    // "thế kỷ XIX": a Roman numeral; "Thông tư số 21/2014/BGD&ĐT": the
+    // issuer's code written solid inside a document's number.
+    let numeral = end == k + 1 && roman_numeral(&t.lower);
+    let in_number = k > 0 && cx.toks[k - 1].is('/') && tight(k);
     (t.shout
         && !cx.shouting(k)
         && letters >= 3
+        && !numeral
+        && !in_number
         && (joined_parts || !LISTS.not_acronyms.has(&cx.toks, k)))
     .then_some(end)
 }
@@ -436,7 +512,9 @@ fn org_at_depth(
             offer((end, canonical, country, Rule::OrgList));
         }
     }
-    if let Some((n, &named_after)) = l.org_heads.at(&cx.toks, i) {
+    // "Hội An", "Trường Sa": a head word that begins a place's name.
+    let head_in_place = place_at(cx, i).is_some_and(|p| p.0 >= 2);
+    if let Some((n, &named_after)) = l.org_heads.at(&cx.toks, i).filter(|_| !head_in_place) {
         // "Ủy ban nhân dân" alone is a generic body's name, no mention.
         let generic = |end: usize| {
             l.org_names
@@ -457,8 +535,11 @@ fn org_at_depth(
     if let Some(end) = brand(cx, i) {
         offer((end, cx.words(i..end), None, Rule::OrgBrand));
     }
-    if let Some(end) = after_media_cue(cx, i) {
+    if let Some(end) = after_kind(cx, i) {
         offer((end, cx.words(i..end), None, Rule::OrgAfterCue));
+    }
+    if let Some(end) = club(cx, i) {
+        offer((end, cx.words(i..end), None, Rule::OrgClub));
     }
     if let Some((end, country)) = team(cx, i) {
         offer((end, cx.words(i..end), country, Rule::OrgTeam));
@@ -576,6 +657,40 @@ mod tests {
         );
         assert_eq!(org("đạt 3,75 tỷ USD sau bảy tháng"), None);
         assert_eq!(org("HAI BÊN KÝ THỎA THUẬN"), None);
+    }
+
+    #[test]
+    fn roman_numerals_and_codes_in_numbers_are_no_bodies() {
+        for r in ["xix", "xiv", "iv", "mcmxcix", "viii"] {
+            assert!(roman_numeral(r), "{r}");
+        }
+        for w in ["civic", "mic", "iiii", "vv", "ivx", "abc"] {
+            assert!(!roman_numeral(w), "{w}");
+        }
+        assert_eq!(org("vào thế kỷ XIX, làng"), None);
+        assert_eq!(org("du khách đổ về Hội An đón trăng"), None);
+        assert_eq!(org("đội SHB Thanh Hóa thắng").unwrap().0, "SHB Thanh Hóa");
+        assert_eq!(
+            org("Bộ Y tế thông tin Việt Nam có ca mới").unwrap().0,
+            "Bộ Y tế"
+        );
+        assert_eq!(
+            org("nghị quyết của Bộ Chính trị về Chiến lược biển")
+                .unwrap()
+                .0,
+            "Bộ Chính trị"
+        );
+        assert_eq!(
+            org("ứng viên đảng Dân chủ Mark Sutton nói").unwrap().0,
+            "đảng Dân chủ"
+        );
+        assert_eq!(
+            org("Công ty cổ phần Acme Group báo lãi").unwrap().0,
+            "Công ty cổ phần Acme Group"
+        );
+        assert_eq!(org("các HLV Nghệ An"), None);
+        assert_eq!(org("theo Thông tư 12/2019/BKHCN về"), None);
+        assert_eq!(org("theo UNDP, ca").unwrap().0, "UNDP");
     }
 
     #[test]

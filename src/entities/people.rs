@@ -248,11 +248,7 @@ pub fn given_names(cx: &Cx<'_>, known: &[Entity], taken: &[std::ops::Range<usize
         if !alone || taken.any_overlapping(&cx.toks[i].span, |_| true) {
             continue;
         }
-        let mut p = cx.mention(i..i + 1, EntityKind::Per, Rule::PerGivenName);
-        p.canonical = person.canonical.clone();
-        p.roles = person.roles.clone();
-        p.country = person.country.clone();
-        out.push(p);
+        out.push(cx.mention_of(i..i + 1, person, Rule::PerGivenName));
     }
     out
 }
@@ -302,11 +298,7 @@ pub fn known_in_capitals(
         });
         match hit.flatten() {
             Some((w, e)) => {
-                let mut p = cx.mention(i..i + w.len(), EntityKind::Per, Rule::PerKnownInCapitals);
-                p.canonical = e.canonical.clone();
-                p.roles = e.roles.clone();
-                p.country = e.country.clone();
-                out.push(p);
+                out.push(cx.mention_of(i..i + w.len(), e, Rule::PerKnownInCapitals));
                 i += w.len();
             }
             None => i += 1,

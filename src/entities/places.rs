@@ -12,12 +12,32 @@ use crate::{EntityKind, Rule};
 /// The gazetteer LOC mention at `i`.
 fn gazetteer(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let (n, p, _) = place_at(cx, i)?;
+    if compass_bearing(cx, i, n) {
+        return None;
+    }
     let mut e = cx.mention(i..i + n, EntityKind::Loc, Rule::LocGazetteer);
     e.canonical = p.canonical.clone();
     Some(Found {
         end: i + n,
         entities: vec![e],
     })
+}
+
+/// Whether the place of `n` tokens at `i`, named by compass points alone
+/// ("Tây Bắc", "Đông Bắc"), is a bearing here: after "hướng", "gió" or
+/// "phía", or after another compass point ("hướng Tây Tây Bắc").
+fn compass_bearing(cx: &Cx<'_>, i: usize, n: usize) -> bool {
+    let point = |k: usize| {
+        cx.toks
+            .get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "đông" | "tây" | "nam" | "bắc"))
+    };
+    let bearing_word = |k: usize| {
+        cx.toks
+            .get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "hướng" | "gió" | "phía"))
+    };
+    (i..i + n).all(point) && i > 0 && (bearing_word(i - 1) || point(i - 1))
 }
 
 /// A named site: "Trụ sở Bộ Ngoại giao", "Nhà khách Chính phủ", "cửa khẩu Lao Bảo".
@@ -64,6 +84,21 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
     if n == 1 && t.cap && !t.starts_sentence && i > 0 && cx.cap(i - 1) && cx.joined(i) {
         return None;
     }
+    // "yêu cầu Giám đốc Sở", "yêu cầu Sở GD&ĐT": a unit word read inside
+    // a compound, before an office or a body named in full, names no place.
+    if place_at(cx, j).is_none()
+        && (LISTS.title_heads.has(&cx.toks, j)
+            || orgs::org_at(cx, j).is_some_and(|o| o.0 > cap_run(cx, j, 4)))
+    {
+        return None;
+    }
+    if let Some(end) = numbered(cx, i, n) {
+        let e = cx.mention(i..end, EntityKind::Loc, Rule::LocAfterUnit);
+        return Some(Found {
+            end,
+            entities: vec![e],
+        });
+    }
     // The unit word is part of the place's full name ("tỉnh Nghệ An", "xã
     // Tân Phú"); the canonical name leaves it out, so that "Nghệ An" alone
     // is the same place.
@@ -106,6 +141,42 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
         end = next;
     }
     Some(Found { end, entities })
+}
+
+/// A unit named by its number, as the cities' districts and wards and
+/// the villages' hamlets are ("quận 9", "phường 12", "xóm 5"), or a lane
+/// by its number on the street it leaves ("ngõ 36 Hàng Bạc", "hẻm 12/4
+/// Lê Lai", where the street may bear a person's name): the end. The unit
+/// of `n` tokens is at `i`; the mention is all of it.
+fn numbered(cx: &Cx<'_>, i: usize, n: usize) -> Option<usize> {
+    let unit = cx.toks[i].lower.as_str();
+    let lane = matches!(unit, "ngõ" | "ngách" | "hẻm");
+    if !(n == 1 && (lane || matches!(unit, "quận" | "phường" | "xóm"))) {
+        return None;
+    }
+    let j = i + 1;
+    let short_number = |k: usize| {
+        cx.toks
+            .get(k)
+            .is_some_and(|t| t.is_number() && t.lower.len() <= 3)
+    };
+    if !(short_number(j) && cx.joined(j) && cx.toks[j].space_before) {
+        return None;
+    }
+    let solid = |k: usize| cx.toks.get(k).is_some_and(|t| !t.space_before);
+    let mut end = j + 1;
+    // "hẻm 12/4": a lane off a lane.
+    if cx.toks.get(end).is_some_and(|t| t.is('/'))
+        && solid(end)
+        && solid(end + 1)
+        && short_number(end + 1)
+    {
+        end += 2;
+    }
+    if lane && cx.cap(end) && cx.joined(end) {
+        end = place_at(cx, end).map_or_else(|| cap_run(cx, end, 4), |p| end + p.0);
+    }
+    Some(end)
 }
 
 /// The name of a place after a unit word, from `j`: its end and canonical
@@ -167,6 +238,36 @@ mod tests {
     }
 
     #[test]
+    fn compass_points_after_a_bearing_word_are_no_place() {
+        assert!(texts("gió Đông Bắc mạnh cấp 6").is_empty());
+        assert!(texts("đi theo hướng Tây Tây Bắc").is_empty());
+        assert_eq!(texts("các tỉnh Tây Bắc")[0].1, "Tây Bắc");
+    }
+
+    #[test]
+    fn a_unit_word_inside_a_compound_names_no_place() {
+        assert!(texts("yêu cầu Giám đốc các sở").is_empty());
+        assert!(texts("yêu cầu Sở GD&ĐT báo cáo")
+            .iter()
+            .all(|x| x.2 != "loc.after_unit"));
+        assert_eq!(texts("qua cầu Rạch Miễu")[0].0, "cầu Rạch Miễu");
+    }
+
+    #[test]
+    fn numbered_districts_and_lanes() {
+        assert_eq!(texts("ở quận 7, TP")[0].0, "quận 7");
+        assert_eq!(
+            texts("quán ở ngõ 12 Đinh Công Tráng, phường")[0].0,
+            "ngõ 12 Đinh Công Tráng"
+        );
+        assert_eq!(
+            texts("nhà ở hẻm 24/3 Lý Thái Tổ")[0].0,
+            "hẻm 24/3 Lý Thái Tổ"
+        );
+        assert!(texts("cả tỉnh 5 người").is_empty());
+    }
+
+    #[test]
     fn a_pair_of_countries_is_two_places() {
         let t = texts("quan hệ Việt Nam-Lào và Việt Nam - Campuchia");
         let names: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
@@ -195,6 +296,7 @@ mod tests {
     #[test]
     fn ambiguous_names_wait_for_the_middle_of_a_sentence() {
         assert!(texts("Anh cho biết như vậy.").is_empty());
+        assert!(texts("Anh nói: “Anh sẽ về sớm”.").is_empty());
         assert_eq!(texts("Thủ tướng Anh phát biểu.")[0].1, "Anh");
         assert!(texts("nền thẩm mỹ").is_empty());
         assert!(texts("tại sân Mỹ Đình hôm qua").iter().all(|x| x.0 != "Mỹ"));

@@ -18,14 +18,20 @@ pub struct Cx<'a> {
     /// Its tokens: tokenised here ([`Cx::new`]), or the pipeline's own,
     /// made once for every stage ([`Cx::with_tokens`]).
     pub toks: Cow<'a, [Token]>,
+    /// Whether a single line break ends a sentence here, as in text laid
+    /// out one sentence a line, so that no name runs over one.
+    lines_are_sentences: bool,
 }
 
 impl<'a> Cx<'a> {
     /// The context of `text`, tokenised here.
     pub fn new(text: &'a str) -> Cx<'a> {
+        let toks = tokenize_all(text);
+        let lines_are_sentences = lines_are_sentences(&toks);
         Cx {
             text,
-            toks: Cow::Owned(tokenize_all(text)),
+            toks: Cow::Owned(toks),
+            lines_are_sentences,
         }
     }
 
@@ -35,6 +41,7 @@ impl<'a> Cx<'a> {
         Cx {
             text,
             toks: Cow::Borrowed(toks),
+            lines_are_sentences: lines_are_sentences(toks),
         }
     }
 
@@ -78,6 +85,16 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// A mention over tokens `r` that names again the entity `like` names:
+    /// its kind, canonical name, roles and country.
+    pub fn mention_of(&self, r: Range<usize>, like: &Entity, rule: impl Into<RuleId>) -> Entity {
+        let mut e = self.mention(r, like.kind, rule);
+        e.canonical = like.canonical.clone();
+        e.roles = like.roles.clone();
+        e.country = like.country.clone();
+        e
+    }
+
     /// Token `i` is a capitalised word in running text (not a heading in capitals).
     pub fn cap(&self, i: usize) -> bool {
         self.toks
@@ -88,9 +105,8 @@ impl<'a> Cx<'a> {
     /// Token `i` is a lower-case word that may continue the word before
     /// it inside a name ("giao" in "Ngoại giao"), not a function word.
     pub fn tail(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.low_word() && !t.break_before)
+        self.toks.get(i).is_some_and(|t| t.low_word())
+            && self.joined(i)
             && !LISTS.stop_words.has(&self.toks, i)
     }
 
@@ -100,10 +116,34 @@ impl<'a> Cx<'a> {
         shout(i) && ((i > 0 && shout(i - 1)) || shout(i + 1))
     }
 
-    /// Token `i` continues the line of the token before it (no paragraph break).
+    /// Token `i` continues the text of the token before it: no paragraph
+    /// break between them, nor a line break where lines are sentences.
     pub fn joined(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.break_before)
+        self.toks.get(i).is_some_and(|t| {
+            let new_line = i > 0 && self.toks.get(i - 1).is_some_and(|p| p.line != t.line);
+            let line_ends_sentence = self.lines_are_sentences && new_line;
+            !(t.break_before || line_ends_sentence)
+        })
     }
+}
+
+/// Whether the single line breaks of a text end its sentences: at least
+/// half of them follow a mark that ends one ("." "!" "?" "…" ":" or a
+/// closing quote), or the text is laid out one sentence a line and its
+/// lines without a mark are headings and captions. Text wrapped at a
+/// width breaks lines inside sentences, after a mark only now and then.
+fn lines_are_sentences(toks: &[Token]) -> bool {
+    let (mut breaks, mut after_mark) = (0usize, 0usize);
+    for w in toks.windows(2) {
+        if w[1].line != w[0].line && !w[1].break_before {
+            breaks += 1;
+            let last = w[0].lower.as_str();
+            after_mark += usize::from(
+                !w[0].word && matches!(last, "." | "!" | "?" | "…" | ":" | "\"" | "”" | ")"),
+            );
+        }
+    }
+    breaks > 0 && 2 * after_mark >= breaks
 }
 
 /// What a recogniser found at a token: where it ends (a token index) and
@@ -165,7 +205,13 @@ impl Spans {
 pub fn place_at<'l>(cx: &Cx<'_>, i: usize) -> Option<(usize, &'l Named, bool)> {
     let l = &*LISTS;
     let ok = |(n, p): (usize, &'l Named)| {
-        let initial = cx.toks.get(i).is_some_and(|t| t.starts_sentence);
+        // A quotation opens a sentence of its own (“Anh hứa …”).
+        let opening = |q: &crate::text::tokens::Token| {
+            q.is('“') || (q.is('"') && (q.space_before || q.break_before))
+        };
+        let quoted =
+            i > 0 && opening(&cx.toks[i - 1]) && cx.toks.get(i).is_some_and(|t| !t.space_before);
+        let initial = cx.toks.get(i).is_some_and(|t| t.starts_sentence) || quoted;
         let refused = (p.not_initial && initial)
             || (n == 1 && (first_of_longer_name(cx, i) || last_of_longer_name(cx, i)));
         (!refused).then_some((n, p))

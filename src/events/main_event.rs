@@ -16,7 +16,7 @@ use std::cmp::Ordering;
 const OPENING_SENTENCES: usize = 5;
 
 /// Where the opening of the article ends (a byte offset into `text`): after
-/// its first [`OPENING_SENTENCES`] sentences below the headline.
+/// its first `OPENING_SENTENCES` sentences below the headline.
 pub fn opening_end(sentences: &[Sentence], text_len: usize) -> usize {
     sentences
         .iter()
