@@ -118,6 +118,14 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
             }
         } else if let Some((m, _)) = l.title_qualifiers.at(&cx.toks, k) {
             k += m;
+        } else if let Some((m, _)) = l
+            .admin_units
+            .at(&cx.toks, k)
+            .filter(|&(m, _)| cx.joined(k + m) && places::holder_after_unit(cx, k + m))
+        {
+            // "Phó Chủ tịch tỉnh Lê Quang Tuấn": the office of the province
+            // the page is about, named by its unit word; the holder follows.
+            k += m;
         } else if let Some((end, c)) = places_from(cx, k) {
             if c.is_some() {
                 country = c;
