@@ -9,6 +9,7 @@
 //! cargo bench --bench pipeline -- --stages clean,events # some stages only
 //! cargo bench --bench pipeline -- --write-inputs DIR # also write the inputs as DIR/<size>.txt
 //! cargo bench --bench pipeline -- --json FILE        # also write the figures as JSON
+//! cargo bench --bench pipeline -- --cold             # caches evicted before every run
 //! ```
 //!
 //! Inputs are invented pages of 1 KB to 5 MB (`support/pages.rs`); when
@@ -22,6 +23,13 @@
 //! Linearity: for each stage the time at 5 MB over the time at 500 KB is
 //! set against the size ratio; the exponent k in time ∝ size^k is printed,
 //! and k > 1.2 is flagged as superlinear.
+//!
+//! Warm or cold: a small input run again and again stays in the caches
+//! (its tokens, entities and the lists it probes), a 500 KB one does not,
+//! so the warm figures make a linear stage look superlinear. `--cold`
+//! writes over a buffer larger than the last-level cache before every
+//! run (not timed): each run starts from memory, as one extraction of one
+//! pasted page does (issue 16).
 
 #[path = "support/pages.rs"]
 mod pages;
@@ -42,6 +50,21 @@ const STAGES: &[&str] = &[
     "pipeline",
     "json",
 ];
+/// Bytes written before each run with `--cold`: more than the caches hold.
+const EVICT_BYTES: usize = 64 << 20;
+
+/// `--cold` was given (read by [`measure`]).
+static COLD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Pushes what the last run left in the caches out, by writing one byte a
+/// cache line over a buffer larger than them.
+fn evict_caches(buf: &mut [u8]) {
+    for b in buf.iter_mut().step_by(64) {
+        *b = b.wrapping_add(1);
+    }
+    std::hint::black_box(buf);
+}
+
 /// A single run longer than this stops that stage's larger sizes (a quadratic
 /// stage would otherwise hold the bench for hours).
 const TOO_SLOW: Duration = Duration::from_secs(20);
@@ -66,6 +89,7 @@ fn args() -> Args {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--quick" => a.quick = true,
+            "--cold" => COLD.store(true, std::sync::atomic::Ordering::Relaxed),
             "--sizes" => a.sizes = it.next().map(|s| s.split(',').map(String::from).collect()),
             "--stages" => a.stages = it.next().map(|s| s.split(',').map(String::from).collect()),
             "--write-inputs" => a.write_inputs = it.next().map(PathBuf::from),
@@ -126,7 +150,13 @@ fn measure(min_time: Duration, min_runs: usize, mut f: impl FnMut()) -> Stats {
     let started = Instant::now();
     let mut times = Vec::new();
     let mut best_wall = Duration::MAX;
+    let mut evict = if COLD.load(std::sync::atomic::Ordering::Relaxed) {
+        vec![0u8; EVICT_BYTES]
+    } else {
+        Vec::new()
+    };
     while times.len() < min_runs || (started.elapsed() < min_time && times.len() < 100_000) {
+        evict_caches(&mut evict);
         let (w, t) = (Instant::now(), now());
         f();
         let dt = now().saturating_sub(t);
