@@ -153,6 +153,25 @@ function fillBlock(block, text, bs, be, entities, sentence, picked) {
   emit(pos, be);
 }
 
+/**
+ * A rule id in words: its base rule and its marks, each from i18n.js
+ * (`rule.…`, `mark.…`), then the id itself. An id is the base, `+` and the
+ * marks; a trigger's base carries its type and cue after a colon, and a
+ * weekday mark may come first (`date.weekday+date.dm+year:anchor`).
+ */
+export function readableRule(id) {
+  if (!id) return null;
+  const parts = id.split('+');
+  const words = parts.map((part, i) => {
+    const base = part.startsWith('events/trigger:') ? 'events/trigger' : part;
+    const asRule = t('rule.' + base, {}, '');
+    const asMark = t('mark.' + base, {}, '');
+    // The first part is the base unless it is the weekday mark before one.
+    return (i === 0 && asRule && !(parts.length > 1 && asMark)) ? asRule : (asMark || asRule);
+  }).filter(Boolean);
+  return words.length ? `${words.join('; ')} (${id})` : id;
+}
+
 /** The tooltip's lines for entity `e`: type, canonical name, roles, country, readable value (and where its year came from), rule. */
 export function fillTooltip(node, e, anchor = {}) {
   const row = (key, value) => (value ? [el('dt', { text: t(key) }), el('dd', { text: value })] : null);
@@ -169,7 +188,7 @@ export function fillTooltip(node, e, anchor = {}) {
       row('tip_value', readableValue(e)),
       row('tip_year', year),
       row('tip_original_type', e.original_type ? t('entity.' + e.original_type, {}, e.original_type) : null),
-      row('tip_rule', e.rule),
+      row('tip_rule', readableRule(e.rule)),
     ),
   );
 }

@@ -32,6 +32,9 @@ test('every id in schema() has words in Vietnamese and English, and no words are
     reason: schema.removalReasons,
     warning: schema.warnings,
     error: schema.errors,
+    // The parts of a rule id (issue 18): its base rule and its marks.
+    rule: schema.rules,
+    mark: schema.ruleMarks,
     // An event's status and part of the day: the values spec/output.md
     // gives them; the parts of the day also those of TIME values (readable.js).
     status: ['happened', 'planned', 'ongoing'],

@@ -123,7 +123,9 @@ test('hover shows the type, canonical name, roles, country, readable value and r
     assert.equal(rows['Quốc gia'], e.country ?? undefined, `country of ${e.text}`);
     assert.equal(rows['Giá trị'], e.value ? await readable(e) : undefined, `readable value of ${e.text}`);
     if (e.value && ['DATE', 'TIME', 'MONEY'].includes(e.type)) assert.notEqual(rows['Giá trị'], e.value, `${e.type} ${e.value} is not shown raw`);
-    assert.equal(rows['Vì sao (quy tắc)'], e.rule ?? undefined, `rule of ${e.text}`);
+    // The rule in words (issue 18), then its id.
+    const why = rows['Vì sao (quy tắc)'];
+    assert.ok(why.endsWith(`(${e.rule})`) && why.length > e.rule.length + 3, `rule of ${e.text} in words: ${why}`);
     // Inside the window.
     const box = await tooltip.boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= 1280, 'the tooltip stays inside the window');
@@ -142,7 +144,7 @@ test('hover shows the type, canonical name, roles, country, readable value and r
     return [[...node.querySelectorAll('dd')].map((d) => d.textContent), [...date.querySelectorAll('dd')].map((d) => d.textContent)];
   });
   assert.deepEqual(lines[0], ['Nguyễn Văn A', 'Bộ trưởng; Đại sứ', 'Việt Nam', '42', 'r.x']);
-  assert.deepEqual(lines[1], ['2031-04-09', '09/04/2031', 'năm suy ra từ ngày đăng 10/04/2031', 'date.dm+year:anchor'], 'an inferred year says where it came from');
+  assert.deepEqual(lines[1], ['2031-04-09', '09/04/2031', 'năm suy ra từ ngày đăng 10/04/2031', 'Ngày và tháng; năm lấy từ ngày đăng bài (date.dm+year:anchor)'], 'an inferred year says where it came from; the rule in words, then its id');
 
   // Keyboard focus shows the tooltip as hover does.
   const first = page.locator('[data-testid="article"] mark[tabindex="0"]');
