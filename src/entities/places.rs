@@ -92,9 +92,6 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
     {
         return None;
     }
-    if office_of_unit_then_name(cx, i, j) {
-        return None;
-    }
     if let Some(end) = numbered(cx, i, n) {
         let e = cx.mention(i..end, EntityKind::Loc, Rule::LocAfterUnit);
         return Some(Found {
@@ -146,23 +143,11 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
     Some(Found { end, entities })
 }
 
-/// "Phó Chủ tịch tỉnh Lê Quang Tuấn", "Bí thư xã Hoàng Văn Nam": an office
-/// of a unit, named by its unit word alone (the province's, the commune's),
-/// then its holder's name. The unit word at `unit` follows an office's head
-/// word, and a holder's name follows it ([`holder_after_unit`]): no place.
-fn office_of_unit_then_name(cx: &Cx<'_>, unit: usize, name: usize) -> bool {
-    let after_office = (unit.saturating_sub(3)..unit).any(|k| {
-        LISTS
-            .title_heads
-            .at(&cx.toks, k)
-            .is_some_and(|(n, _)| k + n == unit)
-    });
-    after_office && holder_after_unit(cx, name)
-}
-
 /// Whether the name at `name`, after an office's unit word, is its holder's
 /// rather than the unit's: no known place, but a personal name (a family
-/// name, then two or three capitalised syllables).
+/// name, then two or three capitalised syllables). "Phó Chủ tịch tỉnh Lê
+/// Quang Tuấn": the title takes the unit word (`titles`), so no place starts
+/// there.
 pub(super) fn holder_after_unit(cx: &Cx<'_>, name: usize) -> bool {
     if place_at(cx, name).is_some() || !LISTS.family_names.has(&cx.toks, name) {
         return false;
