@@ -10,7 +10,7 @@
 
 use super::lists::LISTS;
 use super::orgs::{self, org_at};
-use super::scan::{places_from, Cx, Found};
+use super::scan::{places_from, starts_name, Cx, Found};
 use super::{people, places};
 use crate::{Entity, EntityKind, Rule};
 
@@ -62,6 +62,28 @@ fn head_len(cx: &Cx<'_>, i: usize) -> Option<usize> {
     listed.max(deputy)
 }
 
+/// The end of a body named by its kind alone right after a title's head
+/// at `k` ("bệnh viện" in "Giám đốc bệnh viện, bác sĩ …"): the body the
+/// text is about, part of the role. Only where the kind ends a phrase: at a
+/// mark or a line's end, before a function word ("Chủ tịch công ty cho
+/// biết") or before the holder's name; not before the body's own name
+/// ("Giám đốc công ty Hoa Sen": the name is no person's) nor inside a
+/// longer word ("Chủ tịch sở hữu …").
+fn body_by_kind(cx: &Cx<'_>, k: usize) -> Option<usize> {
+    let (m, _) = LISTS.title_bodies.at(&cx.toks, k)?;
+    let end = k + m;
+    let ends_phrase = match cx.toks.get(end) {
+        None => true,
+        Some(t) => {
+            !t.word
+                || !cx.joined(end)
+                || (t.low_word() && LISTS.stop_words.has(&cx.toks, end))
+                || starts_name(cx, end)
+        }
+    };
+    ends_phrase.then_some(end)
+}
+
 /// The title starting at `i`.
 fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
     let l = &*LISTS;
@@ -95,6 +117,8 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
                 country = org.country.clone();
             }
             inner.push(org);
+            k = end;
+        } else if let Some(end) = body_by_kind(cx, k).filter(|_| k == i + n) {
             k = end;
         } else if matches!(cx.toks[k].lower.as_str(), "nước" | "của")
             && (places_from(cx, k + 1).is_some() || org_at(cx, k + 1).is_some())
@@ -217,7 +241,13 @@ pub fn apposition(cx: &Cx<'_>, k: usize) -> Option<Roles> {
     }
     let titles = chain(cx, k + 1)?;
     let end = titles.last()?.end;
-    if people::name_after(cx, end, false).is_some() {
+    // A person's name after the titles makes them that person's ("A, Bộ
+    // trưởng Trần Văn B"); one foreign word alone names the body of the
+    // office the person before holds ("bà A, Phó Tổng giám đốc Aerolink"),
+    // which no rule reads as an organisation.
+    if people::name_after(cx, end, false)
+        .is_some_and(|e| starts_name(cx, end) || (end..e).filter(|&m| cx.toks[m].word).count() >= 2)
+    {
         return None;
     }
     Some(roles_of(cx, titles))
@@ -248,9 +278,14 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let titles = chain(cx, i)?;
     let k = titles.last()?.end;
     let mut person_at = people::name_after(cx, k, false).map(|e| (k, e, Rule::PerAfterTitle));
-    // "Bộ trưởng Ngoại giao Lào, ông X": an apposition.
+    // "Bộ trưởng Ngoại giao Lào, ông X": an apposition, across a word of
+    // address or a profession ("Giám đốc bệnh viện, bác sĩ X").
     if person_at.is_none() && cx.toks.get(k).is_some_and(|t| t.is(',')) {
-        if let Some((n, _)) = LISTS.honorifics.at(&cx.toks, k + 1) {
+        let cue = LISTS
+            .honorifics
+            .at(&cx.toks, k + 1)
+            .or_else(|| LISTS.person_cues.at(&cx.toks, k + 1));
+        if let Some((n, _)) = cue {
             person_at = people::name_after(cx, k + 1 + n, true)
                 .map(|e| (k + 1 + n, e, Rule::PerTitleApposition));
         }
@@ -371,5 +406,18 @@ mod tests {
         assert!(apposition(&Cx::new("A, Bộ trưởng Trần Văn B"), 1).is_none());
         let e = first("Đại sứ Nhật Bản tại Ba Lan, ông Tanaka Hiroshi mời khách");
         assert_eq!(per(&e).unwrap().country.as_deref(), Some("Nhật Bản"));
+    }
+
+    #[test]
+    fn a_body_named_by_its_kind_and_a_profession_before_the_name() {
+        let e = first("Giám đốc trung tâm, kỹ sư Lạc Văn Tùng, trả lời");
+        let p = per(&e).unwrap();
+        assert_eq!(
+            (p.text.as_str(), p.roles.as_slice()),
+            ("Lạc Văn Tùng", &["Giám đốc trung tâm".to_string()][..])
+        );
+        let e = first("Giám đốc nhà máy Sông Xanh phát biểu");
+        assert_eq!(e[0].text, "Giám đốc");
+        assert!(per(&e).is_none());
     }
 }
