@@ -88,6 +88,8 @@ fn entity_cases() {
     let mut failures = Vec::new();
     for (name, case) in support::cases("entities", 5) {
         assert!(
+            // 4 and 13 built the recognisers; 17's snapshot review found
+            // the wrong outputs its cases pin.
             matches!(case["issue"].as_u64(), Some(4 | 13 | 17)),
             "{name} must cite issue 4, 13 or 17"
         );

@@ -4,10 +4,12 @@
 //! spelling difference on the same page ("Bounmy Phetsavanh" /
 //! "Phetsavanh Bounmi") is the same person. Each person's mentions share
 //! the country; a mention without a title takes the fullest roles given
-//! to the person. A Vietnamese name with no other country is Việt Nam's.
+//! to the person. A Vietnamese name with no other country is Việt Nam's;
+//! a foreign name that leads a delegation of a country ("đoàn … tỉnh X
+//! (Lào) do Phó Tỉnh trưởng Y dẫn đầu") is that country's.
 
 use super::lists::LISTS;
-use super::scan::Cx;
+use super::scan::{place_at, Cx};
 use crate::fasthash::FastMap;
 use crate::text::tokens::tokenize_all as tokenize;
 use crate::{Entity, EntityKind};
@@ -69,17 +71,58 @@ fn words_of(name: &str) -> Vec<String> {
     name.split_whitespace().map(str::to_lowercase).collect()
 }
 
-/// Whether a name starts with a Vietnamese family name.
+/// Whether a name is Vietnamese: it starts with a Vietnamese family name,
+/// or its middle word is "Văn" or "Thị", which mark a Vietnamese man's or
+/// woman's name whatever the family name (those of the minorities: "Lang
+/// Văn …", "Lò Thị …").
 fn vietnamese(name: &str) -> bool {
     let toks = tokenize(name);
-    LISTS.family_names.has(&toks, 0) && !toks.iter().all(|t| !t.word || t.ascii)
+    let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| &*t.lower).collect();
+    let marked_middle = words.len() >= 3 && matches!(words[1], "văn" | "thị");
+    (LISTS.family_names.has(&toks, 0) || marked_middle) && !toks.iter().all(|t| !t.word || t.ascii)
+}
+
+/// The country of the delegation a person leads: "đoàn … <country> … do
+/// <titles> <name> dẫn đầu" within one sentence, the last country named
+/// between "đoàn" and "do". A delegation is led by one of its own, so its
+/// country is the leader's.
+fn delegation_country(cx: &Cx<'_>, name: &std::ops::Range<usize>) -> Option<String> {
+    let toks = &cx.toks;
+    let first = toks.partition_point(|t| t.span.start < name.start);
+    let after = toks.partition_point(|t| t.span.start < name.end);
+    let word = |k: usize, w: &str| toks.get(k).is_some_and(|t| &*t.lower == w);
+    let leads = (word(after, "dẫn") && word(after + 1, "đầu"))
+        || (word(after, "làm") && word(after + 1, "trưởng") && word(after + 2, "đoàn"));
+    if !leads || !cx.joined(after) {
+        return None;
+    }
+    // "do" before the titles of the name, in the same sentence.
+    let by = (first.saturating_sub(8)..first)
+        .rev()
+        .take_while(|&k| cx.joined(k + 1))
+        .find(|&k| word(k, "do"))?;
+    let group = (0..by)
+        .rev()
+        .take_while(|&k| cx.joined(k + 1))
+        .find(|&k| word(k, "đoàn"))?;
+    (group + 1..by).rev().find_map(|k| {
+        place_at(cx, k)
+            .filter(|p| p.2)
+            .map(|p| p.1.canonical.clone())
+    })
 }
 
 /// Gives every person one canonical name, country and roles.
-pub fn assign(_cx: &Cx<'_>, entities: &mut [Entity]) {
+pub fn assign(cx: &Cx<'_>, entities: &mut [Entity]) {
     let per: Vec<usize> = (0..entities.len())
         .filter(|&i| entities[i].kind == EntityKind::Per)
         .collect();
+    for &i in &per {
+        let e = &entities[i];
+        if e.country.is_none() && !vietnamese(&e.canonical) {
+            entities[i].country = delegation_country(cx, &e.span.clone());
+        }
+    }
     let mut people: Vec<Person> = Vec::new();
     // Indexes that keep the matching linear in the number of mentions: full
     // names by their words; foreign names by their sorted initials (a small

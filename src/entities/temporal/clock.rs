@@ -115,6 +115,21 @@ pub(super) fn clock_word(tk: &Toks<'_>, i: usize) -> Option<Cand> {
     Some(Cand::time(i, last, v, Rule::TimeClock))
 }
 
+/// Whether token `i` is inside the title of a named work: a capitalised
+/// word at most three words back, not at the start of a sentence, right
+/// after a work noun ("chương trình Tin nóng buổi sáng").
+fn in_work_title(tk: &Toks<'_>, i: usize) -> bool {
+    (i.saturating_sub(3)..i).rev().any(|j| {
+        let t = &tk.t[j];
+        t.is_word()
+            && t.cap
+            && !t.starts_sentence
+            && tk.same_line(j, i)
+            && tk.t[j + 1..i].iter().all(|w| w.is_word())
+            && tk.ends_before(&WORK_NOUNS, j).is_some()
+    })
+}
+
 /// "Chiều" before a date, "Sáng nay", "chiều qua", "tối hôm qua", "buổi
 /// sáng": a TIME with the part-of-day code.
 pub(super) fn parts_of_day(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
@@ -127,7 +142,8 @@ pub(super) fn parts_of_day(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
         let next = i + 1;
         let on_line = tk.same_line(i, next);
         let buoi = prev_word(tk, i) == "buổi";
-        if tk.ends_before(&PART_OF_DAY_BLOCKERS, i).is_some() {
+        let first = if buoi { i - 1 } else { i };
+        if tk.ends_before(&PART_OF_DAY_BLOCKERS, i).is_some() || in_work_title(tk, first) {
             continue;
         }
         let before_date = on_line
@@ -141,7 +157,6 @@ pub(super) fn parts_of_day(tk: &Toks<'_>, cands: &mut Vec<Cand>) {
         } else {
             None
         };
-        let first = if buoi { i - 1 } else { i };
         if before_date || buoi {
             found.push(Cand::time(first, i, code.clone(), Rule::TimePartOfDay));
         } else if let Some((len, _)) = follower {

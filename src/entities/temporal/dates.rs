@@ -269,7 +269,12 @@ pub(super) fn single(
         });
     }
     if tk.ends_before(&DAY_WORDS, p).is_some() && !prev.is_empty() && len <= 2 {
-        return day_list(tk, run, n, anchor);
+        return day_list(tk, run, n, anchor, p - 1);
+    }
+    // "từ đêm 12 đến sáng 14/9": a part of the day before a lone day opens
+    // a range as "ngày" does; the part of the day stays a TIME of its own.
+    if tk.ends_before(&PARTS_OF_DAY, p).is_some() && len <= 2 {
+        return day_list(tk, run, n, anchor, p).filter(|c| c.rule == RuleId::from(Rule::DateRange));
     }
     if len != 4 {
         return None;
@@ -331,10 +336,17 @@ pub(super) fn single(
 }
 
 /// "ngày 12 và 13/12" (the first day borrows the month: a DATE of its own)
-/// and "ngày 10 đến 12/12", "ngày 10 - 12/12" (one range). The run is the
-/// lone day after "ngày".
-pub(super) fn day_list(tk: &Toks<'_>, run: &Run<'_>, d1: u32, anchor: Option<Ymd>) -> Option<Cand> {
-    let (p, last) = (run.first, run.last);
+/// and "ngày 10 đến 12/12", "ngày 10 - 12/12", "đêm 12 đến sáng 14/9" (one
+/// range). The run is the lone day after "ngày" or a part of the day; the
+/// DATE starts at `opens`.
+pub(super) fn day_list(
+    tk: &Toks<'_>,
+    run: &Run<'_>,
+    d1: u32,
+    anchor: Option<Ymd>,
+    opens: usize,
+) -> Option<Cand> {
+    let last = run.last;
     let joiner = last + 1;
     if !tk.same_line(last, joiner + 1) {
         return None;
@@ -343,8 +355,12 @@ pub(super) fn day_list(tk: &Toks<'_>, run: &Run<'_>, d1: u32, anchor: Option<Ymd
     if !(range || tk.word_in(joiner, &["và"]) || tk.is(joiner, ',')) {
         return None;
     }
-    // The day/month (and year) right after the joiner.
-    let k = joiner + 1;
+    // The day/month (and year) right after the joiner, or after a part of
+    // the day that opens the range's end ("đến sáng 14/9").
+    let mut k = joiner + 1;
+    if range && tk.at(&PARTS_OF_DAY, k).is_some_and(|(n, _)| n == 1) {
+        k += 1;
+    }
     let num = |i: usize| {
         tk.t.get(i)
             .filter(|t| t.is_number())
@@ -373,10 +389,10 @@ pub(super) fn day_list(tk: &Toks<'_>, run: &Run<'_>, d1: u32, anchor: Option<Ymd
     };
     if range {
         let value = format!("{}/{}", day_value(d1, m, y), day_value(d2, m, y));
-        return Some(Cand::date(p - 1, end, value, Rule::DateRange));
+        return Some(Cand::date(opens, end, value, Rule::DateRange));
     }
     Some(Cand::date(
-        p - 1,
+        opens,
         last,
         day_value(d1, m, y),
         Rule::DateDayList,

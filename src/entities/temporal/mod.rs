@@ -70,6 +70,7 @@ type Unit = ();
 list!(PARTS_OF_DAY, String, "parts_of_day.tsv");
 list!(PART_OF_DAY_FOLLOWERS, Unit, "part_of_day_followers.txt");
 list!(PART_OF_DAY_BLOCKERS, Unit, "part_of_day_blockers.txt");
+list!(WORK_NOUNS, Unit, "work_nouns.txt");
 list!(DAY_WORDS, Unit, "day_words.txt");
 list!(MODIFIERS, String, "modifiers.tsv");
 list!(WEEKDAYS, String, "weekdays.tsv");
