@@ -10,7 +10,7 @@
 
 use super::lists::LISTS;
 use super::orgs::{self, org_at};
-use super::scan::{places_from, starts_name, Cx, Found};
+use super::scan::{places_from, starts_name, vietnamese_syllable, Cx, Found};
 use super::{people, places};
 use crate::{Entity, EntityKind, Rule};
 
@@ -233,21 +233,29 @@ fn roles_of(cx: &Cx<'_>, titles: Vec<Title>) -> Roles {
     }
 }
 
-/// Titles after a name and a comma that name no one else ("ông Trần Văn
-/// An, Bộ trưởng Bộ Y tế, cho biết"): an apposition. `k` is the comma.
+/// Titles after a name and a comma or a spaced dash that name no one else
+/// ("ông Trần Văn An, Bộ trưởng Bộ Y tế, cho biết", "bà A - Chủ tịch Hoa
+/// Sen - cho biết"): an apposition. `k` is the mark.
 pub fn apposition(cx: &Cx<'_>, k: usize) -> Option<Roles> {
-    if !cx.toks.get(k).is_some_and(|t| t.is(',')) {
+    let mark = cx.toks.get(k).is_some_and(|t| {
+        t.is(',')
+            || (t.is('-') && t.space_before && cx.toks.get(k + 1).is_some_and(|n| n.space_before))
+    });
+    if !mark {
         return None;
     }
     let titles = chain(cx, k + 1)?;
     let end = titles.last()?.end;
     // A person's name after the titles makes them that person's ("A, Bộ
-    // trưởng Trần Văn B"); one foreign word alone names the body of the
-    // office the person before holds ("bà A, Phó Tổng giám đốc Aerolink"),
-    // which no rule reads as an organisation.
-    if people::name_after(cx, end, false)
-        .is_some_and(|e| starts_name(cx, end) || (end..e).filter(|&m| cx.toks[m].word).count() >= 2)
-    {
+    // trưởng Trần Văn B", "A, Thứ trưởng Somsak Phomma"); capitalised words
+    // that start no name (no family name, or one foreign word alone) name
+    // the body of the office the person before holds ("bà A, Phó Tổng giám
+    // đốc Aerolink", "ông A - Chủ tịch Hoa Sen -").
+    let names_another = |e: usize| {
+        let words = (end..e).filter(|&m| cx.toks[m].word).count();
+        starts_name(cx, end) || (words >= 2 && !vietnamese_syllable(&cx.toks[end].lower))
+    };
+    if people::name_after(cx, end, false).is_some_and(names_another) {
         return None;
     }
     Some(roles_of(cx, titles))
@@ -302,11 +310,19 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let mut p = cx.mention(start..name_end, EntityKind::Per, rule);
     p.roles = roles;
     p.country = country;
+    // "PGS.TS Trần Văn An - Phó Chủ tịch Hội Tin học -": the titles of an
+    // apposition after the name follow those before it.
+    let mut end = name_end;
+    let mut more = Vec::new();
+    if let Some(a) = apposition(cx, name_end) {
+        p.roles.extend(a.roles);
+        p.country = a.country.or(p.country);
+        more = a.entities;
+        end = a.end;
+    }
     entities.push(p);
-    Some(Found {
-        end: name_end,
-        entities,
-    })
+    entities.extend(more);
+    Some(Found { end, entities })
 }
 
 #[cfg(test)]
