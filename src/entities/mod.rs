@@ -64,6 +64,7 @@ pub fn find_tokenised(text: &str, toks: &[Token], ctx: &DocContext) -> Vec<Entit
 
 fn find_in(cx: Cx<'_>, ctx: &DocContext) -> Vec<Entity> {
     let mut out: Vec<Entity> = names(&cx);
+    short_names::split_holders(&cx, &mut out);
     canonical::assign(&cx, &mut out);
     let taken: Vec<Range<usize>> = out.iter().map(|e| e.span.clone()).collect();
     let short = short_names::find(&cx, &mut out, &taken);
