@@ -247,13 +247,16 @@ pub fn apposition(cx: &Cx<'_>, k: usize) -> Option<Roles> {
     let titles = chain(cx, k + 1)?;
     let end = titles.last()?.end;
     // A person's name after the titles makes them that person's ("A, Bộ
-    // trưởng Trần Văn B", "A, Thứ trưởng Somsak Phomma"); capitalised words
-    // that start no name (no family name, or one foreign word alone) name
-    // the body of the office the person before holds ("bà A, Phó Tổng giám
-    // đốc Aerolink", "ông A - Chủ tịch Hoa Sen -").
+    // trưởng Trần Văn B", "A, Thứ trưởng Somsak Phomma"): a family name, a
+    // full name of three words or more, or two foreign words. Fewer words
+    // that start no name are the body of the office the person before
+    // holds ("bà A, Phó Tổng giám đốc Aerolink", "ông A - Chủ tịch Hoa
+    // Sen -").
     let names_another = |e: usize| {
         let words = (end..e).filter(|&m| cx.toks[m].word).count();
-        starts_name(cx, end) || (words >= 2 && !vietnamese_syllable(&cx.toks[end].lower))
+        starts_name(cx, end)
+            || words >= 3
+            || (words == 2 && !vietnamese_syllable(&cx.toks[end].lower))
     };
     if people::name_after(cx, end, false).is_some_and(names_another) {
         return None;
