@@ -53,6 +53,38 @@ pub fn names(data: &str) -> Phrases<Named> {
     Phrases::new(entries, Mode::Exact)
 }
 
+/// The title heads, each as listed and, where a later word is
+/// capitalised, also with the later words in lower case: papers write
+/// "Tổng giám đốc" as often as "Tổng Giám đốc", "Phó giám đốc" as often
+/// as "Phó Giám đốc". The first word keeps its case (it is what makes a
+/// title of the words); abbreviations keep theirs ("GS.TS").
+fn title_heads(data: &str) -> Phrases<String> {
+    let mut entries = Vec::new();
+    for line in lines(data) {
+        entries.push((line.to_string(), line.to_string()));
+        let mut words = line.split(' ');
+        let first = words.next().unwrap_or_default();
+        let capitalised = |w: &str| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+        };
+        let tail: Vec<&str> = words.collect();
+        if tail.iter().any(|w| capitalised(w)) {
+            let mut lower = first.to_string();
+            for w in tail {
+                lower.push(' ');
+                if capitalised(w) {
+                    lower.push_str(&crate::text::chars::to_lowercase(w));
+                } else {
+                    lower.push_str(w);
+                }
+            }
+            entries.push((lower, line.to_string()));
+        }
+    }
+    Phrases::new(entries, Mode::Exact)
+}
+
 /// Every list, loaded once.
 pub struct Lists {
     /// Countries.
@@ -67,6 +99,8 @@ pub struct Lists {
     pub title_heads: Phrases<String>,
     /// Words inside titles ("Trung ương").
     pub title_qualifiers: Phrases<String>,
+    /// Kinds of body a title names by the kind alone ("Giám đốc bệnh viện").
+    pub title_bodies: Phrases<String>,
     /// Fields of ministries and titles ("Ngoại giao").
     pub fields: Phrases<String>,
     /// Words of address ("ông").
@@ -122,13 +156,14 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             include_str!("../../data/entities/admin_units.txt"),
             Mode::Exact,
         ),
-        title_heads: phrases(
-            include_str!("../../data/entities/title_heads.txt"),
-            Mode::Exact,
-        ),
+        title_heads: title_heads(include_str!("../../data/entities/title_heads.txt")),
         title_qualifiers: phrases(
             include_str!("../../data/entities/title_qualifiers.txt"),
             Mode::Exact,
+        ),
+        title_bodies: phrases(
+            include_str!("../../data/entities/title_bodies.txt"),
+            Mode::Lower,
         ),
         fields: phrases(include_str!("../../data/entities/fields.txt"), Mode::Exact),
         honorifics: phrases(
@@ -239,6 +274,24 @@ mod tests {
                 "{p}"
             );
         }
+    }
+
+    #[test]
+    fn title_heads_are_read_with_their_later_words_in_lower_case() {
+        let l = &*LISTS;
+        let toks = tokenize(
+            "Tổng giám đốc, Tổng Giám đốc, Trưởng ban, Phó giám đốc, GS.TS, Tổng giám Đốc",
+        );
+        let at = |i| l.title_heads.at(&toks, i).map(|(n, _)| n);
+        assert_eq!(
+            [at(0), at(4), at(8), at(11), at(15)],
+            [Some(3), Some(3), Some(2), Some(3), Some(3)]
+        );
+        assert_eq!(
+            at(19),
+            None,
+            "only the listed case or the later words in lower case"
+        );
     }
 
     #[test]

@@ -67,6 +67,7 @@ pub fn find_tokenised(text: &str, toks: &[Token], ctx: &DocContext) -> Vec<Entit
 
 fn find_in(cx: Cx<'_>, ctx: &DocContext) -> Vec<Entity> {
     let mut out: Vec<Entity> = names(&cx);
+    short_names::split_holders(&cx, &mut out);
     let listed = enumerations::find(&cx, &out);
     out.extend(listed);
     canonical::assign(&cx, &mut out);

@@ -174,6 +174,54 @@ pub fn find(cx: &Cx<'_>, out: &mut [Entity], taken: &[Range<usize>]) -> Vec<Enti
     standing_alone(cx, out, &forms, taken)
 }
 
+/// Splits a person read after a title with the short name of an
+/// organisation the text names in full before the name ("Tổng giám đốc
+/// Hoa Lan Trần Văn Bảo" after "Công ty cổ phần Dệt Hoa Lan"): the title's
+/// organisation is named by its short name, then the holder. The split
+/// falls where the full name ends, and only where a Vietnamese name of two
+/// words or more starts after it; the person keeps the title's roles and
+/// the organisation joins its full name (`org.short_name`). Run before
+/// [`super::canonical`], so that the person's name is the shorter one.
+pub fn split_holders(cx: &Cx<'_>, out: &mut Vec<Entity>) {
+    let mut org_of: FastMap<Vec<String>, usize> = FastMap::default();
+    for (n, e) in out.iter().enumerate() {
+        if e.kind != EntityKind::Org || e.rule.base() != Rule::OrgHead {
+            continue;
+        }
+        if let Some(short) = tokens_of(cx, &e.span).and_then(|t| org_short(cx, t)) {
+            org_of.entry(lower_words(cx, short)).or_insert(n);
+        }
+    }
+    if org_of.is_empty() {
+        return;
+    }
+    let mut split = Vec::new();
+    for (n, e) in out.iter().enumerate() {
+        if e.kind != EntityKind::Per || e.rule.base() != Rule::PerAfterTitle {
+            continue;
+        }
+        let Some(toks) = tokens_of(cx, &e.span) else {
+            continue;
+        };
+        // The longest short form the name starts with.
+        let hit = (toks.start + 1..toks.end).rev().find_map(|cut| {
+            let org = *org_of.get(&lower_words(cx, toks.start..cut))?;
+            let rest = (cut..toks.end).filter(|&k| cx.toks[k].word).count();
+            (starts_name(cx, cut) && rest >= 2).then_some((cut, org))
+        });
+        if let Some((cut, org)) = hit {
+            split.push((n, toks.start..cut, cut..toks.end, org));
+        }
+    }
+    for (n, short, holder, org) in split {
+        let name = cx.mention(holder, EntityKind::Per, out[n].rule);
+        let e = &mut out[n];
+        (e.text, e.span, e.canonical) = (name.text, name.span, name.canonical);
+        let short = cx.mention_of(short, &out[org], Rule::OrgShortName);
+        out.push(short);
+    }
+}
+
 /// A person's short form the family-name rule read as a name of its own
 /// ("Văn Khải", whose "Văn" starts names too) joins the person.
 fn join_read_as_names(out: &mut [Entity], forms: &Forms) {
@@ -286,5 +334,32 @@ mod tests {
     #[test]
     fn a_form_two_entities_share_stays_unread() {
         assert!(found("Ông Brad Larkin và bà Emma Larkin đến. Larkin nói.").is_empty());
+    }
+
+    #[test]
+    fn a_short_name_between_a_title_and_the_holder_is_split_off() {
+        let text =
+            "Tập đoàn Điện máy Tân Phong mở cửa hàng. Chủ tịch Tân Phong Lý Quốc Hưng cắt băng.";
+        let got: Vec<(EntityKind, String, String)> =
+            crate::entities::find(text, &DocContext::default())
+                .into_iter()
+                .filter(|e| matches!(e.kind, EntityKind::Per | EntityKind::Org))
+                .map(|e| (e.kind, e.text, e.canonical))
+                .collect();
+        assert_eq!(
+            got[1..],
+            [
+                (
+                    EntityKind::Org,
+                    "Tân Phong".into(),
+                    "Tập đoàn Điện máy Tân Phong".into()
+                ),
+                (
+                    EntityKind::Per,
+                    "Lý Quốc Hưng".into(),
+                    "Lý Quốc Hưng".into()
+                )
+            ]
+        );
     }
 }

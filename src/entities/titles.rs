@@ -10,7 +10,7 @@
 
 use super::lists::LISTS;
 use super::orgs::{self, org_at};
-use super::scan::{places_from, Cx, Found};
+use super::scan::{places_from, starts_name, vietnamese_syllable, Cx, Found};
 use super::{people, places};
 use crate::{Entity, EntityKind, Rule};
 
@@ -62,6 +62,28 @@ fn head_len(cx: &Cx<'_>, i: usize) -> Option<usize> {
     listed.max(deputy)
 }
 
+/// The end of a body named by its kind alone right after a title's head
+/// at `k` ("bệnh viện" in "Giám đốc bệnh viện, bác sĩ …"): the body the
+/// text is about, part of the role. Only where the kind ends a phrase: at a
+/// mark or a line's end, before a function word ("Chủ tịch công ty cho
+/// biết") or before the holder's name; not before the body's own name
+/// ("Giám đốc công ty Hoa Sen": the name is no person's) nor inside a
+/// longer word ("Chủ tịch sở hữu …").
+fn body_by_kind(cx: &Cx<'_>, k: usize) -> Option<usize> {
+    let (m, _) = LISTS.title_bodies.at(&cx.toks, k)?;
+    let end = k + m;
+    let ends_phrase = match cx.toks.get(end) {
+        None => true,
+        Some(t) => {
+            !t.word
+                || !cx.joined(end)
+                || (t.low_word() && LISTS.stop_words.has(&cx.toks, end))
+                || starts_name(cx, end)
+        }
+    };
+    ends_phrase.then_some(end)
+}
+
 /// The title starting at `i`.
 fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
     let l = &*LISTS;
@@ -95,6 +117,8 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
                 country = org.country.clone();
             }
             inner.push(org);
+            k = end;
+        } else if let Some(end) = body_by_kind(cx, k).filter(|_| k == i + n) {
             k = end;
         } else if matches!(cx.toks[k].lower.as_str(), "nước" | "của")
             && (places_from(cx, k + 1).is_some() || org_at(cx, k + 1).is_some())
@@ -209,15 +233,32 @@ fn roles_of(cx: &Cx<'_>, titles: Vec<Title>) -> Roles {
     }
 }
 
-/// Titles after a name and a comma that name no one else ("ông Trần Văn
-/// An, Bộ trưởng Bộ Y tế, cho biết"): an apposition. `k` is the comma.
+/// Titles after a name and a comma or a spaced dash that name no one else
+/// ("ông Trần Văn An, Bộ trưởng Bộ Y tế, cho biết", "bà A - Chủ tịch Hoa
+/// Sen - cho biết"): an apposition. `k` is the mark.
 pub fn apposition(cx: &Cx<'_>, k: usize) -> Option<Roles> {
-    if !cx.toks.get(k).is_some_and(|t| t.is(',')) {
+    let mark = cx.toks.get(k).is_some_and(|t| {
+        t.is(',')
+            || (t.is('-') && t.space_before && cx.toks.get(k + 1).is_some_and(|n| n.space_before))
+    });
+    if !mark {
         return None;
     }
     let titles = chain(cx, k + 1)?;
     let end = titles.last()?.end;
-    if people::name_after(cx, end, false).is_some() {
+    // A person's name after the titles makes them that person's ("A, Bộ
+    // trưởng Trần Văn B", "A, Thứ trưởng Somsak Phomma"): a family name, a
+    // full name of three words or more, or two foreign words. Fewer words
+    // that start no name are the body of the office the person before
+    // holds ("bà A, Phó Tổng giám đốc Aerolink", "ông A - Chủ tịch Hoa
+    // Sen -").
+    let names_another = |e: usize| {
+        let words = (end..e).filter(|&m| cx.toks[m].word).count();
+        starts_name(cx, end)
+            || words >= 3
+            || (words == 2 && !vietnamese_syllable(&cx.toks[end].lower))
+    };
+    if people::name_after(cx, end, false).is_some_and(names_another) {
         return None;
     }
     Some(roles_of(cx, titles))
@@ -248,9 +289,14 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let titles = chain(cx, i)?;
     let k = titles.last()?.end;
     let mut person_at = people::name_after(cx, k, false).map(|e| (k, e, Rule::PerAfterTitle));
-    // "Bộ trưởng Ngoại giao Lào, ông X": an apposition.
+    // "Bộ trưởng Ngoại giao Lào, ông X": an apposition, across a word of
+    // address or a profession ("Giám đốc bệnh viện, bác sĩ X").
     if person_at.is_none() && cx.toks.get(k).is_some_and(|t| t.is(',')) {
-        if let Some((n, _)) = LISTS.honorifics.at(&cx.toks, k + 1) {
+        let cue = LISTS
+            .honorifics
+            .at(&cx.toks, k + 1)
+            .or_else(|| LISTS.person_cues.at(&cx.toks, k + 1));
+        if let Some((n, _)) = cue {
             person_at = people::name_after(cx, k + 1 + n, true)
                 .map(|e| (k + 1 + n, e, Rule::PerTitleApposition));
         }
@@ -267,11 +313,19 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let mut p = cx.mention(start..name_end, EntityKind::Per, rule);
     p.roles = roles;
     p.country = country;
+    // "PGS.TS Trần Văn An - Phó Chủ tịch Hội Tin học -": the titles of an
+    // apposition after the name follow those before it.
+    let mut end = name_end;
+    let mut more = Vec::new();
+    if let Some(a) = apposition(cx, name_end) {
+        p.roles.extend(a.roles);
+        p.country = a.country.or(p.country);
+        more = a.entities;
+        end = a.end;
+    }
     entities.push(p);
-    Some(Found {
-        end: name_end,
-        entities,
-    })
+    entities.extend(more);
+    Some(Found { end, entities })
 }
 
 #[cfg(test)]
@@ -371,5 +425,18 @@ mod tests {
         assert!(apposition(&Cx::new("A, Bộ trưởng Trần Văn B"), 1).is_none());
         let e = first("Đại sứ Nhật Bản tại Ba Lan, ông Tanaka Hiroshi mời khách");
         assert_eq!(per(&e).unwrap().country.as_deref(), Some("Nhật Bản"));
+    }
+
+    #[test]
+    fn a_body_named_by_its_kind_and_a_profession_before_the_name() {
+        let e = first("Giám đốc trung tâm, kỹ sư Lạc Văn Tùng, trả lời");
+        let p = per(&e).unwrap();
+        assert_eq!(
+            (p.text.as_str(), p.roles.as_slice()),
+            ("Lạc Văn Tùng", &["Giám đốc trung tâm".to_string()][..])
+        );
+        let e = first("Giám đốc nhà máy Sông Xanh phát biểu");
+        assert_eq!(e[0].text, "Giám đốc");
+        assert!(per(&e).is_none());
     }
 }
