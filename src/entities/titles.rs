@@ -289,6 +289,14 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let titles = chain(cx, i)?;
     let k = titles.last()?.end;
     let mut person_at = people::name_after(cx, k, false).map(|e| (k, e, Rule::PerAfterTitle));
+    // "Thủ tướng Samdech Techo X": a word of address between the title and
+    // the name stays outside both.
+    if person_at.is_none() && cx.joined(k) {
+        if let Some((n, _)) = LISTS.honorifics.at(&cx.toks, k) {
+            person_at =
+                people::name_after(cx, k + n, false).map(|e| (k + n, e, Rule::PerAfterTitle));
+        }
+    }
     // "Bộ trưởng Ngoại giao Lào, ông X": an apposition, across a word of
     // address or a profession ("Giám đốc bệnh viện, bác sĩ X").
     if person_at.is_none() && cx.toks.get(k).is_some_and(|t| t.is(',')) {
@@ -438,5 +446,15 @@ mod tests {
         let e = first("Giám đốc nhà máy Sông Xanh phát biểu");
         assert_eq!(e[0].text, "Giám đốc");
         assert!(per(&e).is_none());
+    }
+
+    #[test]
+    fn a_word_of_address_between_the_title_and_the_name() {
+        let e = first("Thủ tướng Samdech Techo Sok Vannarith tiếp đoàn");
+        let p = per(&e).unwrap();
+        assert_eq!(
+            (p.text.as_str(), p.roles.as_slice()),
+            ("Sok Vannarith", &["Thủ tướng".to_string()][..])
+        );
     }
 }
