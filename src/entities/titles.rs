@@ -247,13 +247,16 @@ pub fn apposition(cx: &Cx<'_>, k: usize) -> Option<Roles> {
     let titles = chain(cx, k + 1)?;
     let end = titles.last()?.end;
     // A person's name after the titles makes them that person's ("A, Bộ
-    // trưởng Trần Văn B", "A, Thứ trưởng Somsak Phomma"); capitalised words
-    // that start no name (no family name, or one foreign word alone) name
-    // the body of the office the person before holds ("bà A, Phó Tổng giám
-    // đốc Aerolink", "ông A - Chủ tịch Hoa Sen -").
+    // trưởng Trần Văn B", "A, Thứ trưởng Somsak Phomma"): a family name, a
+    // full name of three words or more, or two foreign words. Fewer words
+    // that start no name are the body of the office the person before
+    // holds ("bà A, Phó Tổng giám đốc Aerolink", "ông A - Chủ tịch Hoa
+    // Sen -").
     let names_another = |e: usize| {
         let words = (end..e).filter(|&m| cx.toks[m].word).count();
-        starts_name(cx, end) || (words >= 2 && !vietnamese_syllable(&cx.toks[end].lower))
+        starts_name(cx, end)
+            || words >= 3
+            || (words == 2 && !vietnamese_syllable(&cx.toks[end].lower))
     };
     if people::name_after(cx, end, false).is_some_and(names_another) {
         return None;
@@ -286,6 +289,14 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     let titles = chain(cx, i)?;
     let k = titles.last()?.end;
     let mut person_at = people::name_after(cx, k, false).map(|e| (k, e, Rule::PerAfterTitle));
+    // "Thủ tướng Samdech Techo X": a word of address between the title and
+    // the name stays outside both.
+    if person_at.is_none() && cx.joined(k) {
+        if let Some((n, _)) = LISTS.honorifics.at(&cx.toks, k) {
+            person_at =
+                people::name_after(cx, k + n, false).map(|e| (k + n, e, Rule::PerAfterTitle));
+        }
+    }
     // "Bộ trưởng Ngoại giao Lào, ông X": an apposition, across a word of
     // address or a profession ("Giám đốc bệnh viện, bác sĩ X").
     if person_at.is_none() && cx.toks.get(k).is_some_and(|t| t.is(',')) {
@@ -435,5 +446,15 @@ mod tests {
         let e = first("Giám đốc nhà máy Sông Xanh phát biểu");
         assert_eq!(e[0].text, "Giám đốc");
         assert!(per(&e).is_none());
+    }
+
+    #[test]
+    fn a_word_of_address_between_the_title_and_the_name() {
+        let e = first("Thủ tướng Samdech Techo Sok Vannarith tiếp đoàn");
+        let p = per(&e).unwrap();
+        assert_eq!(
+            (p.text.as_str(), p.roles.as_slice()),
+            ("Sok Vannarith", &["Thủ tướng".to_string()][..])
+        );
     }
 }
