@@ -41,6 +41,8 @@ id_enum! {
         LocAfterUnit = "loc.after_unit",
         /// A named site ("Trụ sở …", "Sân bay …").
         LocSite = "loc.site",
+        /// A place named after another in a list that gave its unit word once ("xã A, B và C").
+        LocListed = "loc.listed",
         /// A name written in capitals, known elsewhere in the text.
         PerKnownInCapitals = "per.known_in_capitals",
         /// A name after an honorific ("ông", "bà").
@@ -59,6 +61,8 @@ id_enum! {
         PerGivenName = "per.given_name",
         /// Part of a person's name given in full elsewhere in the text (a foreign family name, a player's last two syllables).
         PerShortName = "per.short_name",
+        /// A person named after another in a list that gave its cue word once ("diễn viên A, B và C").
+        PerListed = "per.listed",
         /// An organisation's name without its head, given in full elsewhere in the text.
         OrgShortName = "org.short_name",
         /// A title from its head word ("Bộ trưởng …").

@@ -16,7 +16,9 @@
 //!    person and the titles of an apposition after the name) and [`misc`]
 //!    (named documents and meetings, with the organisations and places in
 //!    them);
-//! 5. [`canonical`]: one name, country and roles per person;
+//! 5. `enumerations`: the further names of a list whose first item a
+//!    recogniser found by its cue ("xã A, B và C");
+//!    [`canonical`]: one name, country and roles per person;
 //!    [`short_names`]: people and organisations named again by part of
 //!    their full name, in the cluster of the full name;
 //! 6. this module, which sets precedence: the names are read in one walk
@@ -30,6 +32,7 @@
 //! A new kind of mention is a new module at its layer and one line in `at`.
 
 pub mod canonical;
+mod enumerations;
 pub mod lists;
 pub mod misc;
 mod numerals;
@@ -65,6 +68,8 @@ pub fn find_tokenised(text: &str, toks: &[Token], ctx: &DocContext) -> Vec<Entit
 fn find_in(cx: Cx<'_>, ctx: &DocContext) -> Vec<Entity> {
     let mut out: Vec<Entity> = names(&cx);
     short_names::split_holders(&cx, &mut out);
+    let listed = enumerations::find(&cx, &out);
+    out.extend(listed);
     canonical::assign(&cx, &mut out);
     let taken: Vec<Range<usize>> = out.iter().map(|e| e.span.clone()).collect();
     let short = short_names::find(&cx, &mut out, &taken);
