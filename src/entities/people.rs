@@ -100,9 +100,36 @@ pub fn name_after(cx: &Cx<'_>, j: usize, single: bool) -> Option<usize> {
         return None;
     }
     let end = name_run(cx, j);
+    // "nạn nhân COVID-19", "tiêm kích Su-30": a code's letters, no name.
+    let solid = |k: usize| cx.toks.get(k).is_some_and(|t| !t.space_before);
+    let code = solid(end) && solid(end + 1) && cx.toks[end].is('-') && cx.toks[end + 1].is_number();
+    if code {
+        return None;
+    }
     let words = (j..end).filter(|&k| cx.toks[k].word).count();
     let foreign = !vietnamese_syllable(&cx.toks[j].lower);
     (words >= 2 || (words == 1 && (single || foreign))).then_some(end)
+}
+
+/// Whether the family name at `i` continues a capitalised run no rule
+/// read ("Tân Sơn Nhất", an airport): the walk reaches it only when the
+/// words before it started nothing, so it is the tail of some other name.
+/// Not after a word opening the sentence or the line, whose capital says nothing
+/// ("Cô Lê Thị A", "Theo Lê Văn A"), a function word, a word in capitals,
+/// or a place ("dân Hà Nội Lê Văn A").
+fn family_name_inside_a_run(cx: &Cx<'_>, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1) else {
+        return false;
+    };
+    let place_before = (1..=4).any(|n| i >= n && place_at(cx, i - n).is_some_and(|p| p.0 == n));
+    cx.cap(prev)
+        && cx.joined(i)
+        && !cx.toks[prev].shout
+        && !cx.toks[prev].starts_sentence
+        && prev > 0
+        && cx.toks[prev - 1].line == cx.toks[prev].line
+        && !LISTS.stop_words.has(&cx.toks, prev)
+        && !place_before
 }
 
 /// A name with no title before it: a Vietnamese family name and two to
@@ -134,7 +161,7 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, Rule)> {
     if (i + 1..end).any(|k| LISTS.fields.at(&cx.toks, k).is_some_and(|f| k + f.0 > end)) {
         return None;
     }
-    if starts_name(cx, i) && words <= 4 {
+    if starts_name(cx, i) && words <= 4 && !family_name_inside_a_run(cx, i) {
         return Some((end, Rule::PerFamilyName));
     }
     // The tail of a longer capitalised run ("Year Concert" in "New Year
@@ -179,14 +206,43 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, Rule)> {
         .then_some((end, Rule::PerTransliterated))
 }
 
+/// Words before a role word that make it a group's ("các cầu thủ <club>",
+/// "đội ngũ bác sĩ <company>"): what follows names the group's body, no
+/// person. Numerals are left out: "hai cầu thủ A và B" names two.
+const PLURALS: &[&str] = &["các", "những", "nhiều", "mọi"];
+
+/// Whether a group word stands right before the role word at `i`.
+fn plural_before(cx: &Cx<'_>, i: usize) -> bool {
+    let word = |k: usize| cx.toks[k].lower.as_str();
+    i > 0
+        && cx.joined(i)
+        && (PLURALS.contains(&word(i - 1))
+            || (i > 1 && word(i - 2) == "đội" && word(i - 1) == "ngũ"))
+}
+
+/// Whether another capitalised name follows the one ending at `end`,
+/// after a comma or "và": a list.
+fn list_goes_on(cx: &Cx<'_>, end: usize) -> bool {
+    cx.toks
+        .get(end)
+        .is_some_and(|t| t.is(',') || t.lower == "và")
+        && cx.cap(end + 1)
+        && cx.joined(end + 1)
+}
+
 /// The PER mention at token `i` (a word of address before it is left
 /// out). The titles of an apposition after it are [`super::titles`]' to add.
 pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
-    let honorific = LISTS
-        .honorifics
-        .at(&cx.toks, i)
-        .or_else(|| LISTS.person_cues.at(&cx.toks, i))
-        .and_then(|(n, _)| name_after(cx, i + n, true).map(|end| (i + n, end, Rule::PerHonorific)));
+    let honorific = match LISTS.honorifics.at(&cx.toks, i) {
+        Some((n, _)) => name_after(cx, i + n, true).map(|end| (i + n, end)),
+        None => LISTS.person_cues.at(&cx.toks, i).and_then(|(n, _)| {
+            let end = name_after(cx, i + n, true)?;
+            // After a group word only a list names people ("các diễn viên
+            // A, B và C"); one name alone is the group's body.
+            (!plural_before(cx, i) || list_goes_on(cx, end)).then_some((i + n, end))
+        }),
+    };
+    let honorific = honorific.map(|(start, end)| (start, end, Rule::PerHonorific));
     let (start, end, rule) = match honorific {
         Some(h) => h,
         None => bare_name(cx, i).map(|(end, rule)| (i, end, rule))?,
