@@ -111,6 +111,27 @@ pub fn name_after(cx: &Cx<'_>, j: usize, single: bool) -> Option<usize> {
     (words >= 2 || (words == 1 && (single || foreign))).then_some(end)
 }
 
+/// Whether the family name at `i` continues a capitalised run no rule
+/// read ("Tân Sơn Nhất", an airport): the walk reaches it only when the
+/// words before it started nothing, so it is the tail of some other name.
+/// Not after a word opening the sentence or the line, whose capital says nothing
+/// ("Cô Lê Thị A", "Theo Lê Văn A"), a function word, a word in capitals,
+/// or a place ("dân Hà Nội Lê Văn A").
+fn family_name_inside_a_run(cx: &Cx<'_>, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1) else {
+        return false;
+    };
+    let place_before = (1..=4).any(|n| i >= n && place_at(cx, i - n).is_some_and(|p| p.0 == n));
+    cx.cap(prev)
+        && cx.joined(i)
+        && !cx.toks[prev].shout
+        && !cx.toks[prev].starts_sentence
+        && prev > 0
+        && cx.toks[prev - 1].line == cx.toks[prev].line
+        && !LISTS.stop_words.has(&cx.toks, prev)
+        && !place_before
+}
+
 /// A name with no title before it: a Vietnamese family name and two to
 /// four capitalised syllables, or two or more capitalised words that are
 /// not Vietnamese syllables.
@@ -140,7 +161,7 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, Rule)> {
     if (i + 1..end).any(|k| LISTS.fields.at(&cx.toks, k).is_some_and(|f| k + f.0 > end)) {
         return None;
     }
-    if starts_name(cx, i) && words <= 4 {
+    if starts_name(cx, i) && words <= 4 && !family_name_inside_a_run(cx, i) {
         return Some((end, Rule::PerFamilyName));
     }
     // The tail of a longer capitalised run ("Year Concert" in "New Year
