@@ -43,6 +43,8 @@ id_enum! {
         LocSite = "loc.site",
         /// A place named after another in a list that gave its unit word once ("xã A, B và C").
         LocListed = "loc.listed",
+        /// A foreign one-word place named again after a mention that typed it.
+        LocRepeated = "loc.repeated",
         /// A name written in capitals, known elsewhere in the text.
         PerKnownInCapitals = "per.known_in_capitals",
         /// A name after an honorific ("ông", "bà").
@@ -63,8 +65,12 @@ id_enum! {
         PerShortName = "per.short_name",
         /// A person named after another in a list that gave its cue word once ("diễn viên A, B và C").
         PerListed = "per.listed",
+        /// A foreign one-word name of a person said again after a mention that typed it ("tiền đạo X" … "X ghi bàn").
+        PerRepeated = "per.repeated",
         /// An organisation's name without its head, given in full elsewhere in the text.
         OrgShortName = "org.short_name",
+        /// A foreign one-word name of an organisation said again after a mention that typed it ("hãng X" … "X cho biết").
+        OrgRepeated = "org.repeated",
         /// A title from its head word ("Bộ trưởng …").
         TitleHead = "title.head",
         /// A numbered text: its kind ("Quyết định") and its number.

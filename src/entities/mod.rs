@@ -20,7 +20,8 @@
 //!    recogniser found by its cue ("xã A, B và C");
 //!    [`canonical`]: one name, country and roles per person;
 //!    [`short_names`]: people and organisations named again by part of
-//!    their full name, in the cluster of the full name;
+//!    their full name, in the cluster of the full name; `repeats`: a
+//!    foreign one-word name said again after a mention that typed it;
 //! 6. this module, which sets precedence: the names are read in one walk
 //!    over the tokens ([`crate::text::tokens`]); at each token every
 //!    recogniser proposes the mention that starts there and the longest
@@ -40,6 +41,7 @@ pub mod orgs;
 pub mod people;
 pub mod places;
 mod quantities;
+mod repeats;
 pub mod scan;
 pub mod short_names;
 mod temporal;
@@ -78,6 +80,8 @@ fn find_in(cx: Cx<'_>, ctx: &DocContext) -> Vec<Entity> {
     out.extend(again);
     out.extend(given);
     out.extend(short);
+    let repeated = repeats::find(&cx, &out);
+    out.extend(repeated);
     add_outside(&mut out, temporal_and_quantities(&cx, ctx));
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out
