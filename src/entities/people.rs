@@ -103,7 +103,11 @@ pub fn name_after(cx: &Cx<'_>, j: usize, single: bool) -> Option<usize> {
     // "nạn nhân COVID-19", "tiêm kích Su-30": a code's letters, no name.
     let solid = |k: usize| cx.toks.get(k).is_some_and(|t| !t.space_before);
     let code = solid(end) && solid(end + 1) && cx.toks[end].is('-') && cx.toks[end + 1].is_number();
-    if code {
+    // "Phó Chủ tịch <Super League>": a run with a word for a kind of body
+    // or work names the office's body, no holder.
+    let kind_word = (j..end)
+        .any(|k| LISTS.not_name_words.has(&cx.toks, k) || LISTS.foreign_org_words.has(&cx.toks, k));
+    if code || kind_word {
         return None;
     }
     let words = (j..end).filter(|&k| cx.toks[k].word).count();
