@@ -19,6 +19,10 @@ pub struct Named {
     /// A generic body that names one only with its place after it (marked
     /// `+` before the line: "UBND tỉnh Nghệ An", not "UBND" alone).
     pub needs_place: bool,
+    /// A national body named by its common noun alone, its country unsaid
+    /// (marked `~`: "Chính phủ", "Quốc hội"): inside a site's name
+    /// ("Trụ sở Chính phủ") it names the building, no body of its own.
+    pub generic: bool,
 }
 
 /// A list of names, one entity a line, variants after `;`.
@@ -26,6 +30,10 @@ pub fn names(data: &str) -> Phrases<Named> {
     let mut entries = Vec::new();
     for line in lines(data) {
         let (needs_place, line) = match line.strip_prefix('+') {
+            Some(rest) => (true, rest),
+            None => (false, line),
+        };
+        let (generic, line) = match line.strip_prefix('~') {
             Some(rest) => (true, rest),
             None => (false, line),
         };
@@ -46,6 +54,7 @@ pub fn names(data: &str) -> Phrases<Named> {
                     canonical: canonical.clone(),
                     not_initial,
                     needs_place,
+                    generic,
                 },
             ));
         }

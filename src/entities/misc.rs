@@ -72,7 +72,10 @@ pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
             k = end;
             named = true;
         } else if let Some((end, _)) = places_from(cx, k) {
-            inner.extend(places::all_in(cx, k, end));
+            // Countries name the parties ("Hiệp định Thương mại Việt Nam -
+            // Hoa Kỳ") and stay places; a city, a region or a site is part
+            // of the name ("Công ước Viên", "Huân chương Sao Bắc Cực").
+            inner.extend(places::countries_in(cx, k, end));
             k = end;
             named = true;
         } else if cx.toks[k].lower == "cấp" && cx.cap(k + 1) {
@@ -179,6 +182,10 @@ mod tests {
             "Lễ kỷ niệm 35 năm Quốc khánh Hungary"
         );
         assert_eq!(misc("tại cuộc họp"), None);
+        let m = misc("trao Huân chương Sao Bắc Cực và").unwrap();
+        assert_eq!(m, [(EntityKind::Misc, "Huân chương Sao Bắc Cực".into())]);
+        let m = misc("ký Hiệp định Hàng hải Việt Nam - Pê-ru năm ngoái").unwrap();
+        assert_eq!(m.len(), 3, "{m:?}");
         let m =
             misc("phiên Tham khảo Chính trị lần thứ ba giữa Văn phòng Chính phủ hai nước").unwrap();
         assert_eq!(m[0].1, "Tham khảo Chính trị lần thứ ba");

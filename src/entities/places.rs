@@ -6,7 +6,7 @@
 
 use super::lists::LISTS;
 use super::orgs;
-use super::scan::{cap_run, longest, place_at, vietnamese_syllable, Cx, Found};
+use super::scan::{cap_run, longest, place_at, spelled_vietnamese, vietnamese_syllable, Cx, Found};
 use crate::{EntityKind, Rule};
 
 /// The gazetteer LOC mention at `i`.
@@ -51,7 +51,14 @@ fn site(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // leaves the head out, as a unit word is ("cảng Cái Rồng" is "Cái
     // Rồng"); one named by its organisation keeps it ("Trụ sở Bộ Y tế").
     let (end, inner, canonical) = if let Some(o) = orgs::find(cx, j) {
-        (o.end, o.entities, None)
+        // "Trụ sở Chính phủ": a national body by its common noun alone
+        // names the building; "Trụ sở Bộ Y tế" holds the ministry.
+        let generic = LISTS
+            .org_names
+            .at(&cx.toks, j)
+            .is_some_and(|(n, named)| named.generic && o.end == j + n);
+        let inner = if generic { Vec::new() } else { o.entities };
+        (o.end, inner, None)
     } else if let Some(p) = place_at(cx, j) {
         (j + p.0, Vec::new(), Some(p.1.canonical.clone()))
     } else {
@@ -99,12 +106,34 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
             entities: vec![e],
         });
     }
+    if let Some(end) = village_of_kind(cx, i, j) {
+        let mut e = cx.mention(i..end, EntityKind::Loc, Rule::LocAfterUnit);
+        e.canonical = cx.words(j + 1..end);
+        return Some(Found {
+            end,
+            entities: vec![e],
+        });
+    }
     // The unit word is part of the place's full name ("tỉnh Nghệ An", "xã
     // Tân Phú"); the canonical name leaves it out, so that "Nghệ An" alone
-    // is the same place.
+    // is the same place. A name of one Vietnamese syllable keeps it: "Cầu",
+    // "Hồng" or "Đà" alone names no place ("sông Cầu" is the river).
     let (mut end, canonical) = unit_name(cx, j, t.cap)?;
+    let one_syllable =
+        end == j + 1 && place_at(cx, j).is_none() && spelled_vietnamese(&cx.toks[j].lower);
     let mut e = cx.mention(i..end, EntityKind::Loc, Rule::LocAfterUnit);
-    e.canonical = canonical;
+    e.canonical = if one_syllable {
+        // "Sông Cầu" opening a sentence is the same river as "sông Cầu".
+        let unit = cx.words(i..j);
+        match unit.chars().next() {
+            Some(c) if !t.shout => {
+                format!("{}{} {canonical}", c.to_lowercase(), &unit[c.len_utf8()..])
+            }
+            _ => format!("{unit} {canonical}"),
+        }
+    } else {
+        canonical
+    };
     let mut entities = vec![e];
     // "ba huyện Gio Linh, Triệu Phong và Hải Lăng": after a plural unit,
     // each name of the list is a place of that unit.
@@ -141,6 +170,33 @@ fn after_unit(cx: &Cx<'_>, i: usize) -> Option<Found> {
         end = next;
     }
     Some(Found { end, entities })
+}
+
+/// A village named after the word for its kind, "làng" and one word of
+/// what it makes or is ("làng gốm Thanh Mai", "làng chài Vĩnh Khê"): the
+/// end. The unit word is at `i`, the kind at `j`. The name has two or three
+/// Vietnamese syllables and is no listed place, which keeps out the
+/// figurative "làng" of a trade or a country ("làng nhạc Việt", "làng báo
+/// Việt Nam").
+fn village_of_kind(cx: &Cx<'_>, i: usize, j: usize) -> Option<usize> {
+    let l = &*LISTS;
+    if !(j == i + 1 && cx.toks[i].lower == "làng") {
+        return None;
+    }
+    let kind = cx.toks.get(j)?;
+    let name = j + 1;
+    if !(kind.low_word() && !l.stop_words.has(&cx.toks, j) && cx.joined(name)) {
+        return None;
+    }
+    let end = cap_run(cx, name, 3);
+    let listed = place_at(cx, name).is_some()
+        || l.title_heads.has(&cx.toks, name)
+        || l.org_heads.has(&cx.toks, name)
+        || l.org_names.has(&cx.toks, name)
+        || l.honorifics.has(&cx.toks, name)
+        || l.misc_heads.has(&cx.toks, name);
+    let vietnamese = (name..end).all(|k| spelled_vietnamese(&cx.toks[k].lower));
+    (end >= name + 2 && vietnamese && !listed).then_some(end)
 }
 
 /// Whether the name at `name`, after an office's unit word, is its holder's
@@ -241,6 +297,28 @@ pub fn all_in(cx: &Cx<'_>, from: usize, to: usize) -> Vec<crate::Entity> {
     out
 }
 
+/// The countries in tokens `from..to`, a run of places
+/// ([`super::scan::places_from`]): the parties named inside a document's or
+/// a meeting's name, where the other places are part of the name.
+pub fn countries_in(cx: &Cx<'_>, from: usize, to: usize) -> Vec<crate::Entity> {
+    let mut out = Vec::new();
+    let mut k = from;
+    while k < to {
+        match place_at(cx, k) {
+            Some((n, p, country)) => {
+                if country && k + n <= to {
+                    let mut e = cx.mention(k..k + n, EntityKind::Loc, Rule::LocGazetteer);
+                    e.canonical = p.canonical.clone();
+                    out.push(e);
+                }
+                k += n;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
 /// The place mention starting at token `i`, if any.
 pub fn find(cx: &Cx<'_>, i: usize) -> Option<Found> {
     // On a tie the listed name wins: "TP Hồ Chí Minh" is the city's name,
@@ -275,6 +353,31 @@ mod tests {
             .iter()
             .all(|x| x.2 != "loc.after_unit"));
         assert_eq!(texts("qua cầu Rạch Miễu")[0].0, "cầu Rạch Miễu");
+    }
+
+    #[test]
+    fn a_village_after_its_kind_and_a_river_by_one_syllable() {
+        let t = texts("về làng lụa Hà Khê rồi qua sông Gianh và sông Kỳ Lộ");
+        assert_eq!(
+            t[0],
+            (
+                "làng lụa Hà Khê".into(),
+                "Hà Khê".into(),
+                "loc.after_unit".into()
+            )
+        );
+        assert_eq!(t[1].1, "sông Gianh");
+        assert_eq!(t[2].1, "Kỳ Lộ");
+        assert!(texts("giới làng nhạc Việt và làng báo Việt Nam")
+            .iter()
+            .all(|x| !x.0.starts_with("làng")));
+    }
+
+    #[test]
+    fn a_site_named_by_a_national_body_alone_holds_no_organisation() {
+        let t = texts("tại Trụ sở Chính phủ và Trụ sở Bộ Y tế");
+        let names: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["Trụ sở Chính phủ", "Trụ sở Bộ Y tế", "Bộ Y tế"]);
     }
 
     #[test]
