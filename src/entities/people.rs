@@ -89,6 +89,13 @@ pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
     k
 }
 
+/// Whether tokens `r` hold a word for a kind of body or work
+/// ("Times", "Marathon", "FC"): the run names that, no person.
+fn holds_kind_word(cx: &Cx<'_>, r: std::ops::Range<usize>) -> bool {
+    r.into_iter()
+        .any(|k| LISTS.not_name_words.has(&cx.toks, k) || LISTS.foreign_org_words.has(&cx.toks, k))
+}
+
 /// Whether a number joined by a hyphen follows the capitalised run that
 /// ends at `end`: the run is a code's letters ("COVID-19", "SARS-CoV-2",
 /// "Su-30"), no name.
@@ -112,9 +119,7 @@ pub fn name_after(cx: &Cx<'_>, j: usize, single: bool) -> Option<usize> {
     let code = code_goes_on(cx, end);
     // "Phó Chủ tịch <Super League>": a run with a word for a kind of body
     // or work names the office's body, no holder.
-    let kind_word = (j..end)
-        .any(|k| LISTS.not_name_words.has(&cx.toks, k) || LISTS.foreign_org_words.has(&cx.toks, k));
-    if code || kind_word {
+    if code || holds_kind_word(cx, j..end) {
         return None;
     }
     let words = (j..end).filter(|&k| cx.toks[k].word).count();
@@ -175,7 +180,10 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, Rule)> {
     if (i + 1..end).any(|k| LISTS.fields.at(&cx.toks, k).is_some_and(|f| k + f.0 > end)) {
         return None;
     }
-    if starts_name(cx, i) && words <= 4 && !family_name_inside_a_run(cx, i) {
+    // "La Liga": a word for a kind of body or work makes no person's name
+    // of a run that a family name opens either.
+    let kind_word = holds_kind_word(cx, i..end);
+    if starts_name(cx, i) && words <= 4 && !family_name_inside_a_run(cx, i) && !kind_word {
         return Some((end, Rule::PerFamilyName));
     }
     // The tail of a longer capitalised run ("Year Concert" in "New Year
@@ -199,9 +207,7 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, Rule)> {
         && toks
             .iter()
             .any(|t| t.word && !vietnamese_syllable(&t.lower))
-        && !(i..end).any(|k| {
-            LISTS.not_name_words.has(&cx.toks, k) || LISTS.foreign_org_words.has(&cx.toks, k)
-        });
+        && !kind_word;
     // "Son Heung-min", "Moon Jae-in": a Korean name, a family name and a
     // given name of two syllables joined by a hyphen, the second in lower
     // case.
