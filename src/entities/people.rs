@@ -89,6 +89,21 @@ pub fn name_run(cx: &Cx<'_>, j: usize) -> usize {
     k
 }
 
+/// Whether tokens `r` hold a word for a kind of body or work
+/// ("Times", "Marathon", "FC"): the run names that, no person.
+fn holds_kind_word(cx: &Cx<'_>, r: std::ops::Range<usize>) -> bool {
+    r.into_iter()
+        .any(|k| LISTS.not_name_words.has(&cx.toks, k) || LISTS.foreign_org_words.has(&cx.toks, k))
+}
+
+/// Whether a number joined by a hyphen follows the capitalised run that
+/// ends at `end`: the run is a code's letters ("COVID-19", "SARS-CoV-2",
+/// "Su-30"), no name.
+fn code_goes_on(cx: &Cx<'_>, end: usize) -> bool {
+    let solid = |k: usize| cx.toks.get(k).is_some_and(|t| !t.space_before);
+    solid(end) && solid(end + 1) && cx.toks[end].is('-') && cx.toks[end + 1].is_number()
+}
+
 /// A name at `j` after a title or a word of address: its end. One word
 /// alone is a name only when it cannot be Vietnamese ("Tổng thống Lindqvist")
 /// or when `single` allows it ("ông Trung").
@@ -100,14 +115,11 @@ pub fn name_after(cx: &Cx<'_>, j: usize, single: bool) -> Option<usize> {
         return None;
     }
     let end = name_run(cx, j);
-    // "nạn nhân COVID-19", "tiêm kích Su-30": a code's letters, no name.
-    let solid = |k: usize| cx.toks.get(k).is_some_and(|t| !t.space_before);
-    let code = solid(end) && solid(end + 1) && cx.toks[end].is('-') && cx.toks[end + 1].is_number();
+    // "nạn nhân COVID-19": a code's letters, no name.
+    let code = code_goes_on(cx, end);
     // "Phó Chủ tịch <Super League>": a run with a word for a kind of body
     // or work names the office's body, no holder.
-    let kind_word = (j..end)
-        .any(|k| LISTS.not_name_words.has(&cx.toks, k) || LISTS.foreign_org_words.has(&cx.toks, k));
-    if code || kind_word {
+    if code || holds_kind_word(cx, j..end) {
         return None;
     }
     let words = (j..end).filter(|&k| cx.toks[k].word).count();
@@ -157,7 +169,10 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, Rule)> {
     let end = name_run(cx, i);
     let toks = &cx.toks[i..end];
     let words = toks.iter().filter(|t| t.word).count();
-    if words < 2 || (i + 1..end).any(|k| place_at(cx, k).is_some_and(|p| p.0 >= 2)) {
+    if words < 2
+        || (i + 1..end).any(|k| place_at(cx, k).is_some_and(|p| p.0 >= 2))
+        || code_goes_on(cx, end)
+    {
         return None;
     }
     // "Đoàn Kinh tế quốc phòng": the last word starts a field with the
@@ -165,7 +180,10 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, Rule)> {
     if (i + 1..end).any(|k| LISTS.fields.at(&cx.toks, k).is_some_and(|f| k + f.0 > end)) {
         return None;
     }
-    if starts_name(cx, i) && words <= 4 && !family_name_inside_a_run(cx, i) {
+    // "La Liga": a word for a kind of body or work makes no person's name
+    // of a run that a family name opens either.
+    let kind_word = holds_kind_word(cx, i..end);
+    if starts_name(cx, i) && words <= 4 && !family_name_inside_a_run(cx, i) && !kind_word {
         return Some((end, Rule::PerFamilyName));
     }
     // The tail of a longer capitalised run ("Year Concert" in "New Year
@@ -175,13 +193,21 @@ fn bare_name(cx: &Cx<'_>, i: usize) -> Option<(usize, Rule)> {
         && cx.toks[i - 1].ascii
         && cx.joined(i)
         && !cx.toks[i - 1].starts_sentence;
+    // An abbreviation in capitals makes the run a product's or a body's
+    // ("<brand> ESP"); a person's initial is one letter, a ruler's number
+    // a Roman numeral ("Ptolemy II").
+    let abbreviation = toks.iter().any(|t| {
+        t.word
+            && t.shout
+            && t.lower.chars().count() >= 2
+            && !t.lower.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+    });
     let foreign = toks.iter().filter(|t| t.word).all(|t| t.ascii)
+        && !abbreviation
         && toks
             .iter()
             .any(|t| t.word && !vietnamese_syllable(&t.lower))
-        && !(i..end).any(|k| {
-            LISTS.not_name_words.has(&cx.toks, k) || LISTS.foreign_org_words.has(&cx.toks, k)
-        });
+        && !kind_word;
     // "Son Heung-min", "Moon Jae-in": a Korean name, a family name and a
     // given name of two syllables joined by a hyphen, the second in lower
     // case.
