@@ -71,6 +71,8 @@ id_enum! {
         OrgShortName = "org.short_name",
         /// A foreign one-word name of an organisation said again after a mention that typed it ("hãng X" … "X cho biết").
         OrgRepeated = "org.repeated",
+        /// A foreign one-word name of the company a business title is of ("CEO X cho biết", "A, Tổng giám đốc X,").
+        OrgOfTitle = "org.of_title",
         /// A title from its head word ("Bộ trưởng …").
         TitleHead = "title.head",
         /// A numbered text: its kind ("Quyết định") and its number.

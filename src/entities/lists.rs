@@ -106,6 +106,8 @@ pub struct Lists {
     pub admin_units: Phrases<String>,
     /// Title heads ("Bộ trưởng").
     pub title_heads: Phrases<String>,
+    /// Title heads of a company's offices ("Tổng giám đốc", "CEO").
+    pub business_heads: Phrases<String>,
     /// Words inside titles ("Trung ương").
     pub title_qualifiers: Phrases<String>,
     /// Kinds of body a title names by the kind alone ("Giám đốc bệnh viện").
@@ -166,6 +168,7 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             Mode::Exact,
         ),
         title_heads: title_heads(include_str!("../../data/entities/title_heads.txt")),
+        business_heads: title_heads(include_str!("../../data/entities/business_heads.txt")),
         title_qualifiers: phrases(
             include_str!("../../data/entities/title_qualifiers.txt"),
             Mode::Exact,

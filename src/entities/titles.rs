@@ -84,6 +84,58 @@ fn body_by_kind(cx: &Cx<'_>, k: usize) -> Option<usize> {
     ends_phrase.then_some(end)
 }
 
+/// The company a business title (head of `n` tokens at `i`) is of, named
+/// by one foreign word right after the head ("CEO X cho biết", "bà A,
+/// Tổng giám đốc X, nói", "Chủ tịch X Trần Văn B"): a capitalised word not
+/// spelled as a Vietnamese syllable, then a mark, a function word, the
+/// line's end or a Vietnamese name. Before "của" or "tại" the word is the
+/// office's field and the body follows ("Giám đốc X của công ty …"). A
+/// word the text gives elsewhere as the last of a foreign name ("Elon X"
+/// … "CEO X") is the holder's family name, no company.
+fn company_of_title(cx: &Cx<'_>, i: usize, n: usize) -> Option<Entity> {
+    let business = |at: usize, len: usize| {
+        LISTS
+            .business_heads
+            .at(&cx.toks, at)
+            .is_some_and(|h| h.0 == len)
+    };
+    let deputy = cx.toks[i].lower == "phó" && n > 1 && business(i + 1, n - 1);
+    if !(business(i, n) || deputy) {
+        return None;
+    }
+    let k = i + n;
+    let t = cx.toks.get(k)?;
+    let foreign = t.word && t.ascii && cx.cap(k) && !vietnamese_syllable(&t.lower);
+    if !foreign || !cx.joined(k) || LISTS.stop_words.has(&cx.toks, k) {
+        return None;
+    }
+    let ends_phrase = match cx.toks.get(k + 1) {
+        None => true,
+        Some(u) => {
+            !u.word
+                || !cx.joined(k + 1)
+                || (u.low_word()
+                    && LISTS.stop_words.has(&cx.toks, k + 1)
+                    && !matches!(u.lower.as_str(), "của" | "tại"))
+                || starts_name(cx, k + 1)
+        }
+    };
+    // "Elon X" elsewhere: a capitalised foreign word, no function word
+    // nor abbreviation, right before the same word.
+    let family_name = (1..cx.toks.len()).any(|m| {
+        let p = &cx.toks[m - 1];
+        m != k
+            && cx.toks[m].lower == t.lower
+            && cx.joined(m)
+            && p.word
+            && p.ascii
+            && cx.cap(m - 1)
+            && !p.shout
+            && !LISTS.stop_words.has(&cx.toks, m - 1)
+    });
+    (ends_phrase && !family_name).then(|| cx.mention(k..k + 1, EntityKind::Org, Rule::OrgOfTitle))
+}
+
 /// The title starting at `i`.
 fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
     let l = &*LISTS;
@@ -120,6 +172,9 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<Title> {
             k = end;
         } else if let Some(end) = body_by_kind(cx, k).filter(|_| k == i + n) {
             k = end;
+        } else if let Some(org) = (k == i + n).then(|| company_of_title(cx, i, n)).flatten() {
+            inner.push(org);
+            k += 1;
         } else if matches!(cx.toks[k].lower.as_str(), "nước" | "của")
             && (places_from(cx, k + 1).is_some() || org_at(cx, k + 1).is_some())
             && cx.joined(k + 1)
@@ -446,6 +501,24 @@ mod tests {
         let e = first("Giám đốc nhà máy Sông Xanh phát biểu");
         assert_eq!(e[0].text, "Giám đốc");
         assert!(per(&e).is_none());
+    }
+
+    #[test]
+    fn a_company_by_one_foreign_word_after_a_business_title() {
+        let e = first("Theo CEO Quillon, giá sẽ giảm");
+        assert_eq!(e[0].text, "CEO Quillon");
+        assert!(per(&e).is_none());
+        assert!(e
+            .iter()
+            .any(|x| x.kind == EntityKind::Org && x.rule == crate::RuleId::from(Rule::OrgOfTitle)));
+        let e = first("Chủ tịch Quillon Phan Văn Đạt ký");
+        assert_eq!(per(&e).unwrap().roles, ["Chủ tịch Quillon"]);
+        assert_eq!(
+            per(&first("Tổng thống Quillon nói")).unwrap().text,
+            "Quillon"
+        );
+        let e = first("nhà đầu tư Ansel Quillon đã bán. CEO Quillon nói");
+        assert_eq!(per(&e).unwrap().text, "Quillon");
     }
 
     #[test]
