@@ -134,6 +134,9 @@ pub struct Lists {
     pub not_person_before: Phrases<String>,
     /// Lower-case words before a newspaper's or an agency's name ("báo").
     pub org_cues: Phrases<String>,
+    /// Words of a match report ("đánh bại", "vòng"): a name then a
+    /// province in their sentence is a club's.
+    pub match_words: Phrases<String>,
     /// Upper-case words that are no organisation.
     pub not_acronyms: Phrases<String>,
     /// Vietnamese family names.
@@ -208,6 +211,10 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         org_cues: phrases(
             include_str!("../../data/entities/org_cues.txt"),
             Mode::Lower,
+        ),
+        match_words: phrases(
+            include_str!("../../data/entities/match_words.txt"),
+            Mode::Exact,
         ),
         not_acronyms: phrases(
             include_str!("../../data/entities/not_acronyms.txt"),

@@ -7,7 +7,8 @@
 
 use super::lists::LISTS;
 use super::scan::{
-    cap_run, phrase_before, place_at, places_from, starts_name, vietnamese_syllable, Cx, Found,
+    cap_run, phrase_before, place_at, places_from, starts_listed, starts_name, vietnamese_syllable,
+    Cx, Found,
 };
 use crate::text::chars::is_alphabetic;
 use crate::{Entity, EntityKind, Rule};
@@ -411,11 +412,66 @@ fn club(cx: &Cx<'_>, i: usize) -> Option<usize> {
         && !LISTS.not_acronyms.has(&cx.toks, i)
         && !LISTS.org_names.has(&cx.toks, i);
     if !(abbreviation && cx.joined(i + 1)) {
-        return None;
+        return named_club(cx, i);
     }
     let (n, _, country) = place_at(cx, i + 1)?;
     (!country).then_some(i + 1 + n)
 }
+
+/// A club named by one or two capitalised words and its province ("Sao
+/// Biển Khánh Hòa", "Thép Xanh Nam Định"), in a sentence about a match
+/// (one of `match_words.txt`): its end. Not a person
+/// after a word for one ("tiền đạo Văn An Hà Nội"), nor a listed name.
+fn named_club(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let l = &*LISTS;
+    let listed = |k: usize| {
+        starts_listed(cx, k) || l.stop_words.has(&cx.toks, k) || place_at(cx, k).is_some()
+    };
+    if !cx.cap(i) || cx.toks[i].shout || listed(i) {
+        return None;
+    }
+    if phrase_before(cx, &l.person_cues, i) || phrase_before(cx, &l.honorifics, i) {
+        return None;
+    }
+    let m = (i + 1..=i + 2)
+        .find(|&m| cx.cap(m) && cx.joined(m) && place_at(cx, m).is_some_and(|p| !p.2))?;
+    if (i + 1..m).any(|k| !cx.cap(k) || !cx.joined(k) || listed(k)) {
+        return None;
+    }
+    let (n, _, _) = place_at(cx, m)?;
+    in_match_report(cx, i, m + n).then_some(m + n)
+}
+
+/// Whether the sentence around tokens `from..to` reports a match: a word
+/// of `match_words.txt` within it, at most
+/// [`MATCH_REACH`] tokens either way.
+fn in_match_report(cx: &Cx<'_>, from: usize, to: usize) -> bool {
+    let ends_sentence = |k: usize| {
+        let t = &cx.toks[k];
+        !t.word && matches!(t.lower.as_str(), "." | "!" | "?")
+    };
+    // No score ("2-1"): a range of levels or days reads the same ("cấp
+    // 6-7", "23-29/4").
+    let cue = |k: usize| cx.toks[k].word && LISTS.match_words.has(&cx.toks, k);
+    let mut k = from;
+    while k > 0 && from - k < MATCH_REACH && cx.joined(k) && !ends_sentence(k - 1) {
+        k -= 1;
+        if cue(k) {
+            return true;
+        }
+    }
+    let mut k = to;
+    while k < cx.toks.len() && k - to < MATCH_REACH && cx.joined(k) && !ends_sentence(k) {
+        if cue(k) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// How far [`in_match_report`] looks from the name, in tokens.
+const MATCH_REACH: usize = 30;
 
 /// An acronym at `k` ("ASEAN", "TTXVN"): an upper-case word in running text
 /// that is no currency or unit. Returns the end.

@@ -254,7 +254,7 @@ fn first_of_longer_name(cx: &Cx<'_>, i: usize) -> bool {
 
 /// Whether a listed name (a place, a title, an organisation, a document, a
 /// word of address) starts at token `m`.
-fn starts_listed(cx: &Cx<'_>, m: usize) -> bool {
+pub fn starts_listed(cx: &Cx<'_>, m: usize) -> bool {
     let l = &*LISTS;
     l.countries.has(&cx.toks, m)
         || l.places.has(&cx.toks, m)
