@@ -73,6 +73,7 @@ fn find_in(cx: Cx<'_>, ctx: &DocContext) -> Vec<Entity> {
     let listed = enumerations::find(&cx, &out);
     out.extend(listed);
     canonical::assign(&cx, &mut out);
+    orgs::local_bodies_named_in_full(&cx, &mut out);
     let taken: Vec<Range<usize>> = out.iter().map(|e| e.span.clone()).collect();
     let short = short_names::find(&cx, &mut out, &taken);
     let again = people::known_in_capitals(&cx, &out, &taken);

@@ -10,7 +10,7 @@ use super::scan::{
     cap_run, phrase_before, place_at, places_from, starts_name, vietnamese_syllable, Cx, Found,
 };
 use crate::text::chars::is_alphabetic;
-use crate::{EntityKind, Rule};
+use crate::{Entity, EntityKind, Rule};
 
 /// Whether an organisation name starts at `k` (a head with a name, or a fixed name).
 pub fn starts_org(cx: &Cx<'_>, k: usize) -> bool {
@@ -545,6 +545,66 @@ fn org_at_depth(
         offer((end, cx.words(i..end), country, Rule::OrgTeam));
     }
     best
+}
+
+/// Gives a local body named by its kind and unit word alone ("tại Trụ sở
+/// UBND tỉnh") the canonical name of the one body of that kind and unit the
+/// page names in full ("UBND tỉnh Quảng Ngãi" → "Ủy ban nhân dân tỉnh
+/// Quảng Ngãi"), so that both are one cluster. When the page names none, or
+/// several ("UBND tỉnh A" and "UBND tỉnh B"), the bare name stays as it is.
+pub fn local_bodies_named_in_full(cx: &Cx<'_>, entities: &mut [Entity]) {
+    let l = &*LISTS;
+    // The bare mentions: a listed body that needs its place, then a unit
+    // word in lower case, and nothing more.
+    let bare: Vec<usize> = (0..entities.len())
+        .filter(|&m| {
+            let e = &entities[m];
+            let k = cx.toks.partition_point(|t| t.span.start < e.span.start);
+            let end = cx.toks.partition_point(|t| t.span.start < e.span.end);
+            e.kind == EntityKind::Org
+                && l.org_names.at(&cx.toks, k).is_some_and(|(n, named)| {
+                    named.needs_place
+                        && l.admin_units
+                            .at(&cx.toks, k + n)
+                            .is_some_and(|(u, _)| k + n + u == end && !cx.cap(k + n))
+                })
+        })
+        .collect();
+    if bare.is_empty() {
+        return;
+    }
+    // Each bare canonical ("Ủy ban nhân dân tỉnh") and the one full name
+    // that continues it, or `None` once two differ.
+    let mut full: Vec<(String, Option<Option<String>>)> = Vec::new();
+    for &m in &bare {
+        if !full.iter().any(|f| f.0 == entities[m].canonical) {
+            full.push((entities[m].canonical.clone(), None));
+        }
+    }
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Org) {
+        for (key, found) in &mut full {
+            let continues = e
+                .canonical
+                .strip_prefix(key.as_str())
+                .is_some_and(|rest| rest.starts_with(' '));
+            if continues {
+                *found = match found.take() {
+                    None => Some(Some(e.canonical.clone())),
+                    Some(Some(c)) if c == e.canonical => Some(Some(c)),
+                    Some(_) => Some(None),
+                };
+            }
+        }
+    }
+    for m in bare {
+        let one = full
+            .iter()
+            .find(|f| f.0 == entities[m].canonical)
+            .and_then(|f| f.1.clone().flatten());
+        if let Some(c) = one {
+            entities[m].canonical = c;
+        }
+    }
 }
 
 /// The ORG mention at token `i`.
