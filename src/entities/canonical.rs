@@ -2,7 +2,9 @@
 //! trưởng Đỗ Quang Lâm", "Đỗ Quang Lâm", "đồng chí Đỗ Quang Lâm", "ông
 //! Lâm"), and a foreign name written in another order or with a small
 //! spelling difference on the same page ("Bounmy Phetsavanh" /
-//! "Phetsavanh Bounmi") is the same person. Each person's mentions share
+//! "Phetsavanh Bounmi") is the same person, and so is a transliteration
+//! with its original spelling in parentheses ("Xi-na-ô Đa-ca (Shinao
+//! Daka)"). Each person's mentions share
 //! the country; a mention without a title takes the fullest roles given
 //! to the person. A Vietnamese name with no other country is Việt Nam's;
 //! a foreign name that leads a delegation of a country ("đoàn … tỉnh X
@@ -112,6 +114,35 @@ fn delegation_country(cx: &Cx<'_>, name: &std::ops::Range<usize>) -> Option<Stri
     })
 }
 
+/// A person's name with its other spelling in parentheses right after it
+/// ("Xi-na-ô Đa-ca (Shinao Daka)"): a transliteration, hyphenated syllable
+/// by syllable, and the original Latin spelling in ASCII letters only,
+/// word for word. The pairs of mentions (the name, the spelling in
+/// parentheses), one person under the first. Not a character and its
+/// actor ("Anh Vũ (<actor>)"): no hyphens, no transliteration.
+fn spelled_again(cx: &Cx<'_>, entities: &[Entity], per: &[usize]) -> Vec<(usize, usize)> {
+    let latin = |e: &Entity| e.text.chars().all(|c| c.is_ascii() && c != '-');
+    let pair = |a: &Entity, b: &Entity| {
+        let (t, o) = if latin(a) { (b, a) } else { (a, b) };
+        latin(o)
+            && !latin(t)
+            && t.text.contains('-')
+            && t.text.split_whitespace().count() == o.text.split_whitespace().count()
+    };
+    per.windows(2)
+        .map(|w| (w[0], w[1]))
+        .filter(|&(i, j)| {
+            let (a, b) = (&entities[i], &entities[j]);
+            let between = cx.text.get(a.span.end..b.span.start).map(str::trim);
+            let closed = cx
+                .text
+                .get(b.span.end..)
+                .is_some_and(|r| r.trim_start().starts_with(')'));
+            between == Some("(") && closed && pair(a, b)
+        })
+        .collect()
+}
+
 /// Gives every person one canonical name, country and roles.
 pub fn assign(cx: &Cx<'_>, entities: &mut [Entity]) {
     let per: Vec<usize> = (0..entities.len())
@@ -185,6 +216,16 @@ pub fn assign(cx: &Cx<'_>, entities: &mut [Entity]) {
             }
         }
     }
+    // "A (B)": B's person joins A's.
+    for (i, j) in spelled_again(cx, entities, &per) {
+        let of = |k: usize| people.iter().position(|p| p.members.contains(&k));
+        if let (Some(a), Some(b)) = (of(i), of(j)) {
+            if a != b {
+                let moved = std::mem::take(&mut people[b].members);
+                people[a].members.extend(moved);
+            }
+        }
+    }
     for p in &people {
         let mut members = p.members.clone();
         members.sort_unstable();
@@ -238,6 +279,14 @@ mod tests {
             &w("Phetsavanh Bounmi")
         ));
         assert!(!same_foreign(&w("Somsack Vongsa"), &w("Somphone Vongsa")));
+    }
+
+    #[test]
+    fn a_transliteration_and_its_original_spelling_are_one_person() {
+        let p = people("Thủ tướng Mo-ri-xa Kê-ni (Morisa Keni) tiếp khách. Bé Thanh Vy (Lena Hart) đóng vai chính.");
+        let canon = |t: &str| p.iter().find(|x| x.0 == t).map(|x| x.1.clone());
+        assert_eq!(canon("Morisa Keni").as_deref(), Some("Mo-ri-xa Kê-ni"));
+        assert_eq!(canon("Lena Hart").as_deref(), Some("Lena Hart"));
     }
 
     #[test]

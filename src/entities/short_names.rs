@@ -4,7 +4,8 @@
 //! a player by the last two syllables ("Trần Văn Khoa" … "Văn Khoa"), a
 //! company or a university by its name without the head ("Đại học
 //! Westbrook" … "Westbrook", "Tập đoàn Kestrel Logistics" … "Kestrel
-//! Logistics"). Each short form is read only where it stands alone (no
+//! Logistics") or without its foreign kind word ("Norvia Telecom" …
+//! "Norvia"). Each short form is read only where it stands alone (no
 //! capitalised word joined on either side) and only when one entity of the
 //! text owns it; it joins that entity's `canonical`. Organisations that
 //! share a short name are one cluster, and a run the shape rules took for a
@@ -86,6 +87,39 @@ fn org_short(cx: &Cx<'_>, toks: Range<usize>) -> Option<Range<usize>> {
         .then_some(run)
 }
 
+/// The short name of a company named by its foreign kind word last
+/// (`toks`: "Norvia" of "Norvia Telecom"): the capitalised words before
+/// the kind. None when they hold a kind word themselves ("Daily" of
+/// "Daily Mail"), are a place ("Manchester City", "Hà Giang FC"), start a
+/// Vietnamese name or are one Vietnamese syllable.
+fn foreign_short(cx: &Cx<'_>, toks: Range<usize>) -> Option<Range<usize>> {
+    let kind = |k: usize| LISTS.foreign_org_words.has(&cx.toks, k);
+    if toks.len() < 2 || !kind(toks.end - 1) {
+        return None;
+    }
+    let run = toks.start..toks.end - 1;
+    let one_syllable = run.len() == 1 && vietnamese_syllable(&cx.toks[run.start].lower);
+    let plain = run
+        .clone()
+        .all(|k| cx.cap(k) && cx.toks[k].word && !cx.toks[k].shout && !kind(k));
+    let place = place_at(cx, run.start).is_some();
+    (plain && !one_syllable && !place && !starts_name(cx, run.start)).then_some(run)
+}
+
+/// The short name of an organisation mention: without its head
+/// ([`org_short`]) or without its foreign kind word ([`foreign_short`]).
+fn short_of(cx: &Cx<'_>, e: &Entity) -> Option<Range<usize>> {
+    if e.kind != EntityKind::Org {
+        return None;
+    }
+    let toks = tokens_of(cx, &e.span)?;
+    match e.rule.base() {
+        Rule::OrgHead => org_short(cx, toks),
+        Rule::OrgForeignWords => foreign_short(cx, toks),
+        _ => None,
+    }
+}
+
 /// The lower-case words of tokens `r`.
 fn lower_words(cx: &Cx<'_>, r: Range<usize>) -> Vec<String> {
     cx.toks[r].iter().map(|t| t.lower.to_string()).collect()
@@ -108,13 +142,10 @@ pub fn find(cx: &Cx<'_>, out: &mut [Entity], taken: &[Range<usize>]) -> Vec<Enti
     // Organisations: one canonical per short name, the longest mention's.
     let mut org_of: FastMap<Vec<String>, usize> = FastMap::default();
     for n in 0..out.len() {
-        let e = &out[n];
-        if e.kind != EntityKind::Org || e.rule.base() != Rule::OrgHead {
-            continue;
-        }
-        let Some(short) = tokens_of(cx, &e.span).and_then(|t| org_short(cx, t)) else {
+        let Some(short) = short_of(cx, &out[n]) else {
             continue;
         };
+        let e = &out[n];
         let words = lower_words(cx, short);
         let best = org_of.entry(words).or_insert(n);
         if out[*best].text.len() < e.text.len() {
@@ -124,12 +155,7 @@ pub fn find(cx: &Cx<'_>, out: &mut [Entity], taken: &[Range<usize>]) -> Vec<Enti
     for (words, &owner) in &org_of {
         let canonical = out[owner].canonical.clone();
         for e in out.iter_mut() {
-            let toks = tokens_of(cx, &e.span);
-            let same_short = e.kind == EntityKind::Org
-                && e.rule.base() == Rule::OrgHead
-                && toks
-                    .and_then(|t| org_short(cx, t))
-                    .is_some_and(|s| lower_words(cx, s) == *words);
+            let same_short = short_of(cx, e).is_some_and(|s| lower_words(cx, s) == *words);
             // "Kestrel Logistics" read by its shape as a person's name.
             let by_shape = e.kind == EntityKind::Per
                 && matches!(e.rule.base(), Rule::PerForeignShape | Rule::PerFamilyName)
@@ -329,6 +355,16 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn a_company_without_its_foreign_kind_word() {
+        let got = found("Trạm của Norvia Telecom vừa xong. Norvia cho biết giá cước giữ nguyên.");
+        assert_eq!(
+            got,
+            [(EntityKind::Org, "Norvia".into(), "Norvia Telecom".into())]
+        );
+        assert!(found("Đội Lakemont City thắng. Lakemont đón khách.").len() <= 1);
     }
 
     #[test]
