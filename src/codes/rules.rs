@@ -45,6 +45,8 @@ id_enum! {
         LocListed = "loc.listed",
         /// A foreign one-word place named again after a mention that typed it.
         LocRepeated = "loc.repeated",
+        /// A foreign name at the end of a route whose start or stop is a place ("qua X … đến Y").
+        LocRouteEnd = "loc.route_end",
         /// A name written in capitals, known elsewhere in the text.
         PerKnownInCapitals = "per.known_in_capitals",
         /// A name after an honorific ("ông", "bà").

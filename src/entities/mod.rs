@@ -22,6 +22,7 @@
 //!    [`short_names`]: people and organisations named again by part of
 //!    their full name, in the cluster of the full name; `repeats`: a
 //!    foreign one-word name said again after a mention that typed it;
+//!    `routes`: a foreign name at the end of a route through places;
 //! 6. this module, which sets precedence: the names are read in one walk
 //!    over the tokens ([`crate::text::tokens`]); at each token every
 //!    recogniser proposes the mention that starts there and the longest
@@ -42,6 +43,7 @@ pub mod people;
 pub mod places;
 mod quantities;
 mod repeats;
+mod routes;
 pub mod scan;
 pub mod short_names;
 mod temporal;
@@ -83,6 +85,8 @@ fn find_in(cx: Cx<'_>, ctx: &DocContext) -> Vec<Entity> {
     out.extend(short);
     let repeated = repeats::find(&cx, &out);
     out.extend(repeated);
+    let route_ends = routes::find(&cx, &out);
+    out.extend(route_ends);
     add_outside(&mut out, temporal_and_quantities(&cx, ctx));
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out

@@ -604,7 +604,7 @@ fn org_at_depth(
 }
 
 /// Gives a local body named by its kind and unit word alone ("tại Trụ sở
-/// UBND tỉnh") the canonical name of the one body of that kind and unit the
+/// UBND tỉnh", "Bí thư Tỉnh ủy") the canonical name of the one body of that kind and unit the
 /// page names in full ("UBND tỉnh Quảng Ngãi" → "Ủy ban nhân dân tỉnh
 /// Quảng Ngãi"), so that both are one cluster. When the page names none, or
 /// several ("UBND tỉnh A" and "UBND tỉnh B"), the bare name stays as it is.
@@ -617,13 +617,24 @@ pub fn local_bodies_named_in_full(cx: &Cx<'_>, entities: &mut [Entity]) {
             let e = &entities[m];
             let k = cx.toks.partition_point(|t| t.span.start < e.span.start);
             let end = cx.toks.partition_point(|t| t.span.start < e.span.end);
+            // Or a committee whose name holds its unit ("Tỉnh ủy",
+            // "Thành ủy": listed names that are also heads taking a
+            // place), standing alone.
+            let committee = l
+                .org_heads
+                .at(&cx.toks, k)
+                .is_some_and(|(h, _)| k + h == end)
+                && l.org_names
+                    .at(&cx.toks, k)
+                    .is_some_and(|(n, _)| k + n == end);
             e.kind == EntityKind::Org
-                && l.org_names.at(&cx.toks, k).is_some_and(|(n, named)| {
-                    named.needs_place
-                        && l.admin_units
-                            .at(&cx.toks, k + n)
-                            .is_some_and(|(u, _)| k + n + u == end && !cx.cap(k + n))
-                })
+                && (committee
+                    || l.org_names.at(&cx.toks, k).is_some_and(|(n, named)| {
+                        named.needs_place
+                            && l.admin_units
+                                .at(&cx.toks, k + n)
+                                .is_some_and(|(u, _)| k + n + u == end && !cx.cap(k + n))
+                    }))
         })
         .collect();
     if bare.is_empty() {
