@@ -11,6 +11,7 @@
 
 use super::lists::LISTS;
 use super::scan::{cap_run, place_at, vietnamese_syllable, Cx, Spans};
+use crate::fasthash::FastMap;
 use crate::{Entity, EntityKind, Rule, RuleId};
 
 /// The most items read after the first: a list of names in news is short;
@@ -94,6 +95,7 @@ fn items_after(
     kind: EntityKind,
     rule: Rule,
     found: &[Entity],
+    at_start: &FastMap<usize, usize>,
     spans: &Spans,
 ) -> Vec<Entity> {
     let mut out = Vec::new();
@@ -106,7 +108,7 @@ fn items_after(
         }
         let start = cx.toks[j].span.start;
         // An item already found: the same kind carries the list on.
-        if let Some(e) = found.iter().find(|e| e.span.start == start) {
+        if let Some(e) = at_start.get(&start).map(|&m| &found[m]) {
             let end = cx.toks.partition_point(|t| t.span.start < e.span.end);
             if e.kind != kind || !item_ends(cx, end) {
                 break;
@@ -139,13 +141,19 @@ fn items_after(
 /// The further items of every list a found mention opens.
 pub fn find(cx: &Cx<'_>, found: &[Entity]) -> Vec<Entity> {
     let spans = Spans::new(found.iter().map(|e| e.span.clone()));
+    // The first (outermost) mention starting at each byte, looked up once
+    // per item rather than by a scan of every mention.
+    let mut at_start: FastMap<usize, usize> = FastMap::default();
+    for (m, e) in found.iter().enumerate() {
+        at_start.entry(e.span.start).or_insert(m);
+    }
     let mut out = Vec::new();
     for e in found {
         let Some((kind, rule)) = opens_list(cx, e) else {
             continue;
         };
         let after = cx.toks.partition_point(|t| t.span.start < e.span.end);
-        out.extend(items_after(cx, after, kind, rule, found, &spans));
+        out.extend(items_after(cx, after, kind, rule, found, &at_start, &spans));
     }
     out
 }

@@ -6,23 +6,25 @@
 //! company ("gửi thư đến Norvale"), so none is read.
 
 use super::scan::{cap_run, vietnamese_syllable, Cx, Spans};
+use crate::fasthash::FastSet;
 use crate::{Entity, EntityKind, Rule};
 
-/// Whether a place mention of `found` starts right after token `k` ("từ",
-/// "qua") in the same sentence.
-fn place_after(cx: &Cx<'_>, k: usize, found: &[Entity]) -> bool {
-    let Some(next) = cx.toks.get(k + 1) else {
-        return false;
-    };
-    cx.joined(k + 1)
-        && found
-            .iter()
-            .any(|e| e.kind == EntityKind::Loc && e.span.start == next.span.start)
+/// Whether a place mention starts right after token `k` ("từ", "qua") in
+/// the same sentence; `place_starts` holds where each place mention starts.
+fn place_after(cx: &Cx<'_>, k: usize, place_starts: &FastSet<usize>) -> bool {
+    cx.toks
+        .get(k + 1)
+        .is_some_and(|next| cx.joined(k + 1) && place_starts.contains(&next.span.start))
 }
 
 /// The route ends among the tokens: new LOC mentions outside `found`.
 pub fn find(cx: &Cx<'_>, found: &[Entity]) -> Vec<Entity> {
     let taken = Spans::new(found.iter().map(|e| e.span.clone()));
+    let place_starts: FastSet<usize> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Loc)
+        .map(|e| e.span.start)
+        .collect();
     let mut out = Vec::new();
     for k in 0..cx.toks.len() {
         let t = &cx.toks[k];
@@ -43,7 +45,9 @@ pub fn find(cx: &Cx<'_>, found: &[Entity]) -> Vec<Entity> {
         let from = (0..k)
             .rev()
             .take_while(|&m| cx.joined(m + 1) && !cx.toks[m + 1].starts_sentence)
-            .any(|m| matches!(&*cx.toks[m].lower, "từ" | "qua") && place_after(cx, m, found));
+            .any(|m| {
+                matches!(&*cx.toks[m].lower, "từ" | "qua") && place_after(cx, m, &place_starts)
+            });
         if from {
             let mut e = cx.mention(j..end, EntityKind::Loc, Rule::LocRouteEnd);
             e.canonical = cx.words(j..end);
